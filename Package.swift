@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rolewiz",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rolewiz", targets: ["rolewiz"]),
+        .library(name: "SigV4", targets: ["SigV4"]),
+        .library(name: "IAMClient", targets: ["IAMClient"]),
+        .library(name: "Provisioning", targets: ["Provisioning"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "Wizard", targets: ["Wizard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The system ncursesw library; the shim header defines the wide-character flags.
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // AWS Signature Version 4: pure functions, no I/O.
+        .target(
+            name: "SigV4",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Credentials, endpoints, transport, IAM and STS operations, errors and retries.
+        .target(name: "IAMClient", dependencies: ["SigV4"]),
+        // Role specs, presets, trust policies, lint, plan and apply.
+        .target(
+            name: "Provisioning",
+            dependencies: ["IAMClient", .product(name: "Yams", package: "Yams")]
+        ),
+        // A small terminal toolkit on ncursesw that knows nothing of IAM.
+        .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+        // The console's "Create role" steps as screens.
+        .target(name: "Wizard", dependencies: ["TerminalUI", "Provisioning"]),
+        // Composition root: commands and wiring only.
+        .executableTarget(
+            name: "rolewiz",
+            dependencies: [
+                "IAMClient", "Provisioning", "TerminalUI", "Wizard",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Shared test helpers: the moto server harness, fake HTTP servers, process runners.
+        .target(name: "TestSupport", dependencies: ["IAMClient"], path: "Tests/TestSupport"),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
+        .testTarget(name: "IAMClientTests", dependencies: ["IAMClient", "SigV4", "TestSupport"]),
+        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "IAMClient", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "Provisioning", "TestSupport"]),
+        .testTarget(name: "RolewizTests", dependencies: ["TestSupport", "IAMClient"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,27 @@
+import Foundation
+
+/// An error answered by AWS (or an emulator): both IAM error shapes,
+/// `<ErrorResponse><Error>` and `<ErrorResponse><Errors><Error>`, decode to this.
+public struct AWSError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var code: String
+    public var message: String
+    public var httpStatus: Int
+    public var requestId: String?
+    /// The API action that failed, such as `CreateRole`.
+    public var action: String?
+
+    public init(code: String, message: String, httpStatus: Int, requestId: String? = nil, action: String? = nil) {
+        self.code = code
+        self.message = message
+        self.httpStatus = httpStatus
+        self.requestId = requestId
+        self.action = action
+    }
+
+    public var description: String {
+        var text = action.map { "\($0) failed: " } ?? ""
+        text += "\(code) (HTTP \(httpStatus)): \(message)"
+        if let requestId { text += " [request id \(requestId)]" }
+        return text
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The IAM operations rolewiz uses. `IAMService` is the real, signed
+/// implementation; tests may substitute their own.
+/// Every `list…` call follows `IsTruncated`/`Marker` until the last page.
+public protocol IAMOperations: Sendable {
+    func createRole(_ input: CreateRoleInput) async throws -> Role
+    func getRole(name: String) async throws -> Role
+    /// UpdateRole: only the non-nil fields are sent.
+    func updateRole(name: String, description: String?, maxSessionDuration: Int?) async throws
+    func updateAssumeRolePolicy(roleName: String, policyDocument: String) async throws
+    func deleteRole(name: String) async throws
+    func attachRolePolicy(roleName: String, policyArn: String) async throws
+    func detachRolePolicy(roleName: String, policyArn: String) async throws
+    func listAttachedRolePolicies(roleName: String) async throws -> [AttachedPolicy]
+    func listRoles(pathPrefix: String?) async throws -> [Role]
+    /// `onPage` is called with each page as it arrives, so a screen can show progress.
+    func listPolicies(
+        scope: PolicyScope, onlyAttached: Bool, pathPrefix: String?,
+        onPage: (@Sendable ([ManagedPolicy]) -> Void)?
+    ) async throws -> [ManagedPolicy]
+    func getPolicy(arn: String) async throws -> ManagedPolicy
+    func getPolicyVersion(policyArn: String, versionId: String) async throws -> PolicyVersion
+    func tagRole(name: String, tags: [Tag]) async throws
+    func untagRole(name: String, tagKeys: [String]) async throws
+    func listRoleTags(name: String) async throws -> [Tag]
+    /// GetAccountSummary's `SummaryMap` (for example `AssumeRolePolicySizeQuota`,
+    /// `AttachedPoliciesPerRoleQuota`).
+    func getAccountSummary() async throws -> [String: Int]
+}
+
+/// The STS operations rolewiz uses.
+public protocol STSOperations: Sendable {
+    func getCallerIdentity() async throws -> CallerIdentity
+    /// Signed with the source credentials the STS client was built with.
+    func assumeRole(
+        roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?
+    ) async throws -> AWSCredentials
+    /// Unsigned, as AWS requires.
+    func assumeRoleWithWebIdentity(
+        roleArn: String, sessionName: String, webIdentityToken: String, durationSeconds: Int?
+    ) async throws -> AWSCredentials
+}

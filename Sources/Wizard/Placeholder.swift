@@ -1,0 +1,1 @@
+// \(m) lands here.
