@@ -1,0 +1,32 @@
+import IAMClient
+
+/// A role exactly as IAM should end up holding it: every name resolved to an
+/// ARN, the trust policy as the JSON text that will be sent. `RoleSpec`
+/// resolves to this; `Planner` compares it with what IAM has.
+public struct DesiredRole: Sendable, Hashable {
+    public var roleName: String
+    public var path: String
+    /// The trust policy JSON text, as sent in CreateRole / UpdateAssumeRolePolicy.
+    public var trustPolicy: String
+    public var description: String?
+    public var maxSessionDuration: Int?
+    public var permissionsBoundaryArn: String?
+    /// Managed policy ARNs, in the order they should be attached.
+    public var policyArns: [String]
+    public var tags: [Tag]
+
+    public init(
+        roleName: String, path: String = "/", trustPolicy: String, description: String? = nil,
+        maxSessionDuration: Int? = nil, permissionsBoundaryArn: String? = nil,
+        policyArns: [String] = [], tags: [Tag] = []
+    ) {
+        self.roleName = roleName
+        self.path = path
+        self.trustPolicy = trustPolicy
+        self.description = description
+        self.maxSessionDuration = maxSessionDuration
+        self.permissionsBoundaryArn = permissionsBoundaryArn
+        self.policyArns = policyArns
+        self.tags = tags
+    }
+}
