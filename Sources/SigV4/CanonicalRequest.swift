@@ -30,12 +30,17 @@ public struct CanonicalRequest: Sendable, Hashable {
         [method, canonicalURI, canonicalQuery, canonicalHeaders, signedHeaders, payloadHash].joined(separator: "\n")
     }
 
-    /// Headers that must never be signed: proxies and clients rewrite them.
-    static let unsignedHeaders: Set<String> = ["user-agent", "x-amzn-trace-id", "expect", "authorization"]
+    /// Headers that must never be signed: clients, proxies and load balancers
+    /// add or rewrite them (botocore's list: hop-by-hop headers, `User-Agent`,
+    /// the trace id), and `Authorization` carries the signature itself.
+    static let unsignedHeaders: Set<String> = [
+        "authorization", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization",
+        "te", "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id",
+    ]
 
     static func canonicalURI(_ path: String, isS3: Bool) -> String {
         let raw = path.isEmpty ? "/" : path
-        if isS3 { return PercentEncoding.uri(PercentEncoding.decode(raw), keepSlash: true) }
+        if isS3 { return PercentEncoding.uri(bytes: PercentEncoding.decodedBytes(raw), keepSlash: true) }
         return PercentEncoding.uri(normalize(raw), keepSlash: true)
     }
 
@@ -69,9 +74,11 @@ public struct CanonicalRequest: Sendable, Hashable {
                 key = item
                 value = ""
             }
+            // Decode then encode: the query may arrive raw or encoded, with
+            // lower-case escapes; the canonical form is one strict encoding.
             pairs.append((
-                PercentEncoding.uri(PercentEncoding.decode(String(key))),
-                PercentEncoding.uri(PercentEncoding.decode(String(value)))
+                PercentEncoding.uri(bytes: PercentEncoding.decodedBytes(key)),
+                PercentEncoding.uri(bytes: PercentEncoding.decodedBytes(value))
             ))
         }
         pairs.sort { $0.0 == $1.0 ? Array($0.1.utf8).lexicographicallyPrecedes($1.1.utf8) : Array($0.0.utf8).lexicographicallyPrecedes($1.0.utf8) }

@@ -4,9 +4,15 @@ public enum PercentEncoding {
     /// RFC 3986 encoding for canonical URIs and query strings. `/` is kept
     /// only when `keepSlash` is true (path segments).
     public static func uri(_ text: String, keepSlash: Bool = false) -> String {
+        uri(bytes: text.utf8, keepSlash: keepSlash)
+    }
+
+    /// Byte-level `uri(_:keepSlash:)`, for re-encoding decoded bytes that need
+    /// not be valid UTF-8 (`%FF` in a query must stay `%FF`).
+    static func uri(bytes: some Sequence<UInt8>, keepSlash: Bool = false) -> String {
         var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
+        out.reserveCapacity(bytes.underestimatedCount)
+        for byte in bytes {
             if isUnreserved(byte) || (keepSlash && byte == UInt8(ascii: "/")) {
                 out.append(byte)
             } else {
@@ -40,8 +46,14 @@ public enum PercentEncoding {
     }
 
     /// Decodes `%XX` escapes; malformed escapes are kept as they are.
-    /// With `plusAsSpace`, `+` becomes a space (form bodies).
+    /// With `plusAsSpace`, `+` becomes a space (form bodies). Bytes that are not
+    /// UTF-8 become U+FFFD; canonicalization uses `decodedBytes` to keep them.
     public static func decode(_ text: String, plusAsSpace: Bool = false) -> String {
+        String(decoding: decodedBytes(text, plusAsSpace: plusAsSpace), as: UTF8.self)
+    }
+
+    /// `decode(_:plusAsSpace:)` without the trip through `String`.
+    static func decodedBytes(_ text: some StringProtocol, plusAsSpace: Bool = false) -> [UInt8] {
         let bytes = Array(text.utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
@@ -57,7 +69,7 @@ public enum PercentEncoding {
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     @inline(__always)

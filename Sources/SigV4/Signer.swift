@@ -20,8 +20,9 @@ public struct SigV4Signer: Sendable {
         public var stringToSign: String
         public var signature: String
         public var authorization: String
-        /// Headers to add to the request: `X-Amz-Date`, `X-Amz-Security-Token`
-        /// when there is a session token, and `Authorization`.
+        /// Headers to set on the request, replacing any of the same name:
+        /// `X-Amz-Date`, `X-Amz-Security-Token` when there is a session token,
+        /// and `Authorization`.
         public var headersToAdd: [(String, String)]
 
         public static func == (a: Signature, b: Signature) -> Bool {
@@ -33,7 +34,9 @@ public struct SigV4Signer: Sendable {
     /// Signs a request.
     /// - Parameters:
     ///   - path: percent-encoded path as sent; `query`: raw query without `?`.
-    ///   - headers: the request's headers, which must include `Host`.
+    ///   - headers: the request's headers, which must include `Host`. Any
+    ///     `X-Amz-Date`, `Authorization` (and `X-Amz-Security-Token` when the
+    ///     credentials have a token) are replaced by the ones in `headersToAdd`.
     ///   - body: the payload; its SHA-256 is the payload hash.
     ///   - date: the signing time, already corrected for clock skew by the caller.
     public func sign(method: String, path: String, query: String = "", headers: [(String, String)], body: some DataProtocol, date: Date) -> Signature {
@@ -42,11 +45,15 @@ public struct SigV4Signer: Sendable {
 
     public func sign(method: String, path: String, query: String = "", headers: [(String, String)], payloadHash: String, date: Date) -> Signature {
         let amzDate = Self.amzDate(date)
-        var signed = headers.filter { $0.0.lowercased() != "x-amz-date" && $0.0.lowercased() != "authorization" }
+        // The signer owns these headers: a retry may carry stale ones, and the
+        // credentials' token wins over a token header from elsewhere.
+        var owned: Set<String> = ["x-amz-date", "authorization"]
         var added: [(String, String)] = [("X-Amz-Date", amzDate)]
-        if let token = credentials.sessionToken, !signed.contains(where: { $0.0.lowercased() == "x-amz-security-token" }) {
+        if let token = credentials.sessionToken {
+            owned.insert("x-amz-security-token")
             added.append(("X-Amz-Security-Token", token))
         }
+        var signed = headers.filter { !owned.contains($0.0.lowercased()) }
         signed.append(contentsOf: added)
 
         let canonical = CanonicalRequest(method: method, path: path, query: query, headers: signed, payloadHash: payloadHash, isS3: service == "s3")
