@@ -66,7 +66,6 @@ extension RoleSpec {
         for (index, tag) in tags.enumerated() {
             let keyField = "tags[\(index)].key"
             issues += Self.check(tag.key, field: keyField, length: Limits.tagKeyLength, rule: .tag)
-            issues += Self.check(tag.value, field: "tags[\(index)].value", length: Limits.tagValueLength, rule: .tag)
             if tag.key.lowercased().hasPrefix("aws:") {
                 issues.append(ValidationIssue(field: keyField, message: "\"\(tag.key)\" starts with \"aws:\", which AWS reserves for its own tags"))
             }
@@ -77,6 +76,7 @@ extension RoleSpec {
             } else {
                 seenKeys[tag.key.lowercased()] = index
             }
+            issues += Self.check(tag.value, field: "tags[\(index)].value", length: Limits.tagValueLength, rule: .tag)
         }
         return issues
     }
@@ -85,8 +85,10 @@ extension RoleSpec {
     static func check(_ text: String, field: String, length: ClosedRange<Int>, rule: CharacterRule) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         let count = text.unicodeScalars.count
-        if count < length.lowerBound {
+        if count == 0, length.lowerBound > 0 {
             issues.append(ValidationIssue(field: field, message: "is empty; IAM requires at least \(length.lowerBound) character\(length.lowerBound == 1 ? "" : "s")"))
+        } else if count < length.lowerBound {
+            issues.append(ValidationIssue(field: field, message: "is \(count) characters long; IAM requires at least \(length.lowerBound)"))
         } else if count > length.upperBound {
             issues.append(ValidationIssue(field: field, message: "is \(count) characters long; IAM allows at most \(length.upperBound)"))
         }

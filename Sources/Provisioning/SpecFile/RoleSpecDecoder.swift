@@ -184,6 +184,6 @@ struct RoleSpecDecoder {
 
     private func failure(at path: JSONPath, _ message: String, atValue: Bool = false) -> SpecFileError {
         let position = atValue ? tree.valuePositions[path] ?? tree.position(of: path) : tree.position(of: path)
-        return SpecFileError(field: path.description, message: message, position: position)
+        return SpecFileError(field: path == .root ? nil : path.description, message: message, position: position)
     }
 }

@@ -70,13 +70,16 @@ public enum RoleSpecFile {
         try encode(spec, format: format).write(to: url, atomically: true, encoding: .utf8)
     }
 
-    /// Positions by the field names validation uses: the file's own paths,
-    /// plus `tags[i].key` / `tags[i].value`, since tags are a mapping in the file
-    /// but a list in the spec.
+    /// Positions by the field names validation uses: the file's own paths
+    /// (at the value when it is a single value, which is what a message is
+    /// about, else at the key), plus `tags[i].key` / `tags[i].value`, since
+    /// tags are a mapping in the file but a list in the spec.
     private static func fieldPositions(in tree: ParsedJSON, spec: RoleSpec) -> [String: SourcePosition] {
         var positions: [String: SourcePosition] = [:]
-        for (path, position) in tree.valuePositions { positions[path.description] = position }
         for (path, position) in tree.keyPositions { positions[path.description] = position }
+        for (path, position) in tree.valuePositions where tree.value.value(at: path)?.isContainer == false {
+            positions[path.description] = position
+        }
         let tagsPath = JSONPath.root.appending("tags")
         for (index, tag) in spec.tags.enumerated() {
             let tagPath = tagsPath.appending(tag.key)

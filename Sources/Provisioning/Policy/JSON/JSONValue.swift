@@ -27,6 +27,31 @@ public indirect enum JSONValue: Sendable, Hashable {
         members?.first { $0.key == key }?.value
     }
 
+    /// The value at `path` inside this one, if there is one.
+    public func value(at path: JSONPath) -> JSONValue? {
+        var current = self
+        for component in path.components {
+            switch (component, current) {
+            case (.key(let key), .object):
+                guard let next = current[key] else { return nil }
+                current = next
+            case (.index(let index), .array(let elements)) where elements.indices.contains(index):
+                current = elements[index]
+            default:
+                return nil
+            }
+        }
+        return current
+    }
+
+    /// True for arrays and objects.
+    public var isContainer: Bool {
+        switch self {
+        case .array, .object: true
+        default: false
+        }
+    }
+
     /// What the value is, in words, for messages ("expected a string, found an array").
     public var kindName: String {
         switch self {
