@@ -185,6 +185,16 @@ struct LintTrustPolicyTests {
         ])
     }
 
+    @Test("a statement that repeats another, however written, is redundant")
+    func duplicateStatement() {
+        let text = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole"},
+              {"Action": ["sts:AssumeRole"], "Principal": {"AWS": ["arn:aws:iam::111122223333:root"]}, "Effect": "Allow"}]}
+            """
+        #expect(summary(text) == ["STATEMENT_DUPLICATE@3:3"])
+    }
+
     @Test("unknown elements are warnings")
     func unknownElements() {
         let text = clean.replacingOccurrences(of: "\"Effect\": \"Allow\",", with: "\"Effect\": \"Allow\", \"Comment\": \"x\",")

@@ -129,16 +129,24 @@ struct DocumentChecks {
         }
     }
 
-    /// Statements that differ only in their principal can be one statement listing both.
+    /// A statement that repeats another adds nothing; statements that differ
+    /// only in their principal can be one statement listing both.
     private mutating func checkMergeable() {
+        var firstByText: [String: Int] = [:]
         var firstByShape: [String: Int] = [:]
         for (index, statement) in document.statements.enumerated() {
+            let path = JSONPath.root.appending("Statement").appending(index)
+            if let first = firstByText[statement.canonicalText] {
+                add(.statementDuplicate, "Statement[\(index)] means the same as Statement[\(first)]; remove one of them", at: path)
+                continue
+            }
+            firstByText[statement.canonicalText] = index
             guard case .entries? = statement.principal else { continue }
             let shape = statement.canonicalTextIgnoringPrincipal
             if let first = firstByShape[shape] {
                 add(.statementsMergeable,
                     "Statement[\(index)] differs from Statement[\(first)] only in its principal; list both principals in one statement",
-                    at: JSONPath.root.appending("Statement").appending(index))
+                    at: path)
             } else {
                 firstByShape[shape] = index
             }

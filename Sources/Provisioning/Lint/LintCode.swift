@@ -34,6 +34,7 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
 
     // Suggestions: fine, but could be simpler.
     case statementsMergeable = "STATEMENTS_MERGEABLE"
+    case statementDuplicate = "STATEMENT_DUPLICATE"
     case principalDuplicate = "PRINCIPAL_DUPLICATE"
     case managedPolicyDuplicate = "MANAGED_POLICY_DUPLICATE"
 
@@ -48,7 +49,7 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
             .securityWarning
         case .versionMissing, .versionOld, .unknownElement, .servicePrincipalUnknown, .serviceEndOfSupport:
             .warning
-        case .statementsMergeable, .principalDuplicate, .managedPolicyDuplicate:
+        case .statementsMergeable, .statementDuplicate, .principalDuplicate, .managedPolicyDuplicate:
             .suggestion
         }
     }

@@ -55,16 +55,11 @@ public struct TrustPolicyLinter: Sendable {
 
     /// The first scalar matching `predicate`, and its line:column.
     static func firstScalar(in text: String, where predicate: (Unicode.Scalar) -> Bool) -> (Unicode.Scalar, SourcePosition)? {
+        let scalars = Array(text.unicodeScalars)
         var position = SourcePosition.start
-        var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            if previous == "\n" || (previous == "\r" && scalar != "\n") {
-                position = SourcePosition(line: position.line + 1, column: 1)
-            } else if previous != nil, previous != "\r" {
-                position.column += 1
-            }
+        for (index, scalar) in scalars.enumerated() {
             if predicate(scalar) { return (scalar, position) }
-            previous = scalar
+            position.advance(past: scalar, followedBy: index + 1 < scalars.count ? scalars[index + 1] : nil)
         }
         return nil
     }

@@ -9,6 +9,17 @@ public struct PolicyReference: Sendable, Hashable, ExpressibleByStringLiteral, C
         self.text = text
     }
 
+    /// The shortest reference to the policy at `arn`: an AWS managed policy
+    /// by its name and path (resolving adds the partition back), any other by its ARN.
+    public init(arn: String) {
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        if parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[4] == "aws", parts[5].hasPrefix("policy/") {
+            self.init(String(parts[5].dropFirst("policy/".count)))
+        } else {
+            self.init(arn)
+        }
+    }
+
     public init(stringLiteral value: String) {
         self.init(value)
     }

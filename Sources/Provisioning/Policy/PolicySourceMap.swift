@@ -11,12 +11,7 @@ public struct PolicySourceMap: Sendable, Hashable {
 
     /// The position of `path`, or of its nearest recorded ancestor.
     public func position(of path: JSONPath) -> SourcePosition? {
-        var current: JSONPath? = path
-        while let candidate = current {
-            if let position = positions[candidate] { return position }
-            current = candidate.parent
-        }
-        return nil
+        path.selfAndAncestors.lazy.compactMap { positions[$0] }.first
     }
 }
 

@@ -22,10 +22,10 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("A managed policy ARN the role attaches, checked with a bare trust policy (repeatable).", valueName: "arn"))
     var policyArn: [String] = []
 
-    @Option(help: "The account's trust policy size quota (AssumeRolePolicySizeQuota).")
+    @Option(help: ArgumentHelp("The account's trust policy size quota (AssumeRolePolicySizeQuota).", valueName: "characters"))
     var trustPolicySizeQuota = LintQuotas.defaultTrustPolicySize
 
-    @Option(help: "The account's managed policies per role quota (AttachedPoliciesPerRoleQuota).")
+    @Option(help: ArgumentHelp("The account's managed policies per role quota (AttachedPoliciesPerRoleQuota).", valueName: "count"))
     var attachedPoliciesQuota = LintQuotas.defaultAttachedPoliciesPerRole
 
     @Option(help: ArgumentHelp("The account a spec's \"this account\" stands for (default: the documentation's 111122223333).", valueName: "id"))

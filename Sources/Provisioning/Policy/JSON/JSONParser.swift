@@ -20,12 +20,7 @@ public struct ParsedJSON: Sendable {
     /// Where a reader should look for `path`: its key if it is an object
     /// member, else the value, else the nearest enclosing value.
     public func position(of path: JSONPath) -> SourcePosition? {
-        var current: JSONPath? = path
-        while let candidate = current {
-            if let position = keyPositions[candidate] ?? valuePositions[candidate] { return position }
-            current = candidate.parent
-        }
-        return nil
+        path.selfAndAncestors.lazy.compactMap { keyPositions[$0] ?? valuePositions[$0] }.first
     }
 }
 
@@ -34,8 +29,7 @@ public struct ParsedJSON: Sendable {
 public struct JSONParser {
     private let scalars: [Unicode.Scalar]
     private var index = 0
-    private var line = 1
-    private var column = 1
+    private var position = SourcePosition.start
     private var valuePositions: [JSONPath: SourcePosition] = [:]
     private var keyPositions: [JSONPath: SourcePosition] = [:]
     private var duplicateKeys: [JSONPath: SourcePosition] = [:]
@@ -275,18 +269,10 @@ public struct JSONParser {
 
     private var atEnd: Bool { index >= scalars.count }
     private var peek: Unicode.Scalar? { atEnd ? nil : scalars[index] }
-    private var position: SourcePosition { SourcePosition(line: line, column: column) }
-
     private mutating func advance() {
         guard let scalar = peek else { return }
         index += 1
-        // A CR LF pair is one line break; a lone CR counts as one too.
-        if scalar == "\n" || (scalar == "\r" && peek != "\n") {
-            line += 1
-            column = 1
-        } else if scalar != "\r" {
-            column += 1
-        }
+        position.advance(past: scalar, followedBy: peek)
     }
 
     private mutating func skipWhitespace() {

@@ -28,6 +28,12 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         components.isEmpty ? nil : JSONPath(Array(components.dropLast()))
     }
 
+    /// This path, its parent, and so on up to the root: where to look for
+    /// the nearest recorded position.
+    public var selfAndAncestors: [JSONPath] {
+        (0...components.count).reversed().map { JSONPath(Array(components.prefix($0))) }
+    }
+
     public var description: String {
         var text = ""
         for component in components {

@@ -17,4 +17,15 @@ public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConver
     public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
+
+    /// Moves past `scalar`. `next` is the scalar after it: a CR LF pair is
+    /// one line break, and so is a lone CR.
+    mutating func advance(past scalar: Unicode.Scalar, followedBy next: Unicode.Scalar?) {
+        if scalar == "\n" || (scalar == "\r" && next != "\n") {
+            line += 1
+            column = 1
+        } else if scalar != "\r" {
+            column += 1
+        }
+    }
 }
