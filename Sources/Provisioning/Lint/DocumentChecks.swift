@@ -25,7 +25,7 @@ struct DocumentChecks {
 
     mutating func run() -> [LintFinding] {
         checkVersion()
-        for member in document.otherMembers where member.key != "Id" {
+        for member in document.otherMembers {
             add(.unknownElement, "\"\(member.key)\" is not an element of IAM policies; IAM will reject or ignore it",
                 at: .root.appending(member.key))
         }
