@@ -8,6 +8,8 @@ struct Rolewiz: AsyncParsableCommand {
         abstract: "Create and edit AWS IAM roles from a terminal, the way the IAM console's Create role flow does.",
         subcommands: [
             WhoAmI.self,
+            Lint.self,
+            Presets.self,
         ]
     )
 }

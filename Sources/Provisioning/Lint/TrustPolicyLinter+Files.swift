@@ -1,0 +1,68 @@
+extension TrustPolicyLinter {
+    /// The account ID the AWS documentation uses for examples; it stands in
+    /// for "this account" when a spec is linted offline without one.
+    public static let exampleAccountId = "111122223333"
+
+    /// What a file handed to `rolewiz lint` holds.
+    public enum FileKind: Sendable, Hashable {
+        case trustPolicy
+        case roleSpec
+    }
+
+    /// A JSON object with `Statement` or `Version` is a trust policy; one
+    /// with `name` or `trust` is a spec; other JSON-looking text is taken as
+    /// a policy (so its syntax error is reported as such); YAML is a spec.
+    public static func detectKind(of text: String, path: String?) -> FileKind {
+        if let path, SpecFormat.hasYAMLExtension(path) { return .roleSpec }
+        guard SpecFormat.detect(path: nil, text: text) == .json else { return .roleSpec }
+        guard let root = try? JSONParser.parse(text).value else { return .trustPolicy }
+        if root["Statement"] != nil || root["Version"] != nil { return .trustPolicy }
+        return root["name"] != nil || root["trust"] != nil ? .roleSpec : .trustPolicy
+    }
+
+    /// Lints a file's text, whichever kind it is.
+    public func lint(fileText text: String, path: String?, partition: String = "aws", accountId: String? = nil) -> [LintFinding] {
+        switch Self.detectKind(of: text, path: path) {
+        case .trustPolicy: lint(trustPolicy: text)
+        case .roleSpec: lint(specText: text, path: path, partition: partition, accountId: accountId)
+        }
+    }
+
+    /// Lints a spec file: its syntax and schema, IAM's rules for each field,
+    /// then the trust policy and managed policies it resolves to. Positions
+    /// point into the spec file: a trust policy finding at `trust`, a
+    /// managed policy finding at its entry under `policies`.
+    public func lint(specText text: String, path: String?, partition: String = "aws", accountId: String? = nil) -> [LintFinding] {
+        let loaded: LoadedRoleSpec
+        do {
+            loaded = try RoleSpecFile.decode(text, path: path)
+        } catch {
+            return [LintFinding(.specInvalid, error.field.map { "\($0): \(error.message)" } ?? error.message,
+                subject: .specField(error.field ?? ""), position: error.position)]
+        }
+        let invalid = loaded.validationErrors()
+        if !invalid.isEmpty {
+            return invalid.map { error in
+                LintFinding(.specInvalid, "\(error.field ?? ""): \(error.message)", subject: .specField(error.field ?? ""), position: error.position)
+            }.sortedForReading()
+        }
+        let role: DesiredRole
+        do {
+            role = try loaded.spec.resolve(partition: partition, accountId: accountId ?? Self.exampleAccountId)
+        } catch {
+            return error.issues.map { issue in
+                LintFinding(.specInvalid, issue.description, subject: .specField(issue.field), position: loaded.position(ofField: issue.field))
+            }
+        }
+        return lint(trustPolicy: role.trustPolicy, managedPolicyArns: role.policyArns).map { finding in
+            var located = finding
+            switch finding.subject {
+            case .trustPolicy: located.position = loaded.position(ofField: "trust")
+            case .managedPolicy(let index): located.position = loaded.position(ofField: "policies[\(index)]")
+            case .managedPolicies: located.position = loaded.position(ofField: "policies")
+            case .specField(let field): located.position = loaded.position(ofField: field)
+            }
+            return located
+        }.sortedForReading()
+    }
+}

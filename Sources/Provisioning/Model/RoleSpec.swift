@@ -1,0 +1,56 @@
+import IAMClient
+
+/// A role as a person describes it: names rather than ARNs, a trusted entity
+/// rather than policy JSON. `resolve(partition:accountId:)` turns it into the
+/// `DesiredRole` the planner compares with IAM.
+public struct RoleSpec: Sendable, Hashable {
+    public var name: String
+    /// `/` or `/segment/.../`.
+    public var path: String
+    public var description: String?
+    /// Who may assume the role; yields the trust policy.
+    public var trust: TrustedEntity
+    /// AWS managed policy names (`AmazonS3FullAccess`, `service-role/AWSGlueServiceRole`) or policy ARNs.
+    public var managedPolicies: [PolicyReference]
+    /// In order; keys are unique regardless of case.
+    public var tags: [Tag]
+    /// Seconds, 3600 to 43200; nil leaves IAM's default of one hour.
+    public var maxSessionDuration: Int?
+    public var permissionsBoundary: PolicyReference?
+
+    public init(
+        name: String, path: String = "/", description: String? = nil, trust: TrustedEntity,
+        managedPolicies: [PolicyReference] = [], tags: [Tag] = [], maxSessionDuration: Int? = nil,
+        permissionsBoundary: PolicyReference? = nil
+    ) {
+        self.name = name
+        self.path = path
+        self.description = description
+        self.trust = trust
+        self.managedPolicies = managedPolicies
+        self.tags = tags
+        self.maxSessionDuration = maxSessionDuration
+        self.permissionsBoundary = permissionsBoundary
+    }
+
+    /// The role exactly as IAM should hold it in `partition` (`aws`, `aws-cn`,
+    /// `aws-us-gov`) of account `accountId`. The account is needed only when
+    /// the trust refers to "this account"; it is validated when given.
+    /// Throws every validation issue at once.
+    public func resolve(partition: String = "aws", accountId: String?) throws(RoleSpecValidationError) -> DesiredRole {
+        var issues = validate()
+        if let accountId, !AccountReference.isAccountId(accountId) {
+            issues.append(ValidationIssue(field: "accountId", message: "\"\(accountId)\" is not a 12-digit AWS account ID"))
+        }
+        guard issues.isEmpty else { throw RoleSpecValidationError(issues: issues) }
+        let trustText = try trust.policyDocument(partition: partition, accountId: accountId).text
+        if let violation = CharacterRule.policyDocument.violation(in: trustText, quoting: false) {
+            throw RoleSpecValidationError(issues: [ValidationIssue(field: "trust", message: "the trust policy \(violation)")])
+        }
+        return DesiredRole(
+            roleName: name, path: path, trustPolicy: trustText, description: description,
+            maxSessionDuration: maxSessionDuration,
+            permissionsBoundaryArn: permissionsBoundary?.arn(partition: partition),
+            policyArns: managedPolicies.map { $0.arn(partition: partition) }, tags: tags)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// An AWS service that assumes roles, as the trusted-entity step lists it.
+public struct ServiceInfo: Sendable, Hashable {
+    /// The service principal, for example `sagemaker.amazonaws.com`.
+    public var principal: String
+    public var displayName: String
+    /// One line on what the service does with the role.
+    public var purpose: String
+    /// The day AWS ends (or ended) support, `YYYY-MM-DD`, when announced.
+    public var endOfSupport: String?
+    /// Other names people search for ("step functions", "kinesis").
+    public var keywords: [String]
+
+    public init(principal: String, displayName: String, purpose: String, endOfSupport: String? = nil, keywords: [String] = []) {
+        self.principal = principal
+        self.displayName = displayName
+        self.purpose = purpose
+        self.endOfSupport = endOfSupport
+        self.keywords = keywords
+    }
+
+    /// A sentence about the end of support, worded for `date`'s side of it; nil when none is announced.
+    public func supportNotice(asOf date: Date = Date()) -> String? {
+        guard let endOfSupport else { return nil }
+        return Self.isoDay(date) >= endOfSupport
+            ? "AWS ended support for \(displayName) on \(endOfSupport)"
+            : "AWS ends support for \(displayName) on \(endOfSupport)"
+    }
+
+    /// `date` as `YYYY-MM-DD` in UTC, comparable with `endOfSupport` as text.
+    static func isoDay(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}
+
+/// The services rolewiz knows by name: for picking one, and for spotting a
+/// misspelt principal.
+public struct ServiceCatalogue: Sendable {
+    public var services: [ServiceInfo]
+
+    public init(services: [ServiceInfo]) {
+        self.services = services
+    }
+
+    /// The entry for a principal (ignoring case and a China `.cn` suffix).
+    public func service(forPrincipal principal: String) -> ServiceInfo? {
+        let stem = ServicePrincipal.stem(principal.lowercased())
+        return services.first { ServicePrincipal.stem($0.principal) == stem }
+    }
+
+    /// Services whose principal, name or keywords contain `query` (ignoring
+    /// case and spaces), in catalogue order; the close misspellings when
+    /// nothing contains it. An empty query lists everything.
+    public func search(_ query: String) -> [ServiceInfo] {
+        let needle = Self.squeezed(query)
+        guard !needle.isEmpty else { return services }
+        let found = services.filter { service in
+            ([service.principal, service.displayName] + service.keywords).contains { Self.squeezed($0).contains(needle) }
+        }
+        return found.isEmpty ? suggestions(for: query) : found
+    }
+
+    /// Services a typo probably meant, closest first: edit distance over the
+    /// principal, its stem and the display name.
+    public func suggestions(for typo: String) -> [ServiceInfo] {
+        let lowered = typo.lowercased()
+        let typoStem = ServicePrincipal.stem(lowered)
+        let scored: [(ServiceInfo, Int)] = services.compactMap { service in
+            let names = [service.principal, ServicePrincipal.stem(service.principal), Self.squeezed(service.displayName),
+                Self.squeezed(Self.withoutVendor(service.displayName))] + service.keywords.map(Self.squeezed)
+            let distance = names.map { min(DidYouMean.editDistance(lowered, $0), DidYouMean.editDistance(typoStem, $0)) }.min()!
+            let allowance = max(1, min(typoStem.count / 3, 4))
+            return distance <= allowance && service.principal != lowered ? (service, distance) : nil
+        }
+        return scored.sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    /// Lower case with spaces, hyphens and parentheses removed, so "Step Functions" finds "stepfunctions".
+    static func squeezed(_ text: String) -> String {
+        String(text.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "." })
+    }
+
+    private static func withoutVendor(_ name: String) -> String {
+        for prefix in ["Amazon ", "AWS "] where name.hasPrefix(prefix) {
+            return String(name.dropFirst(prefix.count))
+        }
+        return name
+    }
+}

@@ -1,0 +1,56 @@
+/// Writes a `RoleSpec` in the spec-file schema, fields in the order people
+/// read them and defaults left out.
+enum RoleSpecEncoder {
+    static func json(_ spec: RoleSpec) -> JSONValue {
+        var members: [JSONMember] = [JSONMember("name", .string(spec.name))]
+        if spec.path != "/" { members.append(JSONMember("path", .string(spec.path))) }
+        if let description = spec.description { members.append(JSONMember("description", .string(description))) }
+        members.append(JSONMember("trust", trust(spec.trust)))
+        if !spec.managedPolicies.isEmpty {
+            members.append(JSONMember("policies", .array(spec.managedPolicies.map { .string($0.text) })))
+        }
+        if !spec.tags.isEmpty {
+            members.append(JSONMember("tags", .object(spec.tags.map { JSONMember($0.key, .string($0.value)) })))
+        }
+        if let duration = spec.maxSessionDuration { members.append(JSONMember("maxSessionDuration", .number(String(duration)))) }
+        if let boundary = spec.permissionsBoundary { members.append(JSONMember("permissionsBoundary", .string(boundary.text))) }
+        return .object(members)
+    }
+
+    private static func trust(_ entity: TrustedEntity) -> JSONValue {
+        var members: [JSONMember] = []
+        switch entity {
+        case .awsServices(let trust):
+            members.append(JSONMember("services", .array(trust.services.map(JSONValue.string))))
+            switch trust.sourceAccount {
+            case .current?: members.append(JSONMember("sourceAccount", .bool(true)))
+            case .id(let id)?: members.append(JSONMember("sourceAccount", .string(id)))
+            case nil: break
+            }
+        case .awsAccount(let trust):
+            members.append(JSONMember("account", account(trust.account)))
+            if let externalId = trust.externalId { members.append(JSONMember("externalId", .string(externalId))) }
+            if trust.requireMFA { members.append(JSONMember("requireMFA", .bool(true))) }
+        case .webIdentity(let trust):
+            members.append(JSONMember("webIdentity", .string(trust.provider)))
+            members.append(JSONMember("audience", .string(trust.audience)))
+        case .saml(let trust):
+            members.append(JSONMember("saml", .string(trust.provider)))
+            if trust.audience != SAMLTrust.consoleSignInAudience {
+                members.append(JSONMember("audience", .string(trust.audience)))
+            }
+        case .customPolicy(let text):
+            // A policy that parses is written as a mapping, easier to read and edit than escaped JSON.
+            let policy = (try? PolicyDocument.parse(text))?.json ?? .string(text)
+            members.append(JSONMember("policy", policy))
+        }
+        return .object(members)
+    }
+
+    private static func account(_ reference: AccountReference) -> JSONValue {
+        switch reference {
+        case .current: .string("self")
+        case .id(let id): .string(id)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Yams
+
+/// Conversions between Yams' node tree and `JSONValue`, so YAML and JSON
+/// spec files are decoded by one walker and positions come out the same way.
+enum YAMLTree {
+    /// Parses YAML text into a JSON value with the line:column of each key and value.
+    static func parse(_ text: String) throws(SpecFileError) -> ParsedJSON {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw Self.describe(error)
+        } catch {
+            throw SpecFileError(field: nil, message: "\(error)", position: nil)
+        }
+        var tree = ParsedJSON(value: .null, valuePositions: [:], keyPositions: [:], duplicateKeys: [:])
+        guard let root else { return tree }
+        tree.value = try convert(root, at: .root, into: &tree)
+        return tree
+    }
+
+    private static func convert(_ node: Node, at path: JSONPath, into tree: inout ParsedJSON) throws(SpecFileError) -> JSONValue {
+        if let mark = node.mark { tree.valuePositions[path] = SourcePosition(mark) }
+        switch node {
+        case .scalar(let scalar):
+            switch node.tag.description {
+            case Tag.Name.null.rawValue: return .null
+            case Tag.Name.bool.rawValue: return .bool(node.bool ?? false)
+            case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return .number(scalar.string)
+            default: return .string(scalar.string)
+            }
+        case .sequence(let sequence):
+            var elements: [JSONValue] = []
+            for element in sequence {
+                elements.append(try convert(element, at: path.appending(elements.count), into: &tree))
+            }
+            return .array(elements)
+        case .mapping(let mapping):
+            var members: [JSONMember] = []
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    throw SpecFileError(
+                        field: path == .root ? nil : path.description,
+                        message: "mapping keys must be plain words, not lists or mappings",
+                        position: key.mark.map(SourcePosition.init))
+                }
+                let memberPath = path.appending(keyScalar.string)
+                if let mark = key.mark { tree.keyPositions[memberPath] = SourcePosition(mark) }
+                members.append(JSONMember(keyScalar.string, try convert(value, at: memberPath, into: &tree)))
+            }
+            return .object(members)
+        case .alias:
+            throw SpecFileError(
+                field: path == .root ? nil : path.description, message: "YAML aliases (*name) are not supported in spec files",
+                position: node.mark.map(SourcePosition.init))
+        }
+    }
+
+    /// Yams' error as a one-line message with its position.
+    private static func describe(_ error: YamlError) -> SpecFileError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let contextText = context.map { " (\($0.text) at \($0.mark))" } ?? ""
+            return SpecFileError(field: nil, message: "YAML syntax: \(problem)\(contextText)", position: SourcePosition(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return SpecFileError(
+                field: nil, message: "the key \(duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")) is written twice",
+                position: SourcePosition(context.mark))
+        default:
+            return SpecFileError(field: nil, message: "YAML: \(error)", position: nil)
+        }
+    }
+
+    /// A JSON value as a YAML node: mappings in member order, strings quoted
+    /// when they would otherwise read back as numbers or booleans.
+    static func node(_ value: JSONValue) -> Node {
+        switch value {
+        case .string(let text): return .scalar(text.represented())
+        // Left untagged, the emitter writes these plain and they read back as the same type.
+        case .number(let literal): return Node(literal)
+        case .bool(let flag): return Node(flag ? "true" : "false")
+        case .null: return Node("null")
+        case .array(let elements): return Node(elements.map(node))
+        case .object(let members): return Node(members.map { (Node($0.key), node($0.value)) })
+        }
+    }
+
+    static func serialize(_ value: JSONValue) -> String {
+        // Yams fails only on emitter errors, which a tree of plain scalars cannot cause.
+        (try? Yams.serialize(node: node(value), indent: 2, width: -1, allowUnicode: true)) ?? ""
+    }
+}
+
+extension SourcePosition {
+    init(_ mark: Mark) {
+        self.init(line: mark.line, column: mark.column)
+    }
+}
