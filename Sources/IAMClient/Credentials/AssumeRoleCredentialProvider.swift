@@ -42,10 +42,18 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw CredentialError(source: source, kind: .stsFailed, message: "AssumeRole of \(roleArn) failed: \(error)")
+            throw CredentialError(source: source, kind: .stsFailed, message: "AssumeRole of \(roleArn) failed: \(Self.explain(error))")
         }
         credentials.source = "\(source) (role \(roleArn))"
         return credentials
+    }
+
+    /// An STS failure without the action prefix `AWSError` adds, which our message already says.
+    static func explain(_ error: any Error) -> String {
+        guard let error = error as? AWSError else { return "\(error)" }
+        var text = "\(error.code) (HTTP \(error.httpStatus)): \(error.message)"
+        if let requestId = error.requestId { text += " [request id \(requestId)]" }
+        return text
     }
 
     /// The session name the AWS CLI makes up when none is configured.

@@ -50,7 +50,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
             throw CancellationError()
         } catch {
             throw CredentialError(
-                source: source, kind: .stsFailed, message: "AssumeRoleWithWebIdentity of \(roleArn) failed: \(error)"
+                source: source, kind: .stsFailed, message: "AssumeRoleWithWebIdentity of \(roleArn) failed: \(AssumeRoleCredentialProvider.explain(error))"
             )
         }
         credentials.source = "\(source) (role \(roleArn))"
