@@ -182,6 +182,23 @@ struct CredentialChainTests {
         #expect(!credentials.description.contains("dev-token"))
         #expect(!String(reflecting: credentials).contains("dev-secret"))
 
+        let environment = home.environment(["AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "env-secret"])
+        let holders: [Any] = [
+            ProfileStore.load(environment: environment),
+            EnvironmentCredentialProvider(environment: environment),
+            StaticCredentialProvider(credentials),
+            ProcessCredentialProvider(commandLine: "helper --password dev-secret", environment: environment, source: "profile x"),
+            ContainerCredentialProvider.Authorization.token("dev-token"),
+        ]
+        for holder in holders {
+            for text in [String(describing: holder), String(reflecting: holder)] {
+                for value in ["dev-secret", "dev-token", "env-secret", "default-secret"] {
+                    #expect(!text.contains(value), "\(type(of: holder))")
+                }
+            }
+        }
+        #expect(String(describing: holders[0]).contains("dev [aws_access_key_id, aws_secret_access_key, aws_session_token]"))
+
         let partial = try ScratchAWSHome(credentials: "[default]\naws_secret_access_key = only-secret\naws_session_token = only-token\n")
         let error = try await #require(throws: NoCredentialsError.self) { try await partial.chain().credentials() }
         #expect(error.description.contains("only aws_secret_access_key, aws_session_token"))

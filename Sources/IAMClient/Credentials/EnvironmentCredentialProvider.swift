@@ -2,7 +2,8 @@ import Foundation
 
 /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`
 /// (or the older `AWS_SECURITY_TOKEN`), read from an explicit environment.
-public struct EnvironmentCredentialProvider: CredentialProvider {
+/// Its `description` does not show the environment, which holds the secret.
+public struct EnvironmentCredentialProvider: CredentialProvider, CustomStringConvertible, CustomDebugStringConvertible {
     public static let sourceName = "environment"
 
     private let environment: [String: String]
@@ -10,6 +11,9 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
     public init(environment: [String: String]) {
         self.environment = environment
     }
+
+    public var description: String { "EnvironmentCredentialProvider()" }
+    public var debugDescription: String { description }
 
     public func credentials() async throws -> AWSCredentials {
         guard let credentials = try Self.read(environment) else {

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Failures name the profile, the exit status and what the command wrote to
 /// stderr; they never quote the command line or its standard output, which may
-/// carry secrets.
-public struct ProcessCredentialProvider: CredentialProvider {
+/// carry secrets. For the same reason its `description` shows neither the
+/// command line nor the environment.
+public struct ProcessCredentialProvider: CredentialProvider, CustomStringConvertible, CustomDebugStringConvertible {
     private let command: ShellCommand
     private let source: String
 
@@ -17,6 +18,9 @@ public struct ProcessCredentialProvider: CredentialProvider {
         self.command = ShellCommand(commandLine: commandLine, environment: environment)
         self.source = source
     }
+
+    public var description: String { "ProcessCredentialProvider(source: \(source))" }
+    public var debugDescription: String { description }
 
     public func credentials() async throws -> AWSCredentials {
         let output: ShellCommand.Output

@@ -3,7 +3,10 @@ import Foundation
 /// The shared AWS config and credentials files, as the AWS CLI reads them:
 /// `~/.aws/credentials` (sections `[name]`) and `~/.aws/config` (sections
 /// `[profile name]`, and `[default]`). Values in the credentials file win.
-public struct ProfileStore: Sendable {
+///
+/// Its `description` lists profiles and setting names only, never values,
+/// because the values include secret keys.
+public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// Profile name -> key -> value; keys lower-cased.
     public private(set) var profiles: [String: [String: String]]
     public let credentialsPath: String
@@ -73,6 +76,16 @@ public struct ProfileStore: Sendable {
         guard let home, !home.isEmpty, path.hasPrefix(home + "/") else { return path }
         return "~" + path.dropFirst(home.count)
     }
+
+    public var description: String {
+        let listed = profileNames.map { name in
+            "\(name) [" + (profiles[name] ?? [:]).keys.sorted().joined(separator: ", ") + "]"
+        }
+        return "ProfileStore(credentials: \(displayPath(credentialsPath)), config: \(displayPath(configPath)), "
+            + "profiles: \(listed.joined(separator: "; ")), problems: \(problems.count))"
+    }
+
+    public var debugDescription: String { description }
 
     /// Parses INI text. In the config file a section is `[profile NAME]`
     /// (or `[default]`); in the credentials file it is `[NAME]`.
