@@ -11,6 +11,14 @@ struct CredentialAssumeRoleTests {
         aws_secret_access_key = base-secret
         """
 
+    /// Profile `admin` assumes role admin with the static keys of profile `base`.
+    static func adminOverBase() throws -> ScratchAWSHome {
+        try ScratchAWSHome(
+            config: "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = base\n",
+            credentials: base
+        )
+    }
+
     @Test("role_arn + source_profile calls AssumeRole with every setting, signed with the source profile")
     func assumeRoleWithSettings() async throws {
         let home = try ScratchAWSHome(
@@ -41,10 +49,7 @@ struct CredentialAssumeRoleTests {
 
     @Test("without role_session_name the session is named like the CLI's: botocore-session-<epoch>")
     func defaultSessionName() async throws {
-        let home = try ScratchAWSHome(
-            config: "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = base\n",
-            credentials: Self.base
-        )
+        let home = try Self.adminOverBase()
         let clock = TestClock(Date(timeIntervalSince1970: 1_712_345_678))
         let sts = FakeSTS(clock: clock)
         _ = try await home.chain(profile: "admin", sts: sts).credentials()
@@ -192,10 +197,7 @@ struct CredentialAssumeRoleTests {
 
     @Test("AssumeRole denied stops the chain and names the profile")
     func denied() async throws {
-        let home = try ScratchAWSHome(
-            config: "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = base\n",
-            credentials: Self.base
-        )
+        let home = try Self.adminOverBase()
         let sts = FakeSTS(denied: ["arn:aws:iam::123456789012:role/admin"])
         let chain = home.chain(profile: "admin", sts: sts)
         let error = try await #require(throws: CredentialError.self) { try await chain.credentials() }
@@ -232,10 +234,7 @@ struct CredentialAssumeRoleTests {
 
     @Test("assumed-role credentials are refreshed five minutes before they expire")
     func refreshBeforeExpiry() async throws {
-        let home = try ScratchAWSHome(
-            config: "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = base\n",
-            credentials: Self.base
-        )
+        let home = try Self.adminOverBase()
         let sts = FakeSTS(lifetime: 3600)
         let chain = home.chain(profile: "admin", sts: sts)
         let first = try await chain.credentials()

@@ -70,6 +70,16 @@ struct CredentialCacheTests {
         }
     }
 
+    /// A cache holding credentials that expire in 200 s, so the next call refreshes.
+    static func dueForRefresh() async throws -> (TestClock, CountingProvider, CachedCredentialProvider) {
+        let clock = TestClock()
+        let base = CountingProvider(clock: clock, lifetime: 600)
+        let cache = CachedCredentialProvider(base, now: clock.function)
+        _ = try await cache.credentials()
+        clock.advance(by: 400)
+        return (clock, base, cache)
+    }
+
     @Test("credentials are kept until five minutes before expiry")
     func refreshWindow() async throws {
         let clock = TestClock()
@@ -96,11 +106,7 @@ struct CredentialCacheTests {
 
     @Test("concurrent callers of a due refresh share one fetch")
     func concurrentRefresh() async throws {
-        let clock = TestClock()
-        let base = CountingProvider(clock: clock, lifetime: 600)
-        let cache = CachedCredentialProvider(base, now: clock.function)
-        _ = try await cache.credentials()
-        clock.advance(by: 400)
+        let (clock, base, cache) = try await Self.dueForRefresh()
         base.closeGate()
         let readsBefore = clock.reads
         async let keys = withThrowingTaskGroup(of: String.self) { group in
@@ -118,11 +124,7 @@ struct CredentialCacheTests {
 
     @Test("a failed refresh is thrown, and the next call tries again")
     func failedRefresh() async throws {
-        let clock = TestClock()
-        let base = CountingProvider(clock: clock, lifetime: 600)
-        let cache = CachedCredentialProvider(base, now: clock.function)
-        _ = try await cache.credentials()
-        clock.advance(by: 400)
+        let (_, base, cache) = try await Self.dueForRefresh()
         base.failOnce()
         let error = try await #require(throws: CredentialError.self) { try await cache.credentials() }
         #expect(error.message == "fetch 2 failed")
