@@ -1,0 +1,63 @@
+import Foundation
+
+/// Temporary credentials for a role, from STS AssumeRole signed with a source
+/// provider's credentials (a `source_profile` or a `credential_source`).
+public struct AssumeRoleCredentialProvider: CredentialProvider {
+    public var roleArn: String
+    public var sessionName: String
+    public var externalId: String?
+    public var durationSeconds: Int?
+    private let sourceCredentials: any CredentialProvider
+    private let sts: any STSOperations
+    private let source: String
+
+    /// - Parameters:
+    ///   - sourceCredentials: the credentials `sts` signs with.
+    ///   - sts: an STS client built on `sourceCredentials`.
+    ///   - source: how messages name this source, such as `profile dev`.
+    public init(
+        roleArn: String, sessionName: String, externalId: String? = nil, durationSeconds: Int? = nil,
+        sourceCredentials: any CredentialProvider, sts: any STSOperations, source: String
+    ) {
+        self.roleArn = roleArn
+        self.sessionName = sessionName
+        self.externalId = externalId
+        self.durationSeconds = durationSeconds
+        self.sourceCredentials = sourceCredentials
+        self.sts = sts
+        self.source = source
+    }
+
+    public func credentials() async throws -> AWSCredentials {
+        // Fetch the source first, so that its failure (a broken credential_process
+        // in the source profile, say) is reported as that source's, not as STS's.
+        _ = try await sourceCredentials.credentials()
+        var credentials: AWSCredentials
+        do {
+            credentials = try await sts.assumeRole(
+                roleArn: roleArn, sessionName: sessionName, externalId: externalId, durationSeconds: durationSeconds
+            )
+        } catch let error as CredentialError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw CredentialError(source: source, kind: .stsFailed, message: "AssumeRole of \(roleArn) failed: \(Self.explain(error))")
+        }
+        credentials.source = "\(source) (role \(roleArn))"
+        return credentials
+    }
+
+    /// An STS failure without the action prefix `AWSError` adds, which our message already says.
+    static func explain(_ error: any Error) -> String {
+        guard let error = error as? AWSError else { return "\(error)" }
+        var text = "\(error.code) (HTTP \(error.httpStatus)): \(error.message)"
+        if let requestId = error.requestId { text += " [request id \(requestId)]" }
+        return text
+    }
+
+    /// The session name the AWS CLI makes up when none is configured.
+    static func defaultSessionName(now: Date) -> String {
+        "botocore-session-\(Int(now.timeIntervalSince1970))"
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// Credentials from a container credential endpoint: ECS task roles
+/// (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`) and EKS Pod Identity or any local
+/// agent (`AWS_CONTAINER_CREDENTIALS_FULL_URI` with
+/// `AWS_CONTAINER_AUTHORIZATION_TOKEN` or `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE`).
+public struct ContainerCredentialProvider: CredentialProvider {
+    public static let sourceName = "container"
+    /// The ECS credential host a relative URI is resolved against.
+    public static let defaultHost = "http://169.254.170.2"
+    /// Plain-http hosts a full URI may name besides loopback addresses, as in botocore:
+    /// the ECS and EKS Pod Identity endpoints, which are link-local.
+    public static let allowedHTTPHosts: Set<String> = ["localhost", "169.254.170.2", "169.254.170.23", "fd00:ec2::23"]
+    /// botocore's limits: 2 s per request, 3 attempts for failures worth retrying.
+    public static let timeout: TimeInterval = 2
+    public static let maxAttempts = 3
+
+    /// How requests prove they come from inside the task or pod.
+    /// The token is a secret, so this type prints nothing of it.
+    public enum Authorization: Sendable, CustomStringConvertible {
+        case token(String)
+        /// Read at every fetch, because the agent rotates it.
+        case tokenFile(String)
+
+        public var description: String {
+            switch self {
+            case .token: "Authorization(token: <redacted>)"
+            case .tokenFile(let path): "Authorization(tokenFile: \(path))"
+            }
+        }
+    }
+
+    private let url: URL
+    private let authorization: Authorization?
+    private let requester: MetadataRequester
+    private let retryPause: TimeInterval
+
+    public init(url: URL, authorization: Authorization?, transport: any HTTPTransport) {
+        self.init(url: url, authorization: authorization, transport: transport, retryPause: 1)
+    }
+
+    init(url: URL, authorization: Authorization?, transport: any HTTPTransport, retryPause: TimeInterval) {
+        self.url = url
+        self.authorization = authorization
+        self.requester = MetadataRequester(transport: transport, timeout: Self.timeout, source: Self.sourceName)
+        self.retryPause = retryPause
+    }
+
+    public func credentials() async throws -> AWSCredentials {
+        var headers = [("Accept", "application/json")]
+        if let authorization {
+            headers.append(("Authorization", try authorizationValue(authorization)))
+        }
+        var attempt = 1
+        while true {
+            do {
+                let response = try await requester.send("GET", url, headers: headers)
+                if response.status == 200 {
+                    let document = CredentialDocument(
+                        what: "the container credential response", tokenField: "Token",
+                        source: Self.sourceName, errorKind: .badResponse
+                    )
+                    return try document.decode(response.body).credentials
+                }
+                let error = requester.unexpectedStatus(response, from: url)
+                guard response.status >= 500, attempt < Self.maxAttempts else { throw error }
+            } catch let error as CredentialError {
+                guard case .unreachable = error.kind, attempt < Self.maxAttempts else { throw error }
+            }
+            attempt += 1
+            try await Task.sleep(nanoseconds: UInt64(retryPause * 1_000_000_000))
+        }
+    }
+
+    private func authorizationValue(_ authorization: Authorization) throws -> String {
+        let value: String
+        switch authorization {
+        case .token(let token):
+            value = token
+        case .tokenFile(let path):
+            do {
+                value = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            } catch {
+                throw CredentialError(
+                    source: Self.sourceName, kind: .unreadableFile,
+                    message: "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(path): \(error.localizedDescription)"
+                )
+            }
+        }
+        guard !value.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+            throw CredentialError(
+                source: Self.sourceName, kind: .invalidConfiguration,
+                message: "the container authorization token contains a line break, which cannot go in a header"
+            )
+        }
+        return value
+    }
+
+    /// Which endpoint the environment names, if any. A relative URI wins over a full one, as in botocore.
+    static func locate(
+        environment: [String: String], transport: any HTTPTransport,
+        host: String = defaultHost, retryPause: TimeInterval = 1,
+        now: @escaping @Sendable () -> Date
+    ) throws -> SourceLocation {
+        let url: URL
+        var authorization: Authorization?
+        if let relative = environment.setting("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") {
+            guard relative.hasPrefix("/"), let resolved = URL(string: host + relative) else {
+                throw invalid("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI must be a path starting with `/`, not \(relative)")
+            }
+            url = resolved
+        } else if let full = environment.setting("AWS_CONTAINER_CREDENTIALS_FULL_URI") {
+            url = try validatedFullURI(full)
+            if let file = environment.setting("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE") {
+                authorization = .tokenFile(file)
+            } else if let token = environment.setting("AWS_CONTAINER_AUTHORIZATION_TOKEN") {
+                authorization = .token(token)
+            }
+        } else {
+            return .notConfigured("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and AWS_CONTAINER_CREDENTIALS_FULL_URI not set")
+        }
+        let provider = ContainerCredentialProvider(
+            url: url, authorization: authorization, transport: transport, retryPause: retryPause
+        )
+        return .provider(CachedCredentialProvider(provider, now: now))
+    }
+
+    /// https anywhere; plain http only to this machine or the ECS/EKS agents, so
+    /// that the authorization token is never sent in clear over a network.
+    static func validatedFullURI(_ text: String) throws -> URL {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let rawHost = url.host, !rawHost.isEmpty else {
+            throw invalid("AWS_CONTAINER_CREDENTIALS_FULL_URI is not a URL: \(text)")
+        }
+        let host = rawHost.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        switch scheme {
+        case "https":
+            return url
+        case "http" where isLoopback(host) || allowedHTTPHosts.contains(host):
+            return url
+        case "http":
+            throw invalid(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI must use https, a loopback address or one of "
+                    + allowedHTTPHosts.sorted().joined(separator: ", ") + "; \(host) is none of these"
+            )
+        default:
+            throw invalid("AWS_CONTAINER_CREDENTIALS_FULL_URI must be an http or https URL, not \(scheme)")
+        }
+    }
+
+    /// 127.0.0.0/8 and ::1, written as addresses (names other than `localhost` could resolve anywhere).
+    static func isLoopback(_ host: String) -> Bool {
+        if host == "::1" || host == "0:0:0:0:0:0:0:1" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4, octets.allSatisfy({ UInt8($0) != nil }) else { return false }
+        return octets[0] == "127"
+    }
+
+    private static func invalid(_ message: String) -> CredentialError {
+        CredentialError(source: sourceName, kind: .invalidConfiguration, message: message)
+    }
+}
