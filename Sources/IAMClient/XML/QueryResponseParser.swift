@@ -8,9 +8,18 @@ enum QueryResponseParser {
     /// The root element of a well-formed XML body.
     static func root(of body: Data) throws -> XMLElement {
         guard !body.isEmpty else { throw ResponseXMLError(reason: "empty body") }
+        // XMLDocument on Linux parses in libxml2's recovery mode: it accepts a
+        // truncated body and prints parser errors (with body text) to stderr.
+        // A strict XMLParser pass first rejects such bodies quietly.
+        let checker = XMLParser(data: body)
+        checker.shouldResolveExternalEntities = false
+        // (It reports a premature end through `parserError` while `parse()` returns true.)
+        guard checker.parse(), checker.parserError == nil else {
+            throw ResponseXMLError(reason: "not well-formed XML at line \(checker.lineNumber), column \(checker.columnNumber)")
+        }
         let document: XMLDocument
         do {
-            document = try XMLDocument(data: body, options: [])
+            document = try XMLDocument(data: body, options: [.nodeLoadExternalEntitiesNever])
         } catch {
             throw ResponseXMLError(reason: "not well-formed XML")
         }
