@@ -9,12 +9,7 @@ import TestSupport
 @Suite("SigV4 signatures checked by moto")
 struct SignatureIntegrationTests {
     @Test func rightKeyWorksAndWrongSecretFails() async throws {
-        let moto: MotoServer
-        do {
-            moto = try await MotoServer.start(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "4"])
-        } catch let unavailable as MotoUnavailable {
-            try MotoServer.skipOrFail(unavailable)
-        }
+        let moto = try await MotoServer.startOrSkip(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "4"])
         defer { moto.stop() }
 
         // The unauthenticated window: four calls.

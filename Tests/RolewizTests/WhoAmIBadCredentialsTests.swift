@@ -12,12 +12,7 @@ import FoundationXML
 @Suite("rolewiz whoami with bad credentials")
 struct WhoAmIBadCredentialsTests {
     @Test func aWrongSecretIsReportedWithAdviceAndExitsWithOne() async throws {
-        let moto: MotoServer
-        do {
-            moto = try await MotoServer.start(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "2"])
-        } catch let unavailable as MotoUnavailable {
-            try MotoServer.skipOrFail(unavailable)
-        }
+        let moto = try await MotoServer.startOrSkip(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "2"])
         defer { moto.stop() }
 
         // The two unauthenticated calls: a user with a key.

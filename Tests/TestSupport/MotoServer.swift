@@ -68,6 +68,18 @@ public final class MotoServer: Sendable {
         try await Task.detached { try launch(extraEnvironment: extra) }.value
     }
 
+    /// `start(environment:)`, or the same skip-or-fail as `sharedOrSkip()` when
+    /// moto is missing. `stop()` the server when done (`defer { moto.stop() }`).
+    public static func startOrSkip(
+        environment extra: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> MotoServer {
+        do {
+            return try await start(environment: extra)
+        } catch let unavailable as MotoUnavailable {
+            try skipOrFail(unavailable, sourceLocation: sourceLocation)
+        }
+    }
+
     /// Stops the server: closes its standard input (the launcher exits) and kills it.
     public func stop() {
         try? stdinHandle.close()

@@ -60,23 +60,15 @@ public struct Partition: Sendable, Hashable, CustomStringConvertible {
         iamEndpoint: URL(string: "https://iam.us-gov.amazonaws.com")!, iamSigningRegion: "us-gov-west-1",
         defaultRegion: "us-gov-west-1", regionPrefixes: ["us-gov-"])
 
-    public static let awsISO = Partition(
-        name: "aws-iso", dnsSuffix: "c2s.ic.gov",
-        iamEndpoint: URL(string: "https://iam.us-iso-east-1.c2s.ic.gov")!, iamSigningRegion: "us-iso-east-1",
-        defaultRegion: "us-iso-east-1", regionPrefixes: ["us-iso-"])
+    public static let awsISO = isolated(name: "aws-iso", dnsSuffix: "c2s.ic.gov", region: "us-iso-east-1", prefix: "us-iso-")
+    public static let awsISOB = isolated(name: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov", region: "us-isob-east-1", prefix: "us-isob-")
+    public static let awsISOE = isolated(name: "aws-iso-e", dnsSuffix: "cloud.adc-e.uk", region: "eu-isoe-west-1", prefix: "eu-isoe-")
+    public static let awsISOF = isolated(name: "aws-iso-f", dnsSuffix: "csp.hci.ic.gov", region: "us-isof-south-1", prefix: "us-isof-")
 
-    public static let awsISOB = Partition(
-        name: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov",
-        iamEndpoint: URL(string: "https://iam.us-isob-east-1.sc2s.sgov.gov")!, iamSigningRegion: "us-isob-east-1",
-        defaultRegion: "us-isob-east-1", regionPrefixes: ["us-isob-"])
-
-    public static let awsISOE = Partition(
-        name: "aws-iso-e", dnsSuffix: "cloud.adc-e.uk",
-        iamEndpoint: URL(string: "https://iam.eu-isoe-west-1.cloud.adc-e.uk")!, iamSigningRegion: "eu-isoe-west-1",
-        defaultRegion: "eu-isoe-west-1", regionPrefixes: ["eu-isoe-"])
-
-    public static let awsISOF = Partition(
-        name: "aws-iso-f", dnsSuffix: "csp.hci.ic.gov",
-        iamEndpoint: URL(string: "https://iam.us-isof-south-1.csp.hci.ic.gov")!, iamSigningRegion: "us-isof-south-1",
-        defaultRegion: "us-isof-south-1", regionPrefixes: ["us-isof-"])
+    /// The isolated partitions name their IAM endpoint after their first region.
+    private static func isolated(name: String, dnsSuffix: String, region: String, prefix: String) -> Partition {
+        Partition(
+            name: name, dnsSuffix: dnsSuffix, iamEndpoint: URL(string: "https://iam.\(region).\(dnsSuffix)")!,
+            iamSigningRegion: region, defaultRegion: region, regionPrefixes: [prefix])
+    }
 }

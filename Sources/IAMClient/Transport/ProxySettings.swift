@@ -76,19 +76,12 @@ public struct ProxySettings: Sendable, Hashable {
     /// (the CFNetwork keys; Apple platforms honour it).
     public var connectionProxyDictionary: [AnyHashable: Any] {
         var dictionary: [AnyHashable: Any] = [:]
-        if let httpProxy {
-            dictionary["HTTPEnable"] = 1
-            dictionary["HTTPProxy"] = httpProxy.host
-            dictionary["HTTPPort"] = httpProxy.port
-        } else {
-            dictionary["HTTPEnable"] = 0
-        }
-        if let httpsProxy {
-            dictionary["HTTPSEnable"] = 1
-            dictionary["HTTPSProxy"] = httpsProxy.host
-            dictionary["HTTPSPort"] = httpsProxy.port
-        } else {
-            dictionary["HTTPSEnable"] = 0
+        for (scheme, proxy) in [("HTTP", httpProxy), ("HTTPS", httpsProxy)] {
+            dictionary["\(scheme)Enable"] = proxy == nil ? 0 : 1
+            if let proxy {
+                dictionary["\(scheme)Proxy"] = proxy.host
+                dictionary["\(scheme)Port"] = proxy.port
+            }
         }
         dictionary["ExceptionsList"] = Self.loopbackExceptions + noProxy.map { $0 == "*" ? "*" : "*.\($0)" } + noProxy.filter { $0 != "*" }
         return dictionary
