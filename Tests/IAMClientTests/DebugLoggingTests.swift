@@ -35,7 +35,9 @@ struct DebugLoggingTests {
 
     @Test func observersAddedLaterSeeEveryAttemptAndWrites() async throws {
         let transport = FakeTransport([
-            FakeTransport.xml(200, "<DeleteRoleResponse><ResponseMetadata><RequestId>d1</RequestId></ResponseMetadata></DeleteRoleResponse>"),
+            FakeTransport.xml(
+                200, "<DeleteRoleResponse><ResponseMetadata><RequestId>d1</RequestId></ResponseMetadata></DeleteRoleResponse>",
+                headers: [("x-amzn-RequestId", "d1")]),
             FakeTransport.getCallerIdentityOK,
         ])
         let session = try AWSSession.resolve(ClientOptions(

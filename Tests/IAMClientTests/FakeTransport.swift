@@ -52,7 +52,7 @@ final class FakeTransport: HTTPTransport, @unchecked Sendable {
         <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>\
         <UserId>AIDAEXAMPLE</UserId><Account>111122223333</Account><Arn>arn:aws:iam::111122223333:user/dev</Arn>\
         </GetCallerIdentityResult><ResponseMetadata><RequestId>req-ok</RequestId></ResponseMetadata></GetCallerIdentityResponse>
-        """)
+        """, headers: [("x-amzn-RequestId", "req-ok")])
 }
 
 /// Fixed credentials for tests. The secret and token are distinctive so

@@ -7,8 +7,14 @@ import TestSupport
 struct STSIntegrationTests {
     @Test func callerIdentity() async throws {
         let moto = try await MotoServer.sharedOrSkip()
-        let identity = try await MotoFixture.session(moto).sts.getCallerIdentity()
+        let session = try MotoFixture.session(moto)
+        let (events, observer) = MotoFixture.counter()
+        session.addObserver(observer)
+        let identity = try await session.sts.getCallerIdentity()
         #expect(identity.account == "123456789012")
+        #expect(events.values.count == 1)
+        #expect(events.values.first?.requestId?.isEmpty == false)
+        #expect(events.values.first?.httpStatus == 200)
         #expect(identity.arn.hasPrefix("arn:aws:sts::123456789012:"))
         #expect(!identity.userId.isEmpty)
     }

@@ -104,7 +104,8 @@ public struct QueryClient: Sendable {
             case .success(let response):
                 event.httpStatus = response.status
                 if (200..<300).contains(response.status) {
-                    event.requestId = QueryResponseParser.requestId(root: try? QueryResponseParser.root(of: response.body), response: response)
+                    // AWS (and moto) send the id as a header too; the body is parsed once, by `call`.
+                    event.requestId = QueryResponseParser.requestIdHeader(response)
                     observers.notify(event)
                     return response
                 }

@@ -43,11 +43,6 @@ enum QueryResponseParser {
             httpStatus: response.status, requestId: requestId, action: action)
     }
 
-    /// The request id of a successful response: `<ResponseMetadata><RequestId>` or the header.
-    static func requestId(root: XMLElement?, response: HTTPResponse) -> String? {
-        root?.child(path: ["ResponseMetadata", "RequestId"])?.stringValue ?? requestIdHeader(response)
-    }
-
     static func requestIdHeader(_ response: HTTPResponse) -> String? {
         response.header("x-amzn-RequestId") ?? response.header("x-amz-request-id")
     }
