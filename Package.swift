@@ -49,7 +49,7 @@ let package = Package(
         ),
 
         // Shared test helpers: the moto server harness, fake HTTP servers, process runners.
-        .target(name: "TestSupport", dependencies: ["IAMClient"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["IAMClient"], path: "Tests/TestSupport", exclude: ["python"]),
         // Vectors/ holds the botocore generator and its JSON, read from #filePath.
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Vectors"]),
         .testTarget(name: "IAMClientTests", dependencies: ["IAMClient", "SigV4", "TestSupport"]),
