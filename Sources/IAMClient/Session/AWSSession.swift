@@ -55,8 +55,10 @@ public final class AWSSession: Sendable {
 
         let makeSTS = Self.stsFactory(
             endpoint: endpoints.sts, transport: transport, retry: retry, clock: clock, observers: observers, timeout: timeout)
+        // The chain gets the --profile option itself, not the resolved name: an
+        // explicit --profile turns off environment keys, AWS_PROFILE does not.
         let credentialProvider = options.credentialProvider ?? CredentialChain.standard(
-            profileName: profileName, environment: environment, profiles: profiles,
+            profileName: options.profile, environment: environment, profiles: profiles,
             makeSTS: { source in makeSTS(source) }, transport: transport)
         self.credentialProvider = credentialProvider
         self.iam = IAMService(client: QueryClient(
