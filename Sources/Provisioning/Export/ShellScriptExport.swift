@@ -76,7 +76,7 @@ struct ShellScriptExport {
     /// shorthand would break on commas and brackets in values.
     private func tagsArgument() throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return shellQuoted(String(decoding: try encoder.encode(role.tags.map(APITag.init)), as: UTF8.self))
     }
 

@@ -26,8 +26,8 @@ public struct RoleDetails: Sendable, Hashable {
         return try await RoleDetails(role: role, attachedPolicies: policies, tags: tags)
     }
 
-    /// The trust policy text, pretty-printed with IAM's element order, or the
-    /// text as IAM holds it when it is not JSON.
+    /// The trust policy text, pretty-printed with sorted keys, or the text as
+    /// IAM holds it when it is not JSON.
     public var trustPolicyText: String {
         guard let document = try? PolicyJSON(parsing: role.assumeRolePolicyDocument),
               let data = try? Self.jsonEncoder.encode(document)
@@ -35,14 +35,15 @@ public struct RoleDetails: Sendable, Hashable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Pretty-printed JSON, keys in the API's order.
+    /// Pretty-printed JSON with sorted keys (`JSONEncoder` keeps no order
+    /// otherwise), so the output is the same from run to run.
     public func jsonText() throws -> String {
         String(decoding: try Self.jsonEncoder.encode(self), as: UTF8.self)
     }
 
     private static var jsonEncoder: JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 }
