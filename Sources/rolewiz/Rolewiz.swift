@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The command tree. Each subcommand lives in its own file under Commands/.
 @main
@@ -10,4 +11,24 @@ struct Rolewiz: AsyncParsableCommand {
             WhoAmI.self,
         ]
     )
+
+    /// Like ArgumentParser's own entry point, except that bad usage exits with
+    /// 2 (not 64), so scripts see 0 success, 1 failure, 2 usage.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(ErrorReporter.usageExitCode))
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import SigV4
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+// Decoding of IAM's XML shapes into the API models. Policy documents arrive
+// percent-encoded (RFC 3986) and are decoded here, so callers see JSON text.
+
+extension Role {
+    init(xml: XMLElement) throws {
+        self.init(
+            roleName: try xml.requiredText("RoleName"),
+            roleId: try xml.requiredText("RoleId"),
+            arn: try xml.requiredText("Arn"),
+            path: xml.text("Path") ?? "/",
+            createDate: xml.date("CreateDate"),
+            assumeRolePolicyDocument: PercentEncoding.decode(xml.text("AssumeRolePolicyDocument") ?? ""),
+            description: xml.text("Description"),
+            maxSessionDuration: xml.int("MaxSessionDuration"),
+            permissionsBoundaryArn: xml.child("PermissionsBoundary")?.text("PermissionsBoundaryArn"),
+            tags: try xml.members(of: "Tags").map(Tag.init(xml:)),
+            roleLastUsed: xml.child("RoleLastUsed").map(RoleLastUsed.init(xml:)))
+    }
+}
+
+extension RoleLastUsed {
+    init(xml: XMLElement) {
+        self.init(lastUsedDate: xml.date("LastUsedDate"), region: xml.text("Region"))
+    }
+}
+
+extension Tag {
+    init(xml: XMLElement) throws {
+        self.init(key: try xml.requiredText("Key"), value: xml.text("Value") ?? "")
+    }
+}
+
+extension AttachedPolicy {
+    init(xml: XMLElement) throws {
+        self.init(policyName: try xml.requiredText("PolicyName"), policyArn: try xml.requiredText("PolicyArn"))
+    }
+}
+
+extension ManagedPolicy {
+    init(xml: XMLElement) throws {
+        self.init(
+            policyName: try xml.requiredText("PolicyName"),
+            policyId: xml.text("PolicyId") ?? "",
+            arn: try xml.requiredText("Arn"),
+            path: xml.text("Path") ?? "/",
+            defaultVersionId: xml.text("DefaultVersionId") ?? "v1",
+            attachmentCount: xml.int("AttachmentCount") ?? 0,
+            isAttachable: xml.bool("IsAttachable") ?? true,
+            description: xml.text("Description"),
+            createDate: xml.date("CreateDate"),
+            updateDate: xml.date("UpdateDate"))
+    }
+}
+
+extension PolicyVersion {
+    init(xml: XMLElement) throws {
+        self.init(
+            versionId: try xml.requiredText("VersionId"),
+            document: PercentEncoding.decode(try xml.requiredText("Document")),
+            isDefaultVersion: xml.bool("IsDefaultVersion") ?? false,
+            createDate: xml.date("CreateDate"))
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import SigV4
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Sends AWS Query API calls (IAM, STS): a form-encoded POST with `Action` and
+/// `Version`, signed with SigV4, retried by `RetryPolicy`, with clock-skew
+/// correction, reported to observers, and answered with XML.
+public struct QueryClient: Sendable {
+    public let endpoint: ServiceEndpoint
+    /// `2010-05-08` for IAM, `2011-06-15` for STS.
+    public let apiVersion: String
+    /// Nil sends the call unsigned (AssumeRoleWithWebIdentity).
+    public let credentials: (any CredentialProvider)?
+    public let transport: any HTTPTransport
+    public let retry: RetryPolicy
+    public let clock: ClockCorrection
+    public let observers: RequestObservers
+    /// Per-attempt time-out in seconds.
+    public let timeout: TimeInterval
+
+    public init(
+        endpoint: ServiceEndpoint, apiVersion: String, credentials: (any CredentialProvider)?,
+        transport: any HTTPTransport, retry: RetryPolicy = RetryPolicy(), clock: ClockCorrection = ClockCorrection(),
+        observers: RequestObservers = RequestObservers(), timeout: TimeInterval = 30
+    ) {
+        self.endpoint = endpoint
+        self.apiVersion = apiVersion
+        self.credentials = credentials
+        self.transport = transport
+        self.retry = retry
+        self.clock = clock
+        self.observers = observers
+        self.timeout = timeout
+    }
+
+    /// The same client without credentials, for calls AWS requires unsigned.
+    public func unsigned() -> QueryClient {
+        QueryClient(
+            endpoint: endpoint, apiVersion: apiVersion, credentials: nil, transport: transport,
+            retry: retry, clock: clock, observers: observers, timeout: timeout)
+    }
+
+    /// Calls `action` and decodes its `<ActionResult>` element (or the root
+    /// element when the action has no result, like DeleteRole).
+    /// - Throws: `AWSError`, `TransportError`, `UnexpectedResponseError`, or
+    ///   whatever the credential provider throws.
+    public func call<Output>(
+        _ action: String, _ parameters: [(String, String)] = [],
+        decode: (XMLElement) throws -> Output
+    ) async throws -> Output {
+        let response = try await send(action, parameters)
+        do {
+            let root = try QueryResponseParser.root(of: response.body)
+            guard root.plainName == "\(action)Response" else {
+                throw ResponseXMLError(reason: "expected <\(action)Response> but got <\(root.plainName)>")
+            }
+            return try decode(root.child("\(action)Result") ?? root)
+        } catch let error as ResponseXMLError {
+            throw UnexpectedResponseError(action: action, response: response, reason: error.reason)
+        } catch let error as ResponseShapeError {
+            throw UnexpectedResponseError(action: action, response: response, reason: error.description)
+        }
+    }
+
+    /// Calls `action` for its side effect.
+    public func call(_ action: String, _ parameters: [(String, String)] = []) async throws {
+        try await call(action, parameters) { _ in () }
+    }
+
+    /// Sends the call until it succeeds, fails for good, or runs out of attempts,
+    /// and returns the successful (2xx) response.
+    func send(_ action: String, _ parameters: [(String, String)]) async throws -> HTTPResponse {
+        let body = Data(PercentEncoding.formBody([("Action", action), ("Version", apiVersion)] + parameters).utf8)
+        var attempt = 0
+        var correctedClock = false
+        while true {
+            attempt += 1
+            let request = try await signedRequest(body: body)
+            let started = clock.localNow()
+            let outcome: Result<HTTPResponse, TransportError>
+            do {
+                outcome = .success(try await transport.send(request))
+            } catch let error as TransportError {
+                outcome = .failure(error)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                outcome = .failure(TransportError(kind: .other, message: String(describing: error)))
+            }
+            let duration = clock.localNow().timeIntervalSince(started)
+            var event = RequestEvent(
+                service: endpoint.signingName, action: action, attempt: attempt,
+                duration: duration, headers: request.headers)
+
+            let failure: any Error
+            var retryable: Bool
+            switch outcome {
+            case .failure(let error):
+                event.transportError = error
+                failure = error
+                retryable = RetryPolicy.isRetryable(error)
+            case .success(let response):
+                event.httpStatus = response.status
+                if (200..<300).contains(response.status) {
+                    event.requestId = QueryResponseParser.requestId(root: try? QueryResponseParser.root(of: response.body), response: response)
+                    observers.notify(event)
+                    return response
+                }
+                if let error = QueryResponseParser.error(from: response, action: action) {
+                    event.errorCode = error.code
+                    event.requestId = error.requestId
+                    if !correctedClock, ClockCorrection.isClockSkewError(error),
+                       let serverTime = response.header("Date").flatMap(AWSTimestamp.parseHTTPDate) {
+                        // One extra attempt with the server's time; the offset stays for later calls.
+                        clock.adjust(toServerTime: serverTime)
+                        correctedClock = true
+                        event.willRetry = true
+                        event.retryDelay = 0
+                        observers.notify(event)
+                        continue
+                    }
+                    failure = error
+                    retryable = RetryPolicy.isRetryable(error)
+                } else {
+                    event.requestId = QueryResponseParser.requestIdHeader(response)
+                    failure = UnexpectedResponseError(
+                        action: action, response: response, reason: "not an AWS error response")
+                    retryable = RetryPolicy.isRetryable(status: response.status)
+                }
+            }
+            retryable = retryable && attempt < retry.maxAttempts
+            if retryable {
+                let delay = retry.delay(afterAttempt: attempt)
+                event.willRetry = true
+                event.retryDelay = delay
+                observers.notify(event)
+                try await retry.sleep(delay)
+            } else {
+                observers.notify(event)
+                throw failure
+            }
+        }
+    }
+
+    /// A fresh request for one attempt, signed at the (corrected) current time.
+    func signedRequest(body: Data) async throws -> HTTPRequest {
+        var headers: [(String, String)] = [
+            ("Host", endpoint.hostHeader),
+            ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+        ]
+        if let credentials {
+            let current = try await credentials.credentials()
+            let signer = SigV4Signer(
+                credentials: current.signing, service: endpoint.signingName, region: endpoint.signingRegion)
+            let signature = signer.sign(
+                method: "POST", path: endpoint.requestPath, headers: headers, body: body, date: clock.now())
+            headers.append(contentsOf: signature.headersToAdd)
+        }
+        return HTTPRequest(method: "POST", url: endpoint.url, headers: headers, body: body, timeout: timeout)
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// The observers of a session. Observers can be added after the session is
+/// built (Provisioning adds one per apply), so the list is shared and locked.
+public final class RequestObservers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var observers: [RequestObserver] = []
+
+    public init(_ initial: [RequestObserver] = []) {
+        observers = initial
+    }
+
+    public func add(_ observer: @escaping RequestObserver) {
+        lock.lock()
+        observers.append(observer)
+        lock.unlock()
+    }
+
+    func notify(_ event: RequestEvent) {
+        lock.lock()
+        let current = observers
+        lock.unlock()
+        for observer in current { observer(event) }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The STS Query API (version 2011-06-15), signed for service `sts`.
+public struct STSService: STSOperations {
+    public static let apiVersion = "2011-06-15"
+
+    /// Signed with the source credentials, or unsigned when it has none.
+    public let client: QueryClient
+
+    public init(client: QueryClient) {
+        self.client = client
+    }
+
+    public func getCallerIdentity() async throws -> CallerIdentity {
+        try await client.call("GetCallerIdentity") { result in
+            CallerIdentity(
+                account: try result.requiredText("Account"),
+                arn: try result.requiredText("Arn"),
+                userId: try result.requiredText("UserId"))
+        }
+    }
+
+    public func assumeRole(
+        roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?
+    ) async throws -> AWSCredentials {
+        guard client.credentials != nil else {
+            throw ClientConfigurationError("AssumeRole of \(roleArn) needs source credentials, and none were given.")
+        }
+        var parameters = QueryParameters([("RoleArn", roleArn), ("RoleSessionName", sessionName)])
+        parameters.add("ExternalId", externalId)
+        parameters.add("DurationSeconds", durationSeconds)
+        return try await client.call("AssumeRole", parameters.items) { result in
+            try Self.credentials(in: result, source: "assumed role \(roleArn)")
+        }
+    }
+
+    public func assumeRoleWithWebIdentity(
+        roleArn: String, sessionName: String, webIdentityToken: String, durationSeconds: Int?
+    ) async throws -> AWSCredentials {
+        var parameters = QueryParameters([
+            ("RoleArn", roleArn), ("RoleSessionName", sessionName), ("WebIdentityToken", webIdentityToken),
+        ])
+        parameters.add("DurationSeconds", durationSeconds)
+        return try await client.unsigned().call("AssumeRoleWithWebIdentity", parameters.items) { result in
+            try Self.credentials(in: result, source: "web identity role \(roleArn)")
+        }
+    }
+
+    /// The `<Credentials>` element of AssumeRole and AssumeRoleWithWebIdentity.
+    static func credentials(in result: XMLElement, source: String) throws -> AWSCredentials {
+        let element = try result.required("Credentials")
+        return AWSCredentials(
+            accessKeyId: try element.requiredText("AccessKeyId"),
+            secretAccessKey: try element.requiredText("SecretAccessKey"),
+            sessionToken: try element.requiredText("SessionToken"),
+            expiration: element.date("Expiration"),
+            source: source)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// The resolved connection to AWS for one run: region, partition, endpoints,
+/// credentials and the IAM and STS clients, all sharing one transport, one
+/// retry policy, one clock correction and one list of request observers.
+public final class AWSSession: Sendable {
+    public let profileName: String
+    public let region: String
+    /// Where the region came from: `--region`, `AWS_REGION`, `profile dev`, `default`.
+    public let regionOrigin: String
+    public let partition: Partition
+    public let iamEndpoint: ServiceEndpoint
+    public let stsEndpoint: ServiceEndpoint
+    public let credentialProvider: any CredentialProvider
+    public let retry: RetryPolicy
+    public let clock: ClockCorrection
+    public let observers: RequestObservers
+    public let transport: any HTTPTransport
+    public let timeout: TimeInterval
+    public let iam: IAMService
+    public let sts: STSService
+
+    /// Resolves everything, failing before any connection when a setting cannot
+    /// work (a plain-http non-loopback endpoint, a bad region, a missing profile).
+    public static func resolve(_ options: ClientOptions) throws -> AWSSession {
+        try AWSSession(options)
+    }
+
+    private init(_ options: ClientOptions) throws {
+        let environment = options.environment
+        let profiles = options.profiles ?? ProfileStore.load(environment: environment)
+        let (profileName, profile) = try Self.resolveProfile(options.profile, environment: environment, profiles: profiles)
+        let endpoints = try EndpointResolver.resolve(
+            regionOption: options.region, endpointURLOption: options.endpointURL,
+            environment: environment, profile: profile, profileName: profileName)
+
+        self.profileName = profileName
+        self.region = endpoints.region
+        self.regionOrigin = endpoints.regionOrigin
+        self.partition = endpoints.partition
+        self.iamEndpoint = endpoints.iam
+        self.stsEndpoint = endpoints.sts
+        self.timeout = options.timeout
+        self.transport = options.transport ?? URLSessionTransport(environment: environment)
+        self.clock = ClockCorrection(clock: options.clock ?? { Date() })
+        self.retry = RetryPolicy(
+            maxAttempts: try Self.resolveMaxAttempts(options.maxAttempts, environment: environment, profile: profile, profileName: profileName),
+            sleep: options.sleep ?? RetryPolicy.taskSleep)
+        let observers = RequestObservers(options.observers)
+        if options.debug {
+            let sink = options.logSink
+            observers.add { event in sink("[rolewiz debug] \(event)") }
+        }
+        self.observers = observers
+
+        let makeSTS = Self.stsFactory(
+            endpoint: endpoints.sts, transport: transport, retry: retry, clock: clock, observers: observers, timeout: timeout)
+        let credentialProvider = options.credentialProvider ?? CredentialChain.standard(
+            profileName: profileName, environment: environment, profiles: profiles,
+            makeSTS: { source in makeSTS(source) }, transport: transport)
+        self.credentialProvider = credentialProvider
+        self.iam = IAMService(client: QueryClient(
+            endpoint: endpoints.iam, apiVersion: IAMService.apiVersion, credentials: credentialProvider,
+            transport: transport, retry: retry, clock: clock, observers: observers, timeout: timeout))
+        self.sts = makeSTS(credentialProvider)
+    }
+
+    /// Adds an observer that sees every later attempt of every call (Provisioning
+    /// shows "retried" events with it; tests count calls).
+    public func addObserver(_ observer: @escaping RequestObserver) {
+        observers.add(observer)
+    }
+
+    /// An STS client at the resolved STS endpoint, signed with `source` (unsigned when nil).
+    public func makeSTS(credentials source: (any CredentialProvider)?) -> STSService {
+        Self.stsFactory(
+            endpoint: stsEndpoint, transport: transport, retry: retry, clock: clock, observers: observers, timeout: timeout)(source)
+    }
+
+    private static func stsFactory(
+        endpoint: ServiceEndpoint, transport: any HTTPTransport, retry: RetryPolicy, clock: ClockCorrection,
+        observers: RequestObservers, timeout: TimeInterval
+    ) -> @Sendable ((any CredentialProvider)?) -> STSService {
+        { source in
+            STSService(client: QueryClient(
+                endpoint: endpoint, apiVersion: STSService.apiVersion, credentials: source,
+                transport: transport, retry: retry, clock: clock, observers: observers, timeout: timeout))
+        }
+    }
+
+    /// `--profile`, then `AWS_PROFILE`, then `default`. A profile named
+    /// explicitly must exist; `default` may be absent (credentials can come from elsewhere).
+    static func resolveProfile(
+        _ option: String?, environment: [String: String], profiles: ProfileStore
+    ) throws -> (String, [String: String]) {
+        let candidates: [(String?, String)] = [(option, "--profile"), (environment["AWS_PROFILE"], "AWS_PROFILE")]
+        for (value, origin) in candidates {
+            guard let name = value?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { continue }
+            guard let profile = profiles.profile(name) else {
+                throw ClientConfigurationError(
+                    "The profile '\(name)' (from \(origin)) is not in \(profiles.configPath) or \(profiles.credentialsPath).")
+            }
+            return (name, profile)
+        }
+        return ("default", profiles.profile("default") ?? [:])
+    }
+
+    static func resolveMaxAttempts(
+        _ option: Int?, environment: [String: String], profile: [String: String], profileName: String
+    ) throws -> Int {
+        if let option {
+            guard option >= 1 else { throw ClientConfigurationError("--max-attempts must be at least 1 (got \(option)).") }
+            return option
+        }
+        let candidates: [(String?, String)] = [
+            (environment["AWS_MAX_ATTEMPTS"], "AWS_MAX_ATTEMPTS"), (profile["max_attempts"], "max_attempts in profile \(profileName)"),
+        ]
+        for (value, origin) in candidates {
+            guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
+            guard let number = Int(text), number >= 1 else {
+                throw ClientConfigurationError("\(origin) must be a whole number of at least 1 (got '\(text)').")
+            }
+            return number
+        }
+        return RetryPolicy.defaultMaxAttempts
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import Testing
+
+/// A moto server (the AWS emulator) on a free 127.0.0.1 port, for tests that
+/// must talk to a real IAM/STS implementation.
+///
+/// One shared server serves every test in the process (`MotoServer.shared()`);
+/// tests keep apart by using unique names (`MotoServer.uniqueName(_:)`). A test
+/// that needs its own server (signature checking) calls `start(environment:)`
+/// and `stop()`s it when done.
+///
+/// Orphans are impossible by construction: a small Python launcher runs
+/// moto's `ThreadedMotoServer` and exits as soon as its standard input closes,
+/// which happens when the test process exits or dies, however it dies. The PIDs
+/// are also killed from an `atexit` handler.
+public final class MotoServer: Sendable {
+    /// `http://127.0.0.1:PORT`.
+    public let endpoint: URL
+    public let port: Int
+    public let pid: Int32
+    /// moto's own log (werkzeug's request lines), for looking into a failure.
+    public let logPath: String
+    private let stdinHandle: FileHandle
+
+    private init(endpoint: URL, port: Int, pid: Int32, logPath: String, stdinHandle: FileHandle) {
+        self.endpoint = endpoint
+        self.port = port
+        self.pid = pid
+        self.logPath = logPath
+        self.stdinHandle = stdinHandle
+    }
+
+    // MARK: - The shared server
+
+    /// The server shared by every test in this process, started on first use.
+    /// - Throws: `MotoUnavailable` when Python or moto is missing or moto did not start.
+    public static func shared() async throws -> MotoServer {
+        try await SharedMoto.instance.server()
+    }
+
+    /// The shared server's endpoint, or: when moto is missing, a recorded test
+    /// failure under `CI=true`, otherwise a skip (the test is cancelled with the reason).
+    /// Call it first in every test that needs moto: `let moto = try await MotoServer.sharedOrSkip()`.
+    public static func sharedOrSkip(sourceLocation: SourceLocation = #_sourceLocation) async throws -> MotoServer {
+        do {
+            return try await shared()
+        } catch let unavailable as MotoUnavailable {
+            try skipOrFail(unavailable, sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Under CI a missing moto is a failure; on a developer machine it skips the test.
+    public static func skipOrFail(_ unavailable: MotoUnavailable, sourceLocation: SourceLocation = #_sourceLocation) throws -> Never {
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            Issue.record("moto is required under CI=true: \(unavailable.reason)", sourceLocation: sourceLocation)
+            throw unavailable
+        }
+        print("Skipping: moto is not available (\(unavailable.reason)). Install it with: pip install 'moto[server]'")
+        try Test.cancel("moto is not available: \(unavailable.reason)", sourceLocation: sourceLocation)
+    }
+
+    // MARK: - A separate server
+
+    /// Starts a new server with extra environment, such as
+    /// `["INITIAL_NO_AUTH_ACTION_COUNT": "4"]` to turn on signature checking
+    /// after four calls. `stop()` it when done.
+    public static func start(environment extra: [String: String] = [:]) async throws -> MotoServer {
+        try await Task.detached { try launch(extraEnvironment: extra) }.value
+    }
+
+    /// Stops the server: closes its standard input (the launcher exits) and kills it.
+    public func stop() {
+        try? stdinHandle.close()
+        kill(pid, SIGTERM)
+        LaunchedProcesses.remove(pid)
+    }
+
+    /// A name no other test uses, `prefix-<8 hex>`: tests run in parallel
+    /// against one server, so every role, user and path must be unique.
+    public static func uniqueName(_ prefix: String) -> String {
+        "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    // MARK: - Launching
+
+    /// Runs moto's ThreadedMotoServer on 127.0.0.1 with an ephemeral port,
+    /// prints `MOTO-READY <port>`, then blocks reading stdin and exits at EOF.
+    static let launcherScript = """
+        import os, sys
+        try:
+            from moto.server import ThreadedMotoServer
+        except Exception as error:
+            print(f"MOTO-UNAVAILABLE {type(error).__name__}: {error}", flush=True)
+            sys.exit(3)
+        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        server.start()
+        print(f"MOTO-READY {server.get_host_and_port()[1]}", flush=True)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        try:
+            while sys.stdin.buffer.read(65536):
+                pass
+        finally:
+            os._exit(0)
+        """
+
+    private static func launch(extraEnvironment: [String: String]) throws -> MotoServer {
+        guard let python = Processes.which("python3") else {
+            throw MotoUnavailable(reason: "python3 is not on PATH")
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true"
+        environment["AWS_EC2_METADATA_DISABLED"] = "true"
+        environment["PYTHONUNBUFFERED"] = "1"
+        environment.merge(extraEnvironment) { _, new in new }
+
+        let logPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rolewiz-moto-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(6)).log").path
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let process = Process()
+        process.executableURL = python
+        process.arguments = ["-c", launcherScript]
+        process.environment = environment
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle(forWritingAtPath: logPath)
+        do {
+            try process.run()
+        } catch {
+            throw MotoUnavailable(reason: "could not run \(python.path): \(error)")
+        }
+        LaunchedProcesses.add(process.processIdentifier)
+
+        let line = readLine(from: output.fileHandleForReading, timeout: 120)
+        if let line, line.hasPrefix("MOTO-READY "), let port = Int(line.dropFirst("MOTO-READY ".count)) {
+            return MotoServer(
+                endpoint: URL(string: "http://127.0.0.1:\(port)")!, port: port,
+                pid: process.processIdentifier, logPath: logPath, stdinHandle: input.fileHandleForWriting)
+        }
+        try? input.fileHandleForWriting.close()
+        kill(process.processIdentifier, SIGKILL)
+        LaunchedProcesses.remove(process.processIdentifier)
+        if let line, line.hasPrefix("MOTO-UNAVAILABLE ") {
+            throw MotoUnavailable(reason: String(line.dropFirst("MOTO-UNAVAILABLE ".count)))
+        }
+        let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        throw MotoUnavailable(reason: "moto did not start (said \(line.map { "'\($0)'" } ?? "nothing")); log: \(log.suffix(600))")
+    }
+
+    /// The first line the launcher prints, or nil at EOF or after `timeout` seconds.
+    private static func readLine(from handle: FileHandle, timeout: TimeInterval) -> String? {
+        let box = LineBox()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var bytes = Data()
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                bytes.append(chunk)
+                if bytes.contains(UInt8(ascii: "\n")) { break }
+            }
+            box.set(String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init))
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + timeout) == .success else { return nil }
+        return box.value
+    }
+}
+
+/// Why moto cannot be used here.
+public struct MotoUnavailable: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { "moto unavailable: \(reason)" }
+}
+
+/// Starts the shared server once, even when many tests ask at the same time.
+private actor SharedMoto {
+    static let instance = SharedMoto()
+    private var starting: Task<MotoServer, any Error>?
+
+    func server() async throws -> MotoServer {
+        if let starting { return try await starting.value }
+        let task = Task.detached { try await MotoServer.start() }
+        starting = task
+        return try await task.value
+    }
+}
+
+/// PIDs to kill when the test process exits normally.
+private enum LaunchedProcesses {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var pids: Set<Int32> = []
+    private static let registerExitHandler: Void = {
+        atexit {
+            for pid in LaunchedProcesses.snapshot() { kill(pid, SIGTERM) }
+        }
+    }()
+
+    static func add(_ pid: Int32) {
+        _ = registerExitHandler
+        lock.lock()
+        pids.insert(pid)
+        lock.unlock()
+    }
+
+    static func remove(_ pid: Int32) {
+        lock.lock()
+        pids.remove(pid)
+        lock.unlock()
+    }
+
+    static func snapshot() -> Set<Int32> {
+        lock.lock()
+        defer { lock.unlock() }
+        return pids
+    }
+}
+
+private final class LineBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: String?
+
+    func set(_ value: String?) {
+        lock.lock()
+        stored = value
+        lock.unlock()
+    }
+
+    var value: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}
