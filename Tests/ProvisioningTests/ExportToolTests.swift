@@ -1,6 +1,7 @@
 import Foundation
 import IAMClient
 import Testing
+import TestSupport
 import Yams
 @testable import Provisioning
 
@@ -26,18 +27,18 @@ struct ExportToolTests {
 
     @Test(arguments: [SeedRole.role, trickyRole])
     func cliScriptPassesTheShellSyntaxCheck(_ role: DesiredRole) async throws {
-        let directory = try ExportToolRunner.temporaryDirectory()
+        let directory = try ExportTestTools.temporaryDirectory()
         let script = directory.appendingPathComponent("role.sh")
         try Exporter().export(role, as: .cli).write(to: script, atomically: true, encoding: .utf8)
-        let result = try await ExportToolRunner.run("/bin/sh", ["-n", script.path])
-        #expect(result.status == 0, "sh -n: \(result.stderr)")
+        let result = try await Processes.run(Self.shell, arguments: ["-n", script.path], environment: Processes.minimalEnvironment())
+        #expect(result.exitCode == 0, "sh -n: \(result.stderr)")
     }
 
     @Test func cliScriptHandsTheAWSCLIExactlyTheSpecAndIsSafeToRerun() async throws {
         let run = try FakeAWSCLI()
         let role = Self.trickyRole
         let first = try await run.script(for: role)
-        #expect(first.status == 0, "script failed: \(first.stderr)")
+        #expect(first.exitCode == 0, "script failed: \(first.stderr)")
         #expect(first.stdout == "arn:aws:iam::123456789012:role/l4e-role\n")
 
         let calls = try run.calls()
@@ -59,14 +60,14 @@ struct ExportToolTests {
 
         try run.clearCalls()
         let second = try await run.script(for: role)
-        #expect(second.status == 0)
+        #expect(second.exitCode == 0)
         #expect(try !run.calls().contains { $0[1] == "create-role" }, "the role exists now: no second create")
     }
 
     @Test func cliScriptStopsAtTheFirstFailingCall() async throws {
         let run = try FakeAWSCLI(failing: "attach-role-policy")
         let result = try await run.script(for: Self.trickyRole)
-        #expect(result.status != 0)
+        #expect(result.exitCode != 0)
         #expect(try run.calls().last?[1] == "attach-role-policy")
     }
 
@@ -78,16 +79,16 @@ struct ExportToolTests {
     // MARK: CloudFormation
 
     @Test(
-        .enabled(if: ExportToolRunner.find("cfn-lint") != nil || ExportToolRunner.toolsRequired, "cfn-lint is not installed (pip install cfn-lint)"),
+        .enabled(if: ExportTestTools.find("cfn-lint") != nil || ExportTestTools.toolsRequired, "cfn-lint is not installed (pip install cfn-lint)"),
         arguments: [SeedRole.role, trickyRole]
     )
     func cloudFormationTemplatePassesCfnLint(_ role: DesiredRole) async throws {
-        let cfnLint = try #require(ExportToolRunner.find("cfn-lint"), "cfn-lint is required under CI=true")
-        let directory = try ExportToolRunner.temporaryDirectory()
+        let cfnLint = try #require(ExportTestTools.find("cfn-lint"), "cfn-lint is required under CI=true")
+        let directory = try ExportTestTools.temporaryDirectory()
         let template = directory.appendingPathComponent("template.yaml")
         try Exporter().export(role, as: .cloudformation).write(to: template, atomically: true, encoding: .utf8)
-        let result = try await ExportToolRunner.run(cfnLint, [template.path])
-        #expect(result.status == 0, "cfn-lint: \(result.stdout)\(result.stderr)")
+        let result = try await Processes.run(cfnLint, arguments: [template.path], environment: Processes.minimalEnvironment())
+        #expect(result.exitCode == 0, "cfn-lint: \(result.stdout)\(result.stderr)")
     }
 
     @Test func cloudFormationTemplateReadsBackExactly() throws {
@@ -108,18 +109,19 @@ struct ExportToolTests {
 
     // MARK: Terraform
 
-    @Test(.enabled(if: ExportToolRunner.find("terraform") != nil, "terraform is not installed"), arguments: [SeedRole.role, trickyRole])
+    @Test(.enabled(if: ExportTestTools.find("terraform") != nil, "terraform is not installed"), arguments: [SeedRole.role, trickyRole])
     func terraformIsLaidOutAsTerraformFmtWould(_ role: DesiredRole) async throws {
-        let terraform = try #require(ExportToolRunner.find("terraform"))
+        let terraform = try #require(ExportTestTools.find("terraform"))
         let text = try Exporter().export(role, as: .terraform)
-        let result = try await ExportToolRunner.run(terraform, ["fmt", "-no-color", "-"], stdin: text, environment: Self.terraformEnvironment)
-        #expect(result.status == 0, "terraform fmt: \(result.stderr)")
+        let result = try await Processes.run(
+            terraform, arguments: ["fmt", "-no-color", "-"], environment: Self.terraformEnvironment, stdin: Data(text.utf8))
+        #expect(result.exitCode == 0, "terraform fmt: \(result.stderr)")
         #expect(result.stdout == text)
     }
 
-    @Test(.enabled(if: ExportToolRunner.find("terraform") != nil, "terraform is not installed"))
+    @Test(.enabled(if: ExportTestTools.find("terraform") != nil, "terraform is not installed"))
     func terraformEvaluatesToExactlyTheSpec() async throws {
-        let terraform = try #require(ExportToolRunner.find("terraform"))
+        let terraform = try #require(ExportTestTools.find("terraform"))
         let role = Self.trickyRole
         // The role block's attributes evaluated as locals: no provider needed.
         let exported = try Exporter().export(role, as: .terraform)
@@ -130,13 +132,14 @@ struct ExportToolTests {
             output "tags" { value = local.tags }
 
             """
-        let directory = try ExportToolRunner.temporaryDirectory()
+        let directory = try ExportTestTools.temporaryDirectory()
         try configuration.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let inDirectory = "-chdir=\(directory.path)"
         for arguments in [["init", "-input=false", "-no-color"], ["apply", "-auto-approve", "-input=false", "-no-color"]] {
-            let step = try await ExportToolRunner.run(terraform, arguments, environment: Self.terraformEnvironment, in: directory)
-            #expect(step.status == 0, "terraform \(arguments[0]): \(step.stdout)\(step.stderr)")
+            let step = try await Processes.run(terraform, arguments: [inDirectory] + arguments, environment: Self.terraformEnvironment)
+            #expect(step.exitCode == 0, "terraform \(arguments[0]): \(step.stdout)\(step.stderr)")
         }
-        let output = try await ExportToolRunner.run(terraform, ["output", "-json"], environment: Self.terraformEnvironment, in: directory)
+        let output = try await Processes.run(terraform, arguments: [inDirectory, "output", "-json"], environment: Self.terraformEnvironment)
         let values = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: [String: Any]])
         #expect(values["description"]?["value"] as? String == Self.trickyDescription)
         #expect(trustPoliciesAreEquivalent(try #require(values["policy"]?["value"] as? String), role.trustPolicy))
@@ -152,11 +155,12 @@ struct ExportToolTests {
         #expect(hclQuoted(text) == expected)
     }
 
+    private static let shell = URL(fileURLWithPath: "/bin/sh")
+
     /// No version check against the network, no user configuration.
-    private static let terraformEnvironment = [
-        "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path,
-        "CHECKPOINT_DISABLE": "1", "TF_IN_AUTOMATION": "1",
-    ]
+    private static let terraformEnvironment = Processes.minimalEnvironment([
+        "HOME": FileManager.default.temporaryDirectory.path, "CHECKPOINT_DISABLE": "1", "TF_IN_AUTOMATION": "1",
+    ])
 }
 
 private extension Array where Element == String {
@@ -173,7 +177,7 @@ private struct FakeAWSCLI {
     let directory: URL
 
     init(failing command: String? = nil) throws {
-        directory = try ExportToolRunner.temporaryDirectory()
+        directory = try ExportTestTools.temporaryDirectory()
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("bin"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("calls"), withIntermediateDirectories: true)
         let fake = #"""
@@ -197,10 +201,10 @@ private struct FakeAWSCLI {
 
     private let failing: String
 
-    func script(for role: DesiredRole) async throws -> ExportToolRunner.Output {
+    func script(for role: DesiredRole) async throws -> ProcessResult {
         let script = directory.appendingPathComponent("role.sh")
         try Exporter().export(role, as: .cli).write(to: script, atomically: true, encoding: .utf8)
-        return try await ExportToolRunner.run("/bin/sh", [script.path], environment: [
+        return try await Processes.run(URL(fileURLWithPath: "/bin/sh"), arguments: [script.path], environment: [
             "PATH": directory.appendingPathComponent("bin").path + ":/usr/bin:/bin",
             "FAKE_AWS_DIR": directory.path, "FAKE_AWS_FAIL": failing,
         ])
