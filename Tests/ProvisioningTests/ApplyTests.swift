@@ -1,3 +1,4 @@
+import Foundation
 import IAMClient
 import Testing
 @testable import Provisioning
@@ -154,6 +155,21 @@ struct ApplyTests {
         #expect(plan.changes == [.attachPolicy(arn: SeedRole.policyArns[1]), .attachPolicy(arn: SeedRole.policyArns[2])])
         #expect(rerun.status == .succeeded)
         try await expectConverged(iam)
+    }
+
+    @Test func resultEncodesAsJSONForScripts() async throws {
+        let iam = FakeIAM()
+        await iam.inject(.error(AWSError(code: "ServiceFailure", message: "try later", httpStatus: 500, requestId: "req-1")), on: "AttachRolePolicy", call: 2)
+        let (_, result) = try await converge(iam, maxConcurrentCalls: 1)
+        let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as? [String: Any])
+        #expect(object["status"] as? String == "failed")
+        #expect(object["roleArn"] as? String == arn)
+        #expect((object["completed"] as? [[String: String]])?.first == ["action": "CreateRole", "step": "create role l4e-role"])
+        #expect(object["failures"] as? [[String: String]] == [[
+            "action": "AttachRolePolicy", "step": "attach arn:aws:iam::aws:policy/IAMFullAccess",
+            "code": "ServiceFailure", "message": "try later", "requestId": "req-1",
+        ]])
+        #expect((object["notStarted"] as? [[String: String]])?.count == 1)
     }
 
     @Test func failedStepStopsLaterSteps() async throws {

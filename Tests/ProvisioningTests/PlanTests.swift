@@ -136,16 +136,34 @@ struct PlanTests {
         await #expect(throws: AWSError.self) { try await Planner(iam: iam).plan(for: SeedRole.role) }
     }
 
-    @Test func planRoundTripsThroughJSON() throws {
-        let role = Role(roleName: "l4e-role", roleId: "AROA1", arn: "arn:aws:iam::1:role/l4e-role", assumeRolePolicyDocument: "{}", tags: [Tag(key: "x", value: "1")])
-        let plan = Planner.plan(
-            for: SeedRole.fullRole, current: CurrentRole(role: role, attachedPolicies: [], tags: role.tags), prune: true
+    @Test func planRoundTripsThroughFlatJSON() throws {
+        let role = Role(
+            roleName: "l4e-role", roleId: "AROA1", arn: "arn:aws:iam::1:role/l4e-role", assumeRolePolicyDocument: "{}",
+            maxSessionDuration: 3600, permissionsBoundaryArn: "arn:aws:iam::1:policy/B", tags: [Tag(key: "x", value: "1"), Tag(key: "team", value: "a")]
         )
-        let data = try JSONEncoder().encode(plan)
-        #expect(try JSONDecoder().decode(Plan.self, from: data) == plan)
-        let object = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let current = CurrentRole(role: role, attachedPolicies: [AttachedPolicy(policyName: "P", policyArn: "arn:aws:iam::1:policy/P")], tags: role.tags)
+        var desired = SeedRole.fullRole
+        desired.path = "/other/"
+        for plan in [Planner.plan(for: desired, current: current, prune: true), Planner.offlinePlan(for: SeedRole.fullRole)] {
+            let data = try JSONEncoder().encode(plan)
+            #expect(try JSONDecoder().decode(Plan.self, from: data) == plan)
+        }
+        let plan = Planner.plan(for: desired, current: current, prune: true)
+        let kinds = Set(plan.changes.map { String(describing: $0).prefix { $0 != "(" } })
+        #expect(kinds.count == 10, "every kind but createRole is in this plan: \(kinds)")
+
+        let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(plan)) as? [String: Any])
         #expect(object["roleName"] as? String == "l4e-role")
-        #expect((object["changes"] as? [Any])?.count == plan.changes.count)
+        let changes = try #require(object["changes"] as? [[String: Any]])
+        #expect(changes.count == plan.changes.count)
+        let tagChange = try #require(changes.first { $0["change"] as? String == "changeTag" })
+        #expect(tagChange["key"] as? String == "team")
+        #expect(tagChange["from"] as? String == "a")
+        #expect(tagChange["to"] as? String == "data")
+        #expect(tagChange["summary"] as? String == "~ tag team: \"a\" -> \"data\"")
+        #expect(tagChange["supported"] as? Bool == true)
+        let pathChange = try #require(changes.first { $0["change"] as? String == "changePath" })
+        #expect(pathChange["supported"] as? Bool == false)
     }
 
     @Test func summaryListsEveryChangeWithItsMarker() {

@@ -1,7 +1,7 @@
 import IAMClient
 
 /// One IAM write call of an apply, carrying what it sends.
-public enum ApplyStep: Sendable, Hashable, Codable, CustomStringConvertible {
+public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
     case createRole(NewRole)
     case updateTrustPolicy(String)
     /// One UpdateRole call; nil fields are not sent.

@@ -1,7 +1,7 @@
 import IAMClient
 
 /// One difference between a role in IAM and the role wanted.
-public enum Change: Sendable, Hashable, Codable {
+public enum Change: Sendable, Hashable {
     /// The role does not exist: CreateRole with everything but the policies.
     case createRole(NewRole)
     case updateTrustPolicy(from: String, to: String)

@@ -3,7 +3,7 @@ import IAMClient
 /// Everything a new role is created with in its one CreateRole call:
 /// the final trust policy, description, session limit, path, boundary and tags.
 /// Managed policies are attached afterwards, as separate changes.
-public struct NewRole: Sendable, Hashable, Codable {
+public struct NewRole: Sendable, Hashable {
     public var roleName: String
     public var path: String
     public var trustPolicy: String
