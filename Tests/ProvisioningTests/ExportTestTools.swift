@@ -20,4 +20,8 @@ enum ExportTestTools {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    static func remove(_ directory: URL) {
+        try? FileManager.default.removeItem(at: directory)
+    }
 }

@@ -28,6 +28,7 @@ struct ExportToolTests {
     @Test(arguments: [SeedRole.role, trickyRole])
     func cliScriptPassesTheShellSyntaxCheck(_ role: DesiredRole) async throws {
         let directory = try ExportTestTools.temporaryDirectory()
+        defer { ExportTestTools.remove(directory) }
         let script = directory.appendingPathComponent("role.sh")
         try Exporter().export(role, as: .cli).write(to: script, atomically: true, encoding: .utf8)
         let result = try await Processes.run(Self.shell, arguments: ["-n", script.path], environment: Processes.minimalEnvironment())
@@ -36,6 +37,7 @@ struct ExportToolTests {
 
     @Test func cliScriptHandsTheAWSCLIExactlyTheSpecAndIsSafeToRerun() async throws {
         let run = try FakeAWSCLI()
+        defer { ExportTestTools.remove(run.directory) }
         let role = Self.trickyRole
         let first = try await run.script(for: role)
         #expect(first.exitCode == 0, "script failed: \(first.stderr)")
@@ -66,6 +68,7 @@ struct ExportToolTests {
 
     @Test func cliScriptStopsAtTheFirstFailingCall() async throws {
         let run = try FakeAWSCLI(failing: "attach-role-policy")
+        defer { ExportTestTools.remove(run.directory) }
         let result = try await run.script(for: Self.trickyRole)
         #expect(result.exitCode != 0)
         #expect(try run.calls().last?[1] == "attach-role-policy")
@@ -85,6 +88,7 @@ struct ExportToolTests {
     func cloudFormationTemplatePassesCfnLint(_ role: DesiredRole) async throws {
         let cfnLint = try #require(ExportTestTools.find("cfn-lint"), "cfn-lint is required under CI=true")
         let directory = try ExportTestTools.temporaryDirectory()
+        defer { ExportTestTools.remove(directory) }
         let template = directory.appendingPathComponent("template.yaml")
         try Exporter().export(role, as: .cloudformation).write(to: template, atomically: true, encoding: .utf8)
         let result = try await Processes.run(cfnLint, arguments: [template.path], environment: Processes.minimalEnvironment())
@@ -133,6 +137,7 @@ struct ExportToolTests {
 
             """
         let directory = try ExportTestTools.temporaryDirectory()
+        defer { ExportTestTools.remove(directory) }
         try configuration.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
         let inDirectory = "-chdir=\(directory.path)"
         for arguments in [["init", "-input=false", "-no-color"], ["apply", "-auto-approve", "-input=false", "-no-color"]] {

@@ -100,7 +100,7 @@ struct PlanTests {
             assumeRolePolicyDocument: SeedRole.trustPolicy,
             permissionsBoundaryArn: "arn:aws:iam::1:policy/Boundary"
         )
-        let current = CurrentRole(role: role, attachedPolicies: [], tags: [])
+        let current = RoleDetails(role: role, attachedPolicies: [], tags: [])
         var desired = DesiredRole(roleName: "r", path: "/new/", trustPolicy: SeedRole.trustPolicy)
         let withoutPrune = Planner.plan(for: desired, current: current, prune: false)
         #expect(withoutPrune.changes == [.changePath(from: "/old/", to: "/new/")])
@@ -141,7 +141,7 @@ struct PlanTests {
             roleName: "l4e-role", roleId: "AROA1", arn: "arn:aws:iam::1:role/l4e-role", assumeRolePolicyDocument: "{}",
             maxSessionDuration: 3600, permissionsBoundaryArn: "arn:aws:iam::1:policy/B", tags: [Tag(key: "x", value: "1"), Tag(key: "team", value: "a")]
         )
-        let current = CurrentRole(role: role, attachedPolicies: [AttachedPolicy(policyName: "P", policyArn: "arn:aws:iam::1:policy/P")], tags: role.tags)
+        let current = RoleDetails(role: role, attachedPolicies: [AttachedPolicy(policyName: "P", policyArn: "arn:aws:iam::1:policy/P")], tags: role.tags)
         var desired = SeedRole.fullRole
         desired.path = "/other/"
         for plan in [Planner.plan(for: desired, current: current, prune: true), Planner.offlinePlan(for: SeedRole.fullRole)] {

@@ -133,13 +133,12 @@ struct ApplyRun {
                 guard let outcome = await group.next() else { break }
                 running -= 1
                 outcomes.append(outcome)
-                let (step, failure) = outcome
-                performer.emit(failure.map { .failed(step, $0) } ?? .succeeded(step))
+                performer.emit(ApplyEvent.outcome(of: outcome.0, failure: outcome.1))
             }
             return (outcomes, Array(waiting))
         }
         for (step, failure) in outcomes {
-            if let failure { failures.append(failure) } else { completed.append(step) }
+            journal(step, failure: failure)
         }
         if !unstarted.isEmpty, failures.isEmpty {
             stoppedOnRequest = true
@@ -147,14 +146,20 @@ struct ApplyRun {
         notStarted += unstarted
     }
 
+    /// Reports and journals a step run on its own.
     private mutating func record(_ step: ApplyStep, failure: StepFailure?) {
-        if let failure {
-            failures.append(failure)
-            performer.emit(.failed(step, failure))
-        } else {
-            completed.append(step)
-            performer.emit(.succeeded(step))
-        }
+        performer.emit(ApplyEvent.outcome(of: step, failure: failure))
+        journal(step, failure: failure)
+    }
+
+    private mutating func journal(_ step: ApplyStep, failure: StepFailure?) {
+        if let failure { failures.append(failure) } else { completed.append(step) }
+    }
+}
+
+private extension ApplyEvent {
+    static func outcome(of step: ApplyStep, failure: StepFailure?) -> ApplyEvent {
+        failure.map { .failed(step, $0) } ?? .succeeded(step)
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 import IAMClient
 
-/// Everything `show` tells about a role, loaded with concurrent reads.
+/// A role as IAM holds it, with its attached policies and tags, loaded with
+/// concurrent reads: what `show` prints and what the planner compares.
 /// Encodes to JSON with the keys IAM's API uses (`RoleName`, `Arn`, ...),
 /// the trust policy as an object rather than escaped text.
 public struct RoleDetails: Sendable, Hashable {
@@ -18,7 +19,7 @@ public struct RoleDetails: Sendable, Hashable {
     }
 
     /// GetRole, ListAttachedRolePolicies and ListRoleTags at once. A missing
-    /// role is IAM's NoSuchEntity error.
+    /// role is IAM's NoSuchEntity error (GetRole's, which is awaited first).
     public static func load(roleName: String, from iam: any IAMOperations) async throws -> RoleDetails {
         async let role = iam.getRole(name: roleName)
         async let policies = iam.listAttachedRolePolicies(roleName: roleName)

@@ -17,19 +17,14 @@ public struct Planner: Sendable {
         self.iam = iam
     }
 
-    /// The role as IAM holds it, or nil if there is no such role. The three
-    /// reads run concurrently.
-    public func currentRole(named roleName: String) async throws -> CurrentRole? {
-        async let role = iam.getRole(name: roleName)
-        async let policies = iam.listAttachedRolePolicies(roleName: roleName)
-        async let tags = iam.listRoleTags(name: roleName)
-        let found: Role
+    /// The role as IAM holds it (its three reads run concurrently), or nil
+    /// if there is no such role.
+    public func currentRole(named roleName: String) async throws -> RoleDetails? {
         do {
-            found = try await role
+            return try await RoleDetails.load(roleName: roleName, from: iam)
         } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
             return nil
         }
-        return try await CurrentRole(role: found, attachedPolicies: policies, tags: tags)
     }
 
     /// Reads IAM and plans.
@@ -47,7 +42,7 @@ public struct Planner: Sendable {
     }
 
     /// The pure comparison: `current` nil means the role does not exist.
-    public static func plan(for desired: DesiredRole, current: CurrentRole?, prune: Bool) -> Plan {
+    public static func plan(for desired: DesiredRole, current: RoleDetails?, prune: Bool) -> Plan {
         guard let current else {
             let attachments = uniqueArns(desired.policyArns).map { Change.attachPolicy(arn: $0) }
             return Plan(
@@ -61,7 +56,7 @@ public struct Planner: Sendable {
         )
     }
 
-    static func changes(from current: CurrentRole, to desired: DesiredRole, prune: Bool) -> [Change] {
+    static func changes(from current: RoleDetails, to desired: DesiredRole, prune: Bool) -> [Change] {
         roleChanges(from: current.role, to: desired, prune: prune)
             + policyChanges(attached: current.attachedPolicies.map(\.policyArn), desired: desired.policyArns, prune: prune)
             + tagChanges(current: current.tags, desired: desired.tags, prune: prune)
