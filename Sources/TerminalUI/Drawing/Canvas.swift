@@ -85,11 +85,12 @@ public struct Canvas {
     }
 
     /// Draws `text` truncated to `width` columns with a trailing `…` (or `~`
-    /// in ASCII) when it does not fit, padding the rest with `style`.
-    public func field(_ text: String, at point: Point, width: Int, style: Style = .normal) {
+    /// in ASCII) when it does not fit; with `pad`, fills the rest of the
+    /// width with `style` (for highlighted rows and inputs).
+    public func field(_ text: String, at point: Point, width: Int, style: Style = .normal, pad: Bool = true) {
         let fitted = TextLayout.truncate(text, width: width, ellipsis: charset == .utf8 ? "…" : "~")
         let used = self.text(fitted, at: point, style: style, limit: width)
-        fill(Rect(x: point.x + used, y: point.y, columns: width - used, rows: 1), style: style)
+        if pad { fill(Rect(x: point.x + used, y: point.y, columns: width - used, rows: 1), style: style) }
     }
 
     /// Fills a rectangle (default: everything) with blanks in `style`.

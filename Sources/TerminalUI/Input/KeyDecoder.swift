@@ -36,13 +36,11 @@ public struct KeyDecoder: Sendable {
         self.extendedKeyCodes = extendedKeyCodes
     }
 
-    /// True while a sequence has started and may still complete: the caller
-    /// waits the escape delay for more input before calling `flush()`.
+    /// True after a lone ESC: the caller waits the escape delay for more
+    /// input before calling `flush()` to take it as the Escape key.
     public var isAwaitingSequence: Bool {
-        switch state {
-        case .escape, .csi, .ss3, .linuxFunction: true
-        case .ground, .paste: false
-        }
+        if case .escape = state { return true }
+        return false
     }
 
     /// True inside a bracketed paste.
@@ -80,19 +78,15 @@ public struct KeyDecoder: Sendable {
         }
     }
 
-    /// Input went quiet: a pending lone ESC is the Escape key; an unfinished
-    /// sequence is dropped. A paste in progress keeps waiting for its end.
+    /// Input went quiet: a pending lone ESC is the Escape key. A sequence
+    /// past its ESC (`ESC [ 2 0`) keeps waiting, because over a slow link
+    /// the rest (say, of a paste start marker) may arrive in a later read;
+    /// the next byte that cannot continue it ends it. A paste in progress
+    /// keeps waiting for its end marker.
     public mutating func flush() -> [Key] {
-        switch state {
-        case .escape:
-            state = .ground
-            return [.escape]
-        case .csi, .ss3, .linuxFunction:
-            state = .ground
-            return []
-        case .ground, .paste:
-            return []
-        }
+        guard case .escape = state else { return [] }
+        state = .ground
+        return [.escape]
     }
 
     /// Gives up on a paste whose end marker never came, delivering what arrived.

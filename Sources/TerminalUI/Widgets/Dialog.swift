@@ -82,7 +82,8 @@ public final class Dialog {
         let width = min(canvas.columns - 2, max(40, min(70, DisplayWidth.of(message) + 6)))
         guard width >= 12, canvas.rows >= 5 else { return }
         let messageLines = TextLayout.wrap(message, width: width - 4)
-        let detailRows = details == nil ? 0 : min(10, max(3, canvas.rows - messageLines.count - 7))
+        let detailLines = details.map { TextLayout.wrap($0.text, width: width - 5).count } ?? 0
+        let detailRows = min(10, detailLines, max(1, canvas.rows - messageLines.count - 7))
         let height = min(canvas.rows, messageLines.count + 4 + (details == nil ? 0 : detailRows + 1))
         let rect = canvas.bounds.centered(Size(columns: width, rows: height))
         canvas.fill(rect, style: .dialog)

@@ -241,11 +241,11 @@ public final class ListView {
         if selectionMode == .multiple {
             canvas.text(checked.contains(item.id) ? "[x]" : "[ ]", at: Point(x: 2, y: 0), style: style)
         }
-        canvas.field(item.title, at: Point(x: prefix, y: 0), width: titleWidth, style: style)
+        canvas.field(item.title, at: Point(x: prefix, y: 0), width: titleWidth, style: style, pad: isCursor)
         let detailX = prefix + titleWidth + 2
         if !item.detail.isEmpty && detailX < canvas.columns {
             canvas.field(item.detail, at: Point(x: detailX, y: 0), width: canvas.columns - detailX,
-                         style: isCursor ? style : .dim)
+                         style: isCursor ? style : .dim, pad: isCursor)
         }
     }
 
@@ -264,7 +264,7 @@ public final class ListView {
         } else if !filter.isEmpty {
             canvas.field("filter: " + filter + "  (Esc clears)", at: .zero, width: available, style: .info)
         } else {
-            canvas.field("/ to filter", at: .zero, width: available, style: .dim)
+            canvas.field("/ to filter", at: .zero, width: available, style: .dim, pad: false)
         }
     }
 }

@@ -320,7 +320,7 @@ public final class TextEditor {
         let textRows = max(1, canvas.rows - 1)
         pageSize = textRows
         let digits = showsLineNumbers ? String(lines.count).count : 0
-        let gutter = showsLineNumbers ? digits + 3 : 2
+        let gutter = showsLineNumbers ? digits + 3 : 2   // marker, space, number, space
         let width = max(1, canvas.columns - gutter)
 
         // Scroll to keep the cursor visible.
@@ -342,7 +342,7 @@ public final class TextEditor {
             if showsLineNumbers {
                 let number = String(index + 1)
                 canvas.text(String(repeating: " ", count: digits - number.count) + number,
-                            at: Point(x: 1, y: row), style: index == cursor.line ? .currentLineNumber : .lineNumber)
+                            at: Point(x: 2, y: row), style: index == cursor.line ? .currentLineNumber : .lineNumber)
             }
             drawLine(index, markers: lineMarkers,
                      canvas: canvas.sub(Rect(x: gutter, y: row, columns: width, rows: 1)))
