@@ -14,11 +14,13 @@ enum TestLocale {
     }
 }
 
-/// Golden text snapshots under Tests/TerminalUITests/Golden. Set
+/// Golden text snapshots under Tests/TerminalUITests/Golden.docc. Set
 /// UPDATE_GOLDEN=1 to (re)record them; a missing golden is recorded and
-/// reported as a failure so it gets reviewed.
+/// reported as a failure so it gets reviewed. (The folder ends in `.docc`
+/// because SwiftPM leaves such folders out of the build, so the snapshots
+/// need no resource rules in Package.swift.)
 enum Golden {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden.docc")
 
     static func check(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let file = directory.appendingPathComponent(name + ".txt")
