@@ -155,10 +155,12 @@ import TestSupport
         try run.expectTerminalRestored(tmux, status: "0")
     }
 
-    @Test func asciiLocaleAndOptionDrawPlainFrames() throws {
+    /// The `ascii` option, and a locale that is not UTF-8, both give `+-|` frames.
+    @Test(arguments: [("--ascii", "LC_ALL=C.UTF-8"), ("", "LC_ALL=C")])
+    func asciiLocaleAndOptionDrawPlainFrames(option: String, locale: String) throws {
         let run = try Run()
         defer { run.cleanUp() }
-        guard let tmux = try Tmux.start(run.command("--ascii --no-color")) else { return }
+        guard let tmux = try Tmux.start(run.command(option, environment: locale)) else { return }
         defer { tmux.close() }
         try tmux.waitFor { $0.contains("Name:") }
         tmux.send("Tab", "F3")
@@ -169,6 +171,23 @@ import TestSupport
         tmux.send("Escape")
         try tmux.waitFor { $0.contains("last: dialog error closed") }
         tmux.send("F10")
+        try run.expectTerminalRestored(tmux, status: "0")
+    }
+
+    /// Colour by default; NO_COLOR (non-empty) or --no-color give the
+    /// monochrome scheme (reverse video instead of colour pairs).
+    @Test(arguments: [("", "", true), ("NO_COLOR=1", "", false), ("", "--no-color", false)])
+    func colourFollowsNoColor(environment: String, option: String, expectColour: Bool) throws {
+        let run = try Run()
+        defer { run.cleanUp() }
+        guard let tmux = try Tmux.start(run.command(option, environment: "LC_ALL=C.UTF-8 \(environment)")) else { return }
+        defer { tmux.close() }
+        try tmux.waitFor { $0.contains("F10/q Quit") }
+        let styled = (try? tmux.run(["capture-pane", "-p", "-e", "-t", tmux.session])) ?? ""
+        let hasColour = ["30m", "31m", "34m", "36m", "44m", "46m", "43m"].contains { styled.contains($0) }
+        #expect(hasColour == expectColour, "\(styled)")
+        if !expectColour { #expect(styled.contains("7m")) }
+        tmux.send("C-c")
         try run.expectTerminalRestored(tmux, status: "0")
     }
 

@@ -13,6 +13,7 @@ public final class Tmux: Sendable {
     public let server: String
     public let session = "main"
     private let executable: String
+    private let environment: [String: String]
 
     /// Where tmux is, or nil when it is not installed.
     public static let executablePath: String? = {
@@ -21,18 +22,28 @@ public final class Tmux: Sendable {
         }
     }()
 
-    /// Starts `command` (run by /bin/sh) in a new session of the given size.
-    /// Returns nil, after printing why, when tmux is missing outside CI;
-    /// throws when it is missing under CI=true.
+    /// The environment the tmux server (and so every pane) gets: only what a
+    /// shell needs, so variables of the test run (NO_COLOR, TERM, LANG...)
+    /// do not leak into the program under test.
+    public static let cleanEnvironment: [String: String] = [
+        "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": NSHomeDirectory(), "SHELL": "/bin/sh",
+        "TMPDIR": NSTemporaryDirectory(),
+    ]
+
+    /// Starts `command` (run by /bin/sh) in a new session of the given size,
+    /// on a server whose environment is exactly `environment`. Returns nil,
+    /// after printing why, when tmux is missing outside CI; throws when it is
+    /// missing under CI=true (`ci` reads the test run's own environment).
     public static func start(_ command: String, columns: Int = 80, rows: Int = 24,
-                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Tmux? {
+                             environment: [String: String] = cleanEnvironment,
+                             ci: Bool = ProcessInfo.processInfo.environment["CI"] == "true") throws -> Tmux? {
         guard let executable = executablePath else {
-            if environment["CI"] == "true" { throw TmuxError.missing }
+            if ci { throw TmuxError.missing }
             print("SKIPPED: tmux is not installed (end-to-end terminal tests need it)")
             return nil
         }
         let unique = UUID().uuidString.prefix(8).lowercased()
-        let tmux = Tmux(server: "rolewiz-test-\(getpid())-\(unique)", executable: executable)
+        let tmux = Tmux(server: "rolewiz-test-\(getpid())-\(unique)", executable: executable, environment: environment)
         try tmux.run(["-f", "/dev/null", "new-session", "-d", "-s", tmux.session,
                       "-x", String(columns), "-y", String(rows), command])
         // Keep the pane (and its text) when the command ends.
@@ -40,9 +51,10 @@ public final class Tmux: Sendable {
         return tmux
     }
 
-    private init(server: String, executable: String) {
+    private init(server: String, executable: String, environment: [String: String]) {
         self.server = server
         self.executable = executable
+        self.environment = environment
     }
 
     deinit {
@@ -52,7 +64,7 @@ public final class Tmux: Sendable {
     /// Runs a tmux subcommand on this server; returns its standard output.
     @discardableResult
     public func run(_ arguments: [String]) throws -> String {
-        let (status, output) = try Self.spawn(executable, ["-u", "-L", server] + arguments)
+        let (status, output) = try Self.spawn(executable, ["-u", "-L", server] + arguments, environment: environment)
         guard status == 0 else { throw TmuxError.failed(arguments: arguments, output: output) }
         return output
     }
@@ -62,7 +74,7 @@ public final class Tmux: Sendable {
     /// thread's blocked signals (test threads block SIGTERM and friends), so
     /// the programs in the pane could not be signalled; and the tmux server
     /// would inherit an output pipe and keep it open forever.
-    static func spawn(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
+    static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> (Int32, String) {
         let outputPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("tmux-\(UUID().uuidString).out").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
@@ -85,9 +97,10 @@ public final class Tmux: Sendable {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
         var pid = pid_t()
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard result == 0 else { throw TmuxError.failed(arguments: arguments, output: "posix_spawn: \(result)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
