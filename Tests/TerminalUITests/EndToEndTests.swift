@@ -105,6 +105,24 @@ import TestSupport
         try run.expectTerminalRestored(tmux, status: status)
     }
 
+    /// A Swift error thrown by a screen leaves `run` after the terminal is
+    /// restored; a runtime trap (fatalError) is caught by the signal handler.
+    @Test(arguments: [("throw", ["1"]), ("trap", ["132", "133"])])
+    func errorsAndCrashesRestoreTheTerminal(fault: String, statuses: [String]) throws {
+        let run = try Run()
+        defer { run.cleanUp() }
+        guard let tmux = try Tmux.start(run.command("--fault \(fault)")) else { return }
+        defer { tmux.close() }
+        try tmux.waitFor { $0.contains("Name:") }
+        tmux.send("C-x")
+        let status = try run.waitForFile("status")
+        #expect(statuses.contains(status))
+        try run.expectTerminalRestored(tmux, status: status)
+        if fault == "throw" {
+            #expect(try tmux.waitFor { $0.contains("tui-demo: demo failure requested with Ctrl-X") }.contains("tui-demo:"))
+        }
+    }
+
     @Test func ctrlCQuitsAtOnceWithoutUnsavedWork() throws {
         let run = try Run()
         defer { run.cleanUp() }

@@ -48,21 +48,19 @@ final class Harness<Message: Sendable> {
         stack.draw(on: surface)
     }
 
-    @discardableResult
-    func press(_ keys: Key...) -> Harness {
-        for key in keys { stack.handle(key) }
-        stack.draw(on: surface)
-        return self
-    }
-
-    func type(_ text: String) {
-        for character in text { stack.handle(.character(character)) }
+    func press(_ keys: Key...) throws {
+        for key in keys { try stack.handle(key) }
         stack.draw(on: surface)
     }
 
-    func resize(to size: Size) {
+    func type(_ text: String) throws {
+        for character in text { try stack.handle(.character(character)) }
+        stack.draw(on: surface)
+    }
+
+    func resize(to size: Size) throws {
         surface = GridSurface(size: size, theme: surface.theme, charset: surface.charset)
-        stack.handle(.resize)
+        try stack.handle(.resize)
         stack.draw(on: surface)
     }
 
