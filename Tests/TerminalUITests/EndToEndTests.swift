@@ -52,85 +52,88 @@ import TestSupport
         }
     }
 
-    @Test func typingMovingFilteringResizingPastingAndQuitting() throws {
+    /// Runs the demo in a fresh tmux server and hands it to `body`; cleans
+    /// everything up afterwards. Does nothing (the skip is printed) when
+    /// tmux is missing outside CI.
+    private func withDemo(_ arguments: String = "", environment: String = "LC_ALL=C.UTF-8",
+                          _ body: (Run, Tmux) throws -> Void) throws {
         let run = try Run()
         defer { run.cleanUp() }
-        guard let tmux = try Tmux.start(run.command()) else { return }
+        guard let tmux = try Tmux.start(run.command(arguments, environment: environment)) else { return }
         defer { tmux.close() }
+        try body(run, tmux)
+    }
 
-        try tmux.waitFor { $0.contains("Name:") && $0.contains("1-15 of 2000") }
-        tmux.type("my-role")
-        tmux.send("Tab", "Down", "Down", "Space")
-        try tmux.waitFor { $0.contains("> [x] charlie-alpha-2") && $0.contains("[2 Items]") }
-        tmux.type("/delta")
-        tmux.send("Enter")
-        try tmux.waitFor { $0.contains("filter: delta") && $0.contains("of 194 (2000 total)") }
+    @Test func typingMovingFilteringResizingPastingAndQuitting() throws {
+        try withDemo { run, tmux in
+            try tmux.waitFor { $0.contains("Name:") && $0.contains("1-15 of 2000") }
+            tmux.type("my-role")
+            tmux.send("Tab", "Down", "Down", "Space")
+            try tmux.waitFor { $0.contains("> [x] charlie-alpha-2") && $0.contains("[2 Items]") }
+            tmux.type("/delta")
+            tmux.send("Enter")
+            try tmux.waitFor { $0.contains("filter: delta") && $0.contains("of 194 (2000 total)") }
 
-        try tmux.resize(columns: 100, rows: 30)
-        try tmux.waitFor { $0.contains("Name: my-role") && $0.contains("filter: delta") && $0.contains("1-21 of 194") }
-        try tmux.resize(columns: 50, rows: 12)
-        try tmux.waitFor { $0.contains("Terminal too small") && $0.contains("needs 60x16, now 50x12") }
-        try tmux.resize(columns: 80, rows: 24)
-        try tmux.waitFor { $0.contains("Name: my-role") && $0.contains("[2 Items]") && $0.contains("filter: delta") }
+            try tmux.resize(columns: 100, rows: 30)
+            try tmux.waitFor { $0.contains("Name: my-role") && $0.contains("filter: delta") && $0.contains("1-21 of 194") }
+            try tmux.resize(columns: 50, rows: 12)
+            try tmux.waitFor { $0.contains("Terminal too small") && $0.contains("needs 60x16, now 50x12") }
+            try tmux.resize(columns: 80, rows: 24)
+            try tmux.waitFor { $0.contains("Name: my-role") && $0.contains("[2 Items]") && $0.contains("filter: delta") }
 
-        tmux.send("BTab")
-        try tmux.waitFor { $0.contains("[1 Name]") }
-        try tmux.paste("abc\ndef")
-        let pasted = try tmux.waitFor { $0.contains("last: paste(7 chars)") }
-        #expect(pasted.contains("Name: my-roleabcdef"))
+            tmux.send("BTab")
+            try tmux.waitFor { $0.contains("[1 Name]") }
+            try tmux.paste("abc\ndef")
+            let pasted = try tmux.waitFor { $0.contains("last: paste(7 chars)") }
+            #expect(pasted.contains("Name: my-roleabcdef"))
 
-        tmux.send("C-c")
-        try tmux.waitFor { $0.contains("unsaved changes") }
-        tmux.send("q")
-        try run.expectTerminalRestored(tmux, status: "0")
+            tmux.send("C-c")
+            try tmux.waitFor { $0.contains("unsaved changes") }
+            tmux.send("q")
+            try run.expectTerminalRestored(tmux, status: "0")
+        }
     }
 
     @Test(arguments: [("TERM", "143"), ("HUP", "129"), ("INT", "130")])
     func signalsRestoreTheTerminal(signal: String, status: String) throws {
-        let run = try Run()
-        defer { run.cleanUp() }
-        guard let tmux = try Tmux.start(run.command()) else { return }
-        defer { tmux.close() }
-
-        try tmux.waitFor { $0.contains("Name:") }
-        tmux.type("x")
-        tmux.send("Tab", "Down")
-        try tmux.waitFor { $0.contains("[2 Items]") }
-        let pid = try run.waitForFile("pid")
-        let kill = Process()
-        kill.executableURL = URL(fileURLWithPath: "/bin/kill")
-        kill.arguments = ["-\(signal)", pid]
-        try kill.run()
-        kill.waitUntilExit()
-        try run.expectTerminalRestored(tmux, status: status)
+        try withDemo { run, tmux in
+            try tmux.waitFor { $0.contains("Name:") }
+            tmux.type("x")
+            tmux.send("Tab", "Down")
+            try tmux.waitFor { $0.contains("[2 Items]") }
+            let pid = try run.waitForFile("pid")
+            let kill = Process()
+            kill.executableURL = URL(fileURLWithPath: "/bin/kill")
+            kill.arguments = ["-\(signal)", pid]
+            try kill.run()
+            kill.waitUntilExit()
+            try run.expectTerminalRestored(tmux, status: status)
+        }
     }
 
     /// A Swift error thrown by a screen leaves `run` after the terminal is
     /// restored; a runtime trap (fatalError) is caught by the signal handler.
     @Test(arguments: [("throw", ["1"]), ("trap", ["132", "133"])])
     func errorsAndCrashesRestoreTheTerminal(fault: String, statuses: [String]) throws {
-        let run = try Run()
-        defer { run.cleanUp() }
-        guard let tmux = try Tmux.start(run.command("--fault \(fault)")) else { return }
-        defer { tmux.close() }
-        try tmux.waitFor { $0.contains("Name:") }
-        tmux.send("C-x")
-        let status = try run.waitForFile("status")
-        #expect(statuses.contains(status))
-        try run.expectTerminalRestored(tmux, status: status)
-        if fault == "throw" {
-            #expect(try tmux.waitFor { $0.contains("tui-demo: demo failure requested with Ctrl-X") }.contains("tui-demo:"))
+        try withDemo("--fault \(fault)") { run, tmux in
+            try tmux.waitFor { $0.contains("Name:") }
+            tmux.send("C-x")
+            let status = try run.waitForFile("status")
+            #expect(statuses.contains(status))
+            try run.expectTerminalRestored(tmux, status: status)
+            if fault == "throw" {
+                // main prints the error after the terminal is back to normal.
+                try tmux.waitFor { $0.contains("tui-demo: demo failure requested with Ctrl-X") }
+            }
         }
     }
 
     @Test func ctrlCQuitsAtOnceWithoutUnsavedWork() throws {
-        let run = try Run()
-        defer { run.cleanUp() }
-        guard let tmux = try Tmux.start(run.command()) else { return }
-        defer { tmux.close() }
-        try tmux.waitFor { $0.contains("Name:") }
-        tmux.send("C-c")
-        try run.expectTerminalRestored(tmux, status: "0")
+        try withDemo { run, tmux in
+            try tmux.waitFor { $0.contains("Name:") }
+            tmux.send("C-c")
+            try run.expectTerminalRestored(tmux, status: "0")
+        }
     }
 
     @Test func ctrlZSuspendsAndFgRedraws() throws {
@@ -164,68 +167,60 @@ import TestSupport
     }
 
     @Test func unknownTermFallsBackToAKnownType() throws {
-        let run = try Run()
-        defer { run.cleanUp() }
-        guard let tmux = try Tmux.start(run.command(environment: "LC_ALL=C.UTF-8 TERM=xterm-no-such-terminal")) else { return }
-        defer { tmux.close() }
-        try tmux.waitFor { $0.contains("Name:") && $0.contains("F1/? Help") }
-        tmux.send("C-c")
-        try run.expectTerminalRestored(tmux, status: "0")
+        try withDemo(environment: "LC_ALL=C.UTF-8 TERM=xterm-no-such-terminal") { run, tmux in
+            try tmux.waitFor { $0.contains("Name:") && $0.contains("F1/? Help") }
+            tmux.send("C-c")
+            try run.expectTerminalRestored(tmux, status: "0")
+        }
     }
 
     /// The `ascii` option, and a locale that is not UTF-8, both give `+-|` frames.
     @Test(arguments: [("--ascii", "LC_ALL=C.UTF-8"), ("", "LC_ALL=C")])
     func asciiLocaleAndOptionDrawPlainFrames(option: String, locale: String) throws {
-        let run = try Run()
-        defer { run.cleanUp() }
-        guard let tmux = try Tmux.start(run.command(option, environment: locale)) else { return }
-        defer { tmux.close() }
-        try tmux.waitFor { $0.contains("Name:") }
-        tmux.send("Tab", "F3")
-        let screen = try tmux.waitFor { $0.contains("! Request failed") && $0.contains("[ OK ]") }
-        #expect(screen.contains("+- ! Request failed -"))
-        #expect(screen.contains("| detail line 1"))
-        #expect(!screen.contains("┌"))
-        tmux.send("Escape")
-        try tmux.waitFor { $0.contains("last: dialog error closed") }
-        tmux.send("F10")
-        try run.expectTerminalRestored(tmux, status: "0")
+        try withDemo(option, environment: locale) { run, tmux in
+            try tmux.waitFor { $0.contains("Name:") }
+            tmux.send("Tab", "F3")
+            let screen = try tmux.waitFor { $0.contains("! Request failed") && $0.contains("[ OK ]") }
+            #expect(screen.contains("+- ! Request failed -"))
+            #expect(screen.contains("| detail line 1"))
+            #expect(!screen.contains("┌"))
+            tmux.send("Escape")
+            try tmux.waitFor { $0.contains("last: dialog error closed") }
+            tmux.send("F10")
+            try run.expectTerminalRestored(tmux, status: "0")
+        }
     }
 
     /// Colour by default; NO_COLOR (non-empty) or --no-color give the
     /// monochrome scheme (reverse video instead of colour pairs).
     @Test(arguments: [("", "", true), ("NO_COLOR=1", "", false), ("", "--no-color", false)])
     func colourFollowsNoColor(environment: String, option: String, expectColour: Bool) throws {
-        let run = try Run()
-        defer { run.cleanUp() }
-        guard let tmux = try Tmux.start(run.command(option, environment: "LC_ALL=C.UTF-8 \(environment)")) else { return }
-        defer { tmux.close() }
-        try tmux.waitFor { $0.contains("F10/q Quit") }
-        let styled = (try? tmux.run(["capture-pane", "-p", "-e", "-t", tmux.session])) ?? ""
-        let hasColour = ["30m", "31m", "34m", "36m", "44m", "46m", "43m"].contains { styled.contains($0) }
-        #expect(hasColour == expectColour, "\(styled)")
-        if !expectColour { #expect(styled.contains("7m")) }
-        tmux.send("C-c")
-        try run.expectTerminalRestored(tmux, status: "0")
+        try withDemo(option, environment: "LC_ALL=C.UTF-8 \(environment)") { run, tmux in
+            try tmux.waitFor { $0.contains("F10/q Quit") }
+            let styled = (try? tmux.run(["capture-pane", "-p", "-e", "-t", tmux.session])) ?? ""
+            let hasColour = ["30m", "31m", "34m", "36m", "44m", "46m", "43m"].contains { styled.contains($0) }
+            #expect(hasColour == expectColour, "\(styled)")
+            if !expectColour { #expect(styled.contains("7m")) }
+            tmux.send("C-c")
+            try run.expectTerminalRestored(tmux, status: "0")
+        }
     }
 
     @Test func spinnerTurnsAndKeysWorkDuringBackgroundWork() throws {
-        let run = try Run()
-        defer { run.cleanUp() }
-        guard let tmux = try Tmux.start(run.command("--screen progress", environment: "LC_ALL=C.UTF-8 TUI_DEMO_STEP_SECONDS=2")) else { return }
-        defer { tmux.close() }
-        let first = try tmux.waitFor { $0.contains("Create the thing") && $0.contains("[ ") && !$0.contains("[ ok ]") }
-        let spinnerRow = first.split(separator: "\n").first { $0.contains("Create the thing") }.map(String.init)
-        try tmux.waitFor { screen in
-            let row = screen.split(separator: "\n").first { $0.contains("Create the thing") }.map(String.init)
-            return row != spinnerRow
+        try withDemo("--screen progress", environment: "LC_ALL=C.UTF-8 TUI_DEMO_STEP_SECONDS=2") { run, tmux in
+            let first = try tmux.waitFor { $0.contains("Create the thing") && $0.contains("[ ") && !$0.contains("[ ok ]") }
+            let spinnerRow = first.split(separator: "\n").first { $0.contains("Create the thing") }.map(String.init)
+            try tmux.waitFor { screen in
+                let row = screen.split(separator: "\n").first { $0.contains("Create the thing") }.map(String.init)
+                return row != spinnerRow
+            }
+            tmux.send("F1")
+            try tmux.waitFor { $0.contains("Help: Progress") }
+            tmux.send("Escape")
+            try tmux.waitFor { $0.contains("[FAIL] Check the result") && $0.contains("[ ok ] Attach the parts") }
+            tmux.send("q")
+            try run.expectTerminalRestored(tmux, status: "0")
         }
-        tmux.send("F1")
-        try tmux.waitFor { $0.contains("Help: Progress") }
-        tmux.send("Escape")
-        try tmux.waitFor { $0.contains("[FAIL] Check the result") && $0.contains("[ ok ] Attach the parts") }
-        tmux.send("q")
-        try run.expectTerminalRestored(tmux, status: "0")
     }
 
     @Test func dumbAndMissingTerminalsGetAClearMessage() throws {
