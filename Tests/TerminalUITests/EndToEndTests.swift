@@ -30,7 +30,7 @@ import TestSupport
                 .trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
-        func waitForFile(_ name: String, seconds: Double = 15) throws -> String {
+        func waitForFile(_ name: String, seconds: Double = 30) throws -> String {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
                 if let text = file(name), !text.isEmpty { return text }

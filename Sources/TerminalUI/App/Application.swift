@@ -89,19 +89,9 @@ public final class Application<Message: Sendable> {
     }
 
     private func handleSignalByte(_ byte: UInt8, terminal: Terminal, surface: CursesSurface, stack: ScreenStack<Message>) throws {
-        switch Int32(byte) {
-        case SIGWINCH:
-            resize(terminal: terminal, surface: surface)
-            try stack.handle(.resize)
-        case SIGTSTP:
-            terminal.suspend()
-            resize(terminal: terminal, surface: surface)   // the window may have changed while stopped
-        case SIGCONT:
-            terminal.resume()
-            resize(terminal: terminal, surface: surface)
-        default:
-            break
-        }
+        guard terminal.handleSignalByte(byte) else { return }
+        resize(terminal: terminal, surface: surface)
+        try stack.handle(.resize)
     }
 
     private func resize(terminal: Terminal, surface: CursesSurface) {
