@@ -115,15 +115,21 @@ import Testing
         #expect(harness.text.contains("Role name"))
     }
 
-    @Test func performPostsTheResultAndWakesTheLoop() throws {
+    @Test func performPostsTheResultAndWakesTheLoop() async throws {
         let inbox = try Inbox<String>()
         inbox.perform {
             try? await Task.sleep(for: .milliseconds(10))
             return "done"
         }
-        // Block like the loop does: poll(2) on the wake pipe.
+        // Watch the wake pipe with poll(2) like the loop does, without holding
+        // a cooperative thread the posted work may need.
         var descriptor = pollfd(fd: inbox.wakePipe.readDescriptor, events: Int16(POLLIN), revents: 0)
-        #expect(poll(&descriptor, 1, 30_000) == 1)
+        var ready: Int32 = 0
+        for _ in 0..<6_000 where ready == 0 {
+            ready = poll(&descriptor, 1, 0)
+            if ready == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(ready == 1)
         #expect(inbox.wakePipe.drain() == [WakePipe.messageByte])
         #expect(inbox.drain() == ["done"])
     }

@@ -142,13 +142,15 @@ public final class Tmux: Sendable {
 
     /// Polls the pane until `condition` holds; throws with the last capture
     /// if it does not within `seconds` (a wait, not a timing assertion).
+    /// Async so that waiting never holds one of the few cooperative threads
+    /// that background work in other tests needs.
     @discardableResult
-    public func waitFor(seconds: Double = 30, _ condition: (String) -> Bool) throws -> String {
+    public func waitFor(seconds: Double = 30, _ condition: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = capture()
         while !condition(screen) {
             if Date() > deadline { throw TmuxError.timedOut(screen: screen) }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
             screen = capture()
         }
         return screen

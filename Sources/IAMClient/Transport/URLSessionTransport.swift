@@ -41,7 +41,7 @@ public final class URLSessionTransport: HTTPTransport {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: urlRequest)
+            (data, response) = try await load(urlRequest)
         } catch let error as URLError {
             throw Self.transportError(error, url: request.url)
         } catch is CancellationError {
@@ -57,6 +57,31 @@ public final class URLSessionTransport: HTTPTransport {
             return (name, "\(value)")
         }
         return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// `URLSession.data(for:)` on Linux can deadlock when its task is cancelled
+    /// just as it completes (the cancel runs under the task's status lock and
+    /// waits for the session queue, which is resuming the same task). So: a
+    /// completion-handler task, cancelled from another queue.
+    private func load(_ urlRequest: URLRequest) async throws -> (Data, URLResponse) {
+        let box = TaskBox()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let task = session.dataTask(with: urlRequest) { data, response, error in
+                    if let error {
+                        continuation.resume(throwing: error)
+                    } else if let response {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: URLError(.badServerResponse))
+                    }
+                }
+                box.set(task)
+                task.resume()
+            }
+        } onCancel: {
+            DispatchQueue.global().async { box.cancel() }
+        }
     }
 
     /// Sorts URL errors into the kinds the retry policy understands.
@@ -110,3 +135,27 @@ enum LoopbackProxyBypass {
     }()
 }
 #endif
+
+/// Holds the running task so a cancellation that arrives before or after it
+/// starts still reaches it.
+private final class TaskBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: URLSessionDataTask?
+    private var cancelled = false
+
+    func set(_ task: URLSessionDataTask) {
+        lock.lock()
+        self.task = task
+        let cancelNow = cancelled
+        lock.unlock()
+        if cancelNow { task.cancel() }
+    }
+
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        let task = self.task
+        lock.unlock()
+        task?.cancel()
+    }
+}
