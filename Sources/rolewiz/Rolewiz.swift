@@ -11,6 +11,10 @@ struct Rolewiz: AsyncParsableCommand {
             WhoAmI.self,
             Lint.self,
             Presets.self,
+            PlanCommand.self,
+            ApplyCommand.self,
+            ShowCommand.self,
+            ExportCommand.self,
         ]
     )
 
