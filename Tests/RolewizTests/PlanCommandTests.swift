@@ -23,7 +23,8 @@ struct PlanCommandTests {
         #expect(lines.last { !$0.isEmpty } == "Plan: 4 changes (4 to add, 0 to change, 0 to remove).")
         #expect(!before.stdout.contains("\u{1B}["), "no colour when standard output is not a terminal")
 
-        #expect(try await rolewiz.run(["apply", "--preset", "lookout-equipment", "--role-name", name, "--yes"]).exitCode == 0)
+        let applied = try await rolewiz.run(["apply", "--preset", "lookout-equipment", "--role-name", name, "--yes"])
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
         let after = try await rolewiz.run(["plan", "--preset", "lookout-equipment", "--role-name", name, "--detailed-exitcode"])
         #expect(after.exitCode == 0, "\(after.stderr)")
         #expect(after.outputLines.first == "Role \(name) is up to date: nothing to do.")
