@@ -174,8 +174,13 @@ public final class RoleService: Sendable {
     /// `spec` as a spec file (`json`, written as the file schema) or as a
     /// CLI script, CloudFormation or Terraform for this partition and account.
     public func export(_ spec: RoleSpec, as format: ExportFormat) async throws -> String {
+        try export(spec, as: format, accountId: await accountId())
+    }
+
+    /// The same, for an account already known (no call is made).
+    public func export(_ spec: RoleSpec, as format: ExportFormat, accountId: String?) throws -> String {
         if format == .json { return RoleSpecFile.encode(spec, format: .json) }
-        return try Exporter().export(await resolve(spec), as: format)
+        return try Exporter().export(spec.resolve(partition: partition, accountId: accountId), as: format)
     }
 }
 
