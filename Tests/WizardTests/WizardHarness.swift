@@ -34,7 +34,9 @@ final class WizardHarness {
 
     /// Delivers background results until one matching `matches` has been delivered.
     func deliver(through matches: (WizardMessage) -> Bool) async {
-        while let message = await messages.next() {
+        var iterator = messages
+        defer { messages = iterator }
+        while let message = await iterator.next() {
             stack.receive(message)
             if matches(message) { return }
         }

@@ -100,6 +100,15 @@ public final class WizardContext {
         }
     }
 
+    /// Saves the answers as a YAML spec file for `rolewiz apply --spec`; returns what to tell the person.
+    func saveSpec() -> String {
+        let spec = model.spec(partition: partition)
+        switch write(RoleSpecFile.encode(spec, format: .yaml), fileName: (spec.name.isEmpty ? "role" : spec.name) + ".rolewiz.yaml") {
+        case .success(let path): return "Saved the spec to \(path)"
+        case .failure(let failure): return "! " + failure.message
+        }
+    }
+
     /// Writes `text` to `fileName` in the output directory; returns the path or the error.
     func write(_ text: String, fileName: String) -> Result<String, WizardFailure> {
         let url = outputDirectory.appendingPathComponent(fileName)

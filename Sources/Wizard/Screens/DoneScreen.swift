@@ -56,11 +56,7 @@ final class DoneScreen: WizardScreen {
             return .handled
         case .export?: return .push(ExportScreen(context: context, step: nil))
         case .save?:
-            let spec = context.model.spec(partition: context.partition)
-            switch context.write(RoleSpecFile.encode(spec, format: .yaml), fileName: spec.name + ".rolewiz.yaml") {
-            case .success(let path): notice = "Saved the spec to \(path)"
-            case .failure(let failure): notice = "! " + failure.message
-            }
+            notice = context.saveSpec()
             return .handled
         case .open?: return .replace(EditRoleScreen(context: context, roleName: context.model.roleName))
         case .finish?: return .quit

@@ -66,12 +66,7 @@ final class ReviewScreen: WizardScreen {
         switch Self.keys.action(for: key) {
         case .confirm?: return confirm()
         case .save?:
-            let spec = context.model.spec(partition: context.partition)
-            let fileName = (spec.name.isEmpty ? "role" : spec.name) + ".rolewiz.yaml"
-            switch context.write(RoleSpecFile.encode(spec, format: .yaml), fileName: fileName) {
-            case .success(let path): notice = "Saved the spec to \(path)"
-            case .failure(let failure): notice = "! " + failure.message
-            }
+            notice = context.saveSpec()
             return .handled
         case nil:
             return pane.handle(key) == .ignored ? .ignored : .handled

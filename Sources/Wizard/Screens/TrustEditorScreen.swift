@@ -35,7 +35,7 @@ final class TrustEditorScreen: WizardScreen {
     var model: WizardModel { context.model }
     var title: String { "Trust policy" }
     var keyHints: [KeyHint] {
-        isEditing ? [Self.keys.bindings[2].hint] + Self.keys.hints.suffix(2) + editor.keyHints
+        isEditing ? [Self.keys.bindings[2].hint] + Array(Self.keys.hints.suffix(2)) + editor.keyHints
             : Self.keys.hints.filter { $0.label != "Done editing" }
     }
 

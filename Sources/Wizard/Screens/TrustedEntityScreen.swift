@@ -31,8 +31,9 @@ final class TrustedEntityScreen: WizardScreen {
         }
         let extra = context.model.services.filter { principal in !catalogue.contains { $0.id == principal } }
             .map { ListItem(id: $0, title: $0, detail: "not in the catalogue") }
-        services = ListView(items: extra + catalogue, selection: .multiple, checked: Set(context.model.services))
-        if let first = context.model.services.first { services.moveCursor(to: first) }
+        let list = ListView(items: extra + catalogue, selection: .multiple, checked: Set(context.model.services))
+        if let first = context.model.services.first { list.moveCursor(to: first) }
+        services = list
         focus = FocusRing([.kind, .services], current: .services)
         rebuildFields()
     }
@@ -56,7 +57,7 @@ final class TrustedEntityScreen: WizardScreen {
         case .awsAccount:
             fields = [
                 TextField(label: "Account ID", text: model.accountId, placeholder: "blank: this account", validator: { text in
-                    text.isEmpty || (text.count == 12 && text.allSatisfy(\.isASCIIDigit)) ? nil : "An account ID is 12 digits"
+                    text.isEmpty || (text.count == 12 && text.allSatisfy { $0.isASCII && $0.isNumber }) ? nil : "An account ID is 12 digits"
                 }),
                 TextField(label: "External ID", text: model.externalId, placeholder: "optional"),
             ]
