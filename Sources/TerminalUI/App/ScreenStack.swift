@@ -98,7 +98,7 @@ public final class ScreenStack<Message: Sendable> {
             return
         case .interrupt?:
             // The top screen may answer Ctrl-C itself (an apply asks to stop after the current call).
-            let transition = top.handle(key)
+            let transition = try top.handle(key)
             if case .ignored = transition { requestQuit() } else { apply(transition) }
             return
         default:
