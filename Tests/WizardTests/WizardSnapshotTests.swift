@@ -25,20 +25,20 @@ struct WizardSnapshotTests {
 
     @Test func trustedEntityWithThePreset() throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
-        harness.press(.enter)
+        try harness.press(.enter)
         try expectSnapshot(harness.screen, named: "trusted-entity")
     }
 
     @Test func trustPolicyWithThePreset() throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
-        harness.press(.enter, .enter, .enter)
+        try harness.press(.enter, .enter, .enter)
         try expectSnapshot(harness.screen, named: "trust-policy")
     }
 
     @Test func offlineReview() async throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
-        harness.press(.enter, .enter, .enter, .enter, .enter)
-        await harness.deliver { $0.isReview }
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try await harness.deliver { $0.isReview }
         try expectSnapshot(harness.screen, named: "offline-review")
     }
 }
