@@ -55,7 +55,12 @@ struct PlanCommandTests {
             ["plan", "--preset", "lookout-equipment", "--role-name", name, "--detailed-exitcode", "--debug"], credentials: false)
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.calledActions.isEmpty)
-        #expect(result.outputLines.first?.hasPrefix("Note: could not read IAM (no credentials were found)") == true)
+        #expect(result.outputLines.first == "Note: No AWS credentials were found, so rolewiz cannot read or change IAM. This plan assumes the role does not exist yet.")
+
+        let apply = try await rolewiz.run(["apply", "--preset", "lookout-equipment", "--yes", "--debug"], credentials: false)
+        #expect(apply.exitCode == 1)
+        #expect(apply.stderr.hasPrefix("error: apply needs to read and change IAM. No AWS credentials were found"), "\(apply.stderr)")
+        #expect(apply.calledActions.isEmpty)
         #expect(result.outputLines.contains("  + create role \(name)"))
 
         let json = try await rolewiz.run(["plan", "--preset", "lookout-equipment", "--output", "json"], credentials: false)
