@@ -1,0 +1,180 @@
+import Foundation
+import IAMClient
+import Testing
+import TestSupport
+
+/// The wizard under tmux against moto: the keys a person presses, then the
+/// role checked through the API, with a resize or Ctrl-C in the middle and
+/// the terminal settings unchanged afterwards.
+@Suite(.serialized)
+struct WizardEndToEndTests {
+    static func environment(_ moto: MotoServer?, home: URL) -> [String: String] {
+        var environment = [
+            "AWS_EC2_METADATA_DISABLED": "true", "HOME": home.path, "TERM": "xterm-256color", "LANG": "C.UTF-8",
+            "PATH": "/usr/bin:/bin",
+        ]
+        if moto != nil {
+            environment["AWS_ACCESS_KEY_ID"] = "testing"
+            environment["AWS_SECRET_ACCESS_KEY"] = "testing"
+        }
+        return environment
+    }
+
+    static func emptyHome() throws -> URL {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent(MotoServer.uniqueName("home"))
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        return home
+    }
+
+    static func iam(_ moto: MotoServer) throws -> IAMService {
+        try AWSSession.resolve(ClientOptions(
+            endpointURL: moto.endpoint.absoluteString,
+            environment: ["AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"],
+            profiles: ProfileStore())).iam
+    }
+
+    @Test func enterThroughThePresetCreatesTheSeedRoleInEightKeys() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let home = try Self.emptyHome()
+        let name = MotoServer.uniqueName("l4e")
+        guard let session = try WizardPane.start(
+            ["--preset", "lookout-equipment", "--role-name", name, "--endpoint-url", moto.endpoint.absoluteString],
+            environment: Self.environment(moto, home: home)) else { return }
+        defer { session.close() }
+        try session.waitFor("from preset lookout-equipment")
+        var keys = 0
+        for expected in ["Trusted entity type", "of 10 selected", "Size ", "Role name", "Enter to create the role."] {
+            session.tmux.send("Enter"); keys += 1
+            try session.waitFor(expected)
+            if expected == "Size " { try session.tmux.resize(columns: 100, rows: 30) }
+        }
+        session.tmux.send("Enter"); keys += 1
+        try session.waitFor("Enter to continue")
+        session.tmux.send("Enter"); keys += 1
+        try session.waitFor("The role is ready.")
+        session.tmux.send("Enter"); keys += 1
+        #expect(try session.waitForExit() == 0)
+        #expect(keys <= 8)
+        let (before, after) = session.sttyBeforeAndAfter
+        #expect(before == after)
+
+        let iam = try Self.iam(moto)
+        let role = try await iam.getRole(name: name)
+        let trust = role.assumeRolePolicyDocument.removingPercentEncoding ?? role.assumeRolePolicyDocument
+        #expect(trust.contains("sagemaker.amazonaws.com") && trust.contains("lookoutequipment.amazonaws.com"))
+        let attached = try await iam.listAttachedRolePolicies(roleName: name).map(\.policyName).sorted()
+        #expect(attached == ["AmazonLookoutEquipmentFullAccess", "AmazonS3FullAccess", "IAMFullAccess"])
+    }
+
+    @Test func offlineWithoutCredentialsDesignsAndExportsAndCtrlCLeavesTheTerminalAsItWas() async throws {
+        let home = try Self.emptyHome()
+        guard let session = try WizardPane.start(["wizard", "--preset", "lookout-equipment"],
+                                                  environment: Self.environment(nil, home: home)) else { return }
+        defer { session.close() }
+        let start = try session.waitFor("No AWS credentials were found")
+        #expect(start.contains("environment"))
+        session.tmux.send("Enter", "Enter", "Enter", "Enter", "Enter")
+        try session.waitFor("Enter to export.")
+        try session.tmux.resize(columns: 90, rows: 28)
+        session.tmux.send("Enter")
+        try session.waitFor("Offline: nothing can be created here.")
+        session.tmux.send("Down", "Enter")
+        try session.waitFor("Wrote ")
+        session.tmux.send("C-c")
+        #expect(try session.waitForExit() == 0)
+        let (before, after) = session.sttyBeforeAndAfter
+        #expect(before == after)
+        let script = try String(contentsOf: session.directory.appendingPathComponent("l4e-role.sh"), encoding: .utf8)
+        #expect(script.contains("aws iam create-role"))
+    }
+
+    @Test func aCustomRoleWithTwoServicesAFilteredPolicyAndATag() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let home = try Self.emptyHome()
+        let name = MotoServer.uniqueName("custom")
+        guard let session = try WizardPane.start(
+            ["wizard", "--role-name", name, "--endpoint-url", moto.endpoint.absoluteString],
+            environment: Self.environment(moto, home: home)) else { return }
+        defer { session.close() }
+        try session.waitFor("Create a custom role")
+        session.tmux.send("Down", "Enter")
+        try session.waitFor("Trusted entity type")
+        session.tmux.send("/"); session.tmux.type("lambda"); session.tmux.send("Enter", "Space")
+        session.tmux.send("Escape"); session.tmux.send("/"); session.tmux.type("ec2")
+        session.tmux.send("Enter", "Space", "Enter")
+        try session.waitFor("loading policies")
+        try session.waitFor("of 10 selected · scope: All")
+        session.tmux.send("/"); session.tmux.type("AmazonSQSReadOnly"); session.tmux.send("Enter")
+        try session.waitFor("AmazonSQSReadOnlyAccess")
+        session.tmux.send("Space")
+        try session.waitFor("1 of 10 selected")
+        try session.tmux.resize(columns: 100, rows: 30)
+        session.tmux.send("Enter")
+        try session.waitFor("Size ")
+        session.tmux.send("Enter")
+        try session.waitFor("Role name")
+        session.tmux.send("Tab", "Tab"); session.tmux.type("team=ml"); session.tmux.send("Enter")
+        try session.waitFor("Enter to create the role.")
+        session.tmux.send("Enter")
+        try session.waitFor("Enter to continue")
+        session.tmux.send("C-c")
+        #expect(try session.waitForExit() == 0)
+        let (before, after) = session.sttyBeforeAndAfter
+        #expect(before == after)
+
+        let iam = try Self.iam(moto)
+        let role = try await iam.getRole(name: name)
+        let trust = role.assumeRolePolicyDocument.removingPercentEncoding ?? role.assumeRolePolicyDocument
+        #expect(trust.contains("lambda.amazonaws.com") && trust.contains("ec2.amazonaws.com"))
+        #expect(try await iam.listAttachedRolePolicies(roleName: name).map(\.policyName).contains("AmazonSQSReadOnlyAccess"))
+        #expect(try await iam.listRoleTags(name: name) == [Tag(key: "team", value: "ml")])
+    }
+
+    @Test func editingARoleChangesItsTrustAndDetachesAPolicyAfterTheDiff() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let iam = try Self.iam(moto)
+        let name = MotoServer.uniqueName("edit")
+        _ = try await iam.createRole(CreateRoleInput(
+            roleName: name,
+            assumeRolePolicyDocument: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":["sagemaker.amazonaws.com","lookoutequipment.amazonaws.com"]},"Action":"sts:AssumeRole"}]}"#))
+        for policy in ["AmazonS3FullAccess", "IAMFullAccess"] {
+            try await iam.attachRolePolicy(roleName: name, policyArn: "arn:aws:iam::aws:policy/\(policy)")
+        }
+        let home = try Self.emptyHome()
+        guard let session = try WizardPane.start(
+            ["edit", name, "--endpoint-url", moto.endpoint.absoluteString],
+            environment: Self.environment(moto, home: home)) else { return }
+        defer { session.close() }
+        try session.waitFor("Attached policies (2)")
+        session.tmux.send("v")
+        try session.waitFor("Trusted entity type")
+        session.tmux.send("/"); session.tmux.type("lookoutequipment")
+        session.tmux.send("Enter", "Space", "Escape", "Enter")
+        try session.waitFor("Attached policies (2)")
+        session.tmux.send("p")
+        try session.waitFor("2 of 10 selected")
+        session.tmux.send("/"); session.tmux.type("IAMFullAccess"); session.tmux.send("Enter", "Space")
+        try session.waitFor("1 of 10 selected")
+        try session.tmux.resize(columns: 100, rows: 30)
+        session.tmux.send("Escape", "Enter")
+        try session.waitFor("Attached policies (1)")
+        session.tmux.send("Enter")
+        let review = try session.waitFor("Enter to apply the changes.")
+        #expect(review.contains("Trust policy (- old, + new):") || review.contains("trust"))
+        session.tmux.send("Enter")
+        try session.waitFor("Apply changes?")
+        session.tmux.send("Enter")
+        try session.waitFor("Enter to continue")
+        session.tmux.send("Enter")
+        try session.waitFor("Attached policies (1)")
+        session.tmux.send("C-c")
+        #expect(try session.waitForExit() == 0)
+        let (before, after) = session.sttyBeforeAndAfter
+        #expect(before == after)
+
+        let role = try await iam.getRole(name: name)
+        let trust = role.assumeRolePolicyDocument.removingPercentEncoding ?? role.assumeRolePolicyDocument
+        #expect(trust.contains("sagemaker.amazonaws.com") && !trust.contains("lookoutequipment"))
+        #expect(try await iam.listAttachedRolePolicies(roleName: name).map(\.policyName) == ["AmazonS3FullAccess"])
+    }
+}
