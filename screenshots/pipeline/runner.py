@@ -1,0 +1,85 @@
+"""Plays scenes under a private tmux server against one moto server and writes
+NAME.png, NAME.txt and NAME.ansi for each, plus manifest.json describing them."""
+import json
+import os
+import sys
+import tempfile
+import time
+
+from . import render, setups
+from .moto import Moto
+from .scene import Keys, Type, Wait
+from .tmux import TmuxServer, terminal_type
+
+
+def base_environment(moto_endpoint, home):
+    """What every scene's program sees: moto, throwaway credentials, no AWS files
+    of the developer's, no instance metadata, a UTF-8 locale and tmux's TERM."""
+    return {
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "HOME": home,
+        "TERM": terminal_type(),
+        "LANG": "C.UTF-8",
+        "AWS_ENDPOINT_URL": moto_endpoint,
+        "AWS_ACCESS_KEY_ID": "AKIDSCREENSHOTS",
+        "AWS_SECRET_ACCESS_KEY": "screenshots-secret",
+        "AWS_REGION": "us-east-1",
+        "AWS_CONFIG_FILE": os.path.join(home, "aws-config"),
+        "AWS_SHARED_CREDENTIALS_FILE": os.path.join(home, "aws-credentials"),
+        "AWS_EC2_METADATA_DISABLED": "true",
+    }
+
+
+def play(pane, scene):
+    screen = None
+    for step in scene.steps:
+        if isinstance(step, Wait):
+            screen = pane.wait_for(step.texts)
+        elif isinstance(step, Keys):
+            pane.send(*step.names)
+        elif isinstance(step, Type):
+            pane.type(step.text)
+    return screen
+
+
+def generate(scenes, programs, out):
+    os.makedirs(out, exist_ok=True)
+    renderer = render.Renderer()
+    server = TmuxServer(f"rolewiz-shots-{os.getpid()}")
+    moto = Moto()
+    manifest = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="rolewiz-shots-home-") as home:
+            environment = base_environment(moto.endpoint, home)
+            for scene in scenes:
+                started = time.monotonic()
+                for name in scene.setup:
+                    setups.run(name, moto.endpoint, environment, programs)
+                columns, rows = scene.size
+                command = [programs[scene.program], *scene.arguments]
+                pane = server.start(scene.name, command, {**environment, **scene.environment}, columns, rows)
+                try:
+                    play(pane, scene)
+                    capture = pane.capture()
+                    cursor = pane.cursor()
+                finally:
+                    pane.kill()
+                screen = renderer.screen(capture, columns, rows)
+                base = os.path.join(out, scene.name)
+                renderer.render(screen, base + ".png", cursor)
+                with open(base + ".txt", "w", encoding="utf-8") as file:
+                    file.write(render.plain_text(screen))
+                with open(base + ".ansi", "w", encoding="utf-8") as file:
+                    file.write(capture + "\n")
+                width, height = renderer.image_size(columns, rows)
+                manifest.append({"name": scene.name, "columns": columns, "rows": rows,
+                                 "width": width, "height": height, "expect": scene.expected,
+                                 "description": scene.description})
+                print(f"{scene.name}: {columns}x{rows} in {time.monotonic() - started:.1f}s", file=sys.stderr)
+    finally:
+        server.stop()
+        moto.stop()
+    with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as file:
+        json.dump(manifest, file, indent=2)
+        file.write("\n")
+    return manifest

@@ -1,0 +1,52 @@
+"""What a scene is: a program, its arguments and environment, a window size,
+and the keys that bring it to the screen worth keeping."""
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Wait:
+    """Wait until all these strings are on screen (and the screen is still)."""
+    texts: tuple
+
+
+@dataclass(frozen=True)
+class Keys:
+    """tmux key names, sent as keys: Tab, BTab, Enter, Down, Space, Escape, F1, C-c ..."""
+    names: tuple
+
+
+@dataclass(frozen=True)
+class Type:
+    """Literal text, typed as it is."""
+    text: str
+
+
+def wait(*texts):
+    return Wait(texts)
+
+
+def keys(*names):
+    return Keys(names)
+
+
+def type_(text):
+    return Type(text)
+
+
+@dataclass(frozen=True)
+class Scene:
+    name: str
+    program: str
+    arguments: tuple
+    steps: tuple
+    size: tuple = (100, 30)
+    environment: dict = field(default_factory=dict)
+    # Named preparations run against moto first (see pipeline/setups.py).
+    setup: tuple = ()
+    description: str = ""
+
+    @property
+    def expected(self):
+        """The strings of the last wait: what the kept screen must show."""
+        waits = [step for step in self.steps if isinstance(step, Wait)]
+        return list(waits[-1].texts) if waits else []
