@@ -8,10 +8,13 @@ struct Rolewiz: AsyncParsableCommand {
         commandName: "rolewiz",
         abstract: "Create and edit AWS IAM roles from a terminal, the way the IAM console's Create role flow does.",
         subcommands: [
+            WizardCommand.self,
+            Edit.self,
             WhoAmI.self,
             Lint.self,
             Presets.self,
-        ]
+        ],
+        defaultSubcommand: WizardCommand.self
     )
 
     /// Like ArgumentParser's own entry point, except that bad usage exits with

@@ -96,7 +96,9 @@ public final class ScreenStack<Message: Sendable> {
             requests.append(.suspend)
             return
         case .interrupt?:
-            requestQuit()
+            // The top screen may answer Ctrl-C itself (an apply asks to stop after the current call).
+            let transition = top.handle(key)
+            if case .ignored = transition { requestQuit() } else { apply(transition) }
             return
         default:
             break

@@ -1,0 +1,197 @@
+import Foundation
+import IAMClient
+
+/// The one way the wizard's screens and the CLI commands read and change
+/// IAM: who am I, the account's quotas, the managed policies, a role's
+/// details, plan, apply and export. Screens never see `IAMOperations`.
+///
+/// Built live (signed clients) or offline (no credentials, with the reason):
+/// offline, designing, linting, planning (everything is "to create") and
+/// exporting still work; reads and writes throw `RoleServiceError.offline`.
+/// Reads that cannot change during a session are cached.
+public final class RoleService: Sendable {
+    public let connection: RoleServiceConnection
+    private let cache = RoleServiceCache()
+
+    public init(connection: RoleServiceConnection) {
+        self.connection = connection
+    }
+
+    /// Connects through `session`: resolves its credentials once, so a
+    /// missing or broken credential source makes an offline service that
+    /// says why, instead of failing later at the first call. Adds the
+    /// applier's observer so retried calls show up as apply events.
+    public static func connect(session: AWSSession) async -> RoleService {
+        let place = (session.partition.name, session.region, session.profileName)
+        do {
+            let credentials = try await session.credentialProvider.credentials()
+            session.addObserver(Applier.requestObserver)
+            return RoleService(connection: .live(LiveConnection(
+                iam: session.iam, sts: session.sts, partition: place.0, region: place.1, profile: place.2,
+                credentialSource: credentials.source)))
+        } catch let error as NoCredentialsError {
+            return RoleService(connection: .offline(OfflineReason(
+                message: "No AWS credentials were found, so rolewiz cannot read or change IAM.",
+                attempts: error.attempts, partition: place.0, region: place.1, profile: place.2)))
+        } catch {
+            return RoleService(connection: .offline(OfflineReason(
+                message: "The AWS credentials could not be loaded: \(error)",
+                partition: place.0, region: place.1, profile: place.2)))
+        }
+    }
+
+    // MARK: Where
+
+    public var isOffline: Bool { live == nil }
+
+    public var offlineReason: OfflineReason? {
+        if case .offline(let reason) = connection { reason } else { nil }
+    }
+
+    public var partition: String {
+        switch connection {
+        case .live(let live): live.partition
+        case .offline(let reason): reason.partition
+        }
+    }
+
+    public var region: String {
+        switch connection {
+        case .live(let live): live.region
+        case .offline(let reason): reason.region
+        }
+    }
+
+    public var profile: String {
+        switch connection {
+        case .live(let live): live.profile
+        case .offline(let reason): reason.profile
+        }
+    }
+
+    private var live: LiveConnection? {
+        if case .live(let live) = connection { live } else { nil }
+    }
+
+    private func requireLive(_ action: String) throws -> LiveConnection {
+        guard let live else { throw RoleServiceError.offline(action: action) }
+        return live
+    }
+
+    // MARK: Reads
+
+    /// STS GetCallerIdentity, once per session.
+    public func identity() async throws -> CallerIdentity {
+        if let cached = cache.cachedIdentity() { return cached }
+        let identity = try await requireLive("read the caller identity").sts.getCallerIdentity()
+        cache.store(identity: identity)
+        return identity
+    }
+
+    /// The account ID when connected, nil offline (or when STS fails).
+    public func accountId() async -> String? {
+        try? await identity().account
+    }
+
+    /// The account's quotas from GetAccountSummary, once per session. IAM's
+    /// defaults offline, or when the caller may not read the summary (the
+    /// quotas only tune warnings, so they are not worth failing for).
+    public func quotas() async -> LintQuotas {
+        if let cached = cache.cachedQuotas() { return cached }
+        guard let live, let summary = try? await live.iam.getAccountSummary() else { return LintQuotas() }
+        let quotas = LintQuotas(accountSummary: summary)
+        cache.store(quotas: quotas)
+        return quotas
+    }
+
+    /// Every managed policy, AWS and customer managed, all pages; read once
+    /// per session. `onPage` sees each page as it arrives (for progress).
+    public func listPolicies(onPage: (@Sendable ([ManagedPolicy]) -> Void)? = nil) async throws -> [ManagedPolicy] {
+        if let cached = cache.cachedPolicies() {
+            onPage?(cached)
+            return cached
+        }
+        let policies = try await requireLive("list policies").iam.listPolicies(
+            scope: .all, onlyAttached: false, pathPrefix: nil, onPage: onPage)
+        cache.store(policies: policies)
+        return policies
+    }
+
+    /// The default version's JSON of the policy at `arn` (GetPolicy, then
+    /// GetPolicyVersion), URL-decoded as IAM returns it; read once per policy.
+    public func policyDocument(arn: String) async throws -> String {
+        if let cached = cache.cachedDocument(arn: arn) { return cached }
+        let iam = try requireLive("read the policy").iam
+        let policy = try await iam.getPolicy(arn: arn)
+        let version = try await iam.getPolicyVersion(policyArn: arn, versionId: policy.defaultVersionId)
+        let document = version.document.removingPercentEncoding ?? version.document
+        cache.store(document: document, arn: arn)
+        return document
+    }
+
+    /// Every role in the account (not cached: the list changes as roles are made).
+    public func listRoles() async throws -> [Role] {
+        try await requireLive("list roles").iam.listRoles(pathPrefix: nil)
+    }
+
+    /// A role with its attached policies and tags.
+    public func loadRole(name: String) async throws -> RoleDetails {
+        try await RoleDetails.load(roleName: name, from: requireLive("read the role").iam)
+    }
+
+    // MARK: Design
+
+    /// The role `spec` describes, in this partition and (when connected) account.
+    public func resolve(_ spec: RoleSpec) async throws -> DesiredRole {
+        try spec.resolve(partition: partition, accountId: await accountId())
+    }
+
+    /// Lint findings for `desired`, against the account's quotas.
+    public func lint(_ desired: DesiredRole) async -> [LintFinding] {
+        TrustPolicyLinter(quotas: await quotas()).lint(trustPolicy: desired.trustPolicy, managedPolicyArns: desired.policyArns)
+    }
+
+    /// What applying `desired` would change; offline, everything is to be created.
+    public func plan(_ desired: DesiredRole, prune: Bool = false) async throws -> Plan {
+        guard let live else { return Planner.offlinePlan(for: desired) }
+        return try await Planner(iam: live.iam).plan(for: desired, prune: prune)
+    }
+
+    // MARK: Writes
+
+    /// Applies `plan`, reporting each step to `onEvent` (from background tasks).
+    /// `cancellation` stops it after the call in flight.
+    public func apply(
+        _ plan: Plan, cancellation: ApplyCancellation = ApplyCancellation(),
+        onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
+    ) async throws -> ApplyResult {
+        let live = try requireLive("apply changes")
+        return await Applier(iam: live.iam).apply(plan, cancellation: cancellation, onEvent: onEvent)
+    }
+
+    // MARK: Export
+
+    /// `spec` as a spec file (`json`, written as the file schema) or as a
+    /// CLI script, CloudFormation or Terraform for this partition and account.
+    public func export(_ spec: RoleSpec, as format: ExportFormat) async throws -> String {
+        try export(spec, as: format, accountId: await accountId())
+    }
+
+    /// The same, for an account already known (no call is made).
+    public func export(_ spec: RoleSpec, as format: ExportFormat, accountId: String?) throws -> String {
+        if format == .json { return RoleSpecFile.encode(spec, format: .json) }
+        return try Exporter().export(spec.resolve(partition: partition, accountId: accountId), as: format)
+    }
+}
+
+/// What the service cannot do in its current state.
+public enum RoleServiceError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// There are no credentials; `action` is what was asked.
+    case offline(action: String)
+
+    public var description: String {
+        switch self {
+        case .offline(let action): "Cannot \(action) offline: no AWS credentials were found. Design the role and export it instead."
+        }
+    }
+}

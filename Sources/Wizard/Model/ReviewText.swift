@@ -1,0 +1,79 @@
+import Provisioning
+
+/// The review pane's text: the role as answered, the plan, the findings and
+/// (for an existing role) the trust policy diff.
+enum ReviewText {
+    static func roleLines(_ model: WizardModel, partition: String) -> [String] {
+        let spec = model.spec(partition: partition)
+        var lines = ["Role name:    \(spec.name.isEmpty ? "(none yet)" : spec.name)"]
+        if let description = spec.description { lines.append("Description:  \(description)") }
+        switch spec.trust {
+        case .awsServices(let trust):
+            lines.append("Trusted by:   " + trust.services.joined(separator: ", ")
+                + (trust.sourceAccount == nil ? "" : " (from my account only)"))
+        case .awsAccount(let trust):
+            if case .id(let id) = trust.account { lines.append("Trusted by:   account \(id)") } else { lines.append("Trusted by:   this account") }
+        case .webIdentity(let trust): lines.append("Trusted by:   web identity \(trust.provider)")
+        case .saml(let trust): lines.append("Trusted by:   SAML provider \(trust.provider)")
+        case .customPolicy: lines.append("Trusted by:   a custom trust policy")
+        }
+        lines.append("Policies:     " + (spec.managedPolicies.isEmpty ? "none" : spec.managedPolicies.map(\.name).joined(separator: ", ")))
+        if !spec.tags.isEmpty { lines.append("Tags:         " + spec.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")) }
+        return lines
+    }
+
+    static func text(for outcome: Outcome<ReviewSummary>, model: WizardModel, partition: String) -> String {
+        var lines = roleLines(model, partition: partition)
+        switch outcome {
+        case .failure(let message):
+            lines += ["", "! " + message]
+        case .success(let review):
+            lines += ["", review.plan.summary]
+            if let current = review.current, !TrustDiff.isSame(current.trustPolicyText, review.desired.trustPolicy) {
+                lines += ["", "Trust policy (- old, + new):"] + TrustDiff.lines(old: current.trustPolicyText, new: review.desired.trustPolicy)
+            }
+            lines += ["", review.findings.isEmpty ? "No findings." : "Findings:"]
+            lines += review.findings.map { finding in
+                "  \(finding.severity.label): " + (finding.position.map { "\($0) " } ?? "") + finding.message
+            }
+            lines += ["", "Trust policy:"] + review.desired.trustPolicy.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A line diff of two trust policies, both pretty-printed the same way first.
+enum TrustDiff {
+    static func normalized(_ text: String) -> [String] {
+        let pretty = (try? JSONParser.parse(text)).map { JSONPrinter.pretty($0.value) } ?? text
+        return pretty.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    static func isSame(_ old: String, _ new: String) -> Bool { normalized(old) == normalized(new) }
+
+    static func lines(old: String, new: String) -> [String] {
+        let (before, after) = (normalized(old), normalized(new))
+        let difference = after.difference(from: before)
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
+        for change in difference {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
+            }
+        }
+        var result: [String] = []
+        var (oldIndex, newIndex) = (0, 0)
+        while oldIndex < before.count || newIndex < after.count {
+            if oldIndex < before.count, removed.contains(oldIndex) {
+                result.append("- " + before[oldIndex]); oldIndex += 1
+            } else if newIndex < after.count, inserted.contains(newIndex) {
+                result.append("+ " + after[newIndex]); newIndex += 1
+            } else {
+                if newIndex < after.count { result.append("  " + after[newIndex]) }
+                oldIndex += 1; newIndex += 1
+            }
+        }
+        return result
+    }
+}

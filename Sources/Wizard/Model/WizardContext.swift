@@ -1,0 +1,141 @@
+import Foundation
+import IAMClient
+import Provisioning
+
+/// What every screen of one run shares: the service (all I/O), the answers,
+/// what background reads have brought back so far, and where to post
+/// results. Screens start work with `run`; its result arrives through the
+/// application inbox as a `WizardMessage`, so input never waits on IAM.
+public final class WizardContext {
+    public let service: RoleService
+    public let model: WizardModel
+    /// Delivers a message to the UI thread (the application inbox, or a test queue).
+    let post: @Sendable (WizardMessage) -> Void
+    /// Where exports and saved specs are written.
+    public var outputDirectory: URL
+    /// Writes raw bytes to the terminal (OSC 52 clipboard); nil when there is none.
+    public var writeToTerminal: (@Sendable (String) -> Void)?
+
+    public private(set) var identity: Outcome<CallerIdentity>?
+    public private(set) var quotas = LintQuotas()
+    public private(set) var policies: Outcome<[ManagedPolicy]>?
+    public private(set) var policiesLoadedSoFar = 0
+    public private(set) var policyDocuments: [String: Outcome<String>] = [:]
+    private var requestedDocuments: Set<String> = []
+
+    public init(
+        service: RoleService, model: WizardModel = WizardModel(), outputDirectory: URL,
+        post: @escaping @Sendable (WizardMessage) -> Void
+    ) {
+        self.service = service
+        self.model = model
+        self.outputDirectory = outputDirectory
+        self.post = post
+    }
+
+    public var partition: String { service.partition }
+    public var accountId: String? { identity?.value?.account }
+
+    /// Runs `work` off the UI thread and posts what it returns.
+    func run(_ work: @escaping @Sendable () async -> WizardMessage) {
+        let post = post
+        Task.detached { post(await work()) }
+    }
+
+    /// Starts the reads every run needs: who am I and the account's quotas.
+    func loadAccount() {
+        guard identity == nil, !service.isOffline else { return }
+        let service = service
+        run { .identity(await Outcome.of { try await service.identity() }) }
+        run { .quotas(await service.quotas()) }
+    }
+
+    /// Starts reading every managed policy (once per session).
+    func loadPolicies() {
+        guard policies == nil, policiesLoadedSoFar == 0, !service.isOffline else { return }
+        policiesLoadedSoFar = -1
+        let (service, post) = (service, post)
+        let counter = PageCounter()
+        run {
+            .policies(await Outcome.of {
+                try await service.listPolicies { page in post(.policiesPage(count: counter.add(page.count))) }
+            })
+        }
+    }
+
+    /// Starts reading one policy's document, unless it is known or on its way.
+    func loadPolicyDocument(arn: String) {
+        guard !service.isOffline, requestedDocuments.insert(arn).inserted else { return }
+        let service = service
+        run { .policyDocument(arn: arn, await Outcome.of { try await service.policyDocument(arn: arn) }) }
+    }
+
+    /// Keeps what background reads brought back, whichever screen is on top.
+    func absorb(_ message: WizardMessage) {
+        switch message {
+        case .identity(let outcome): identity = outcome
+        case .quotas(let value): quotas = value
+        case .policiesPage(let count): policiesLoadedSoFar = count
+        case .policies(let outcome):
+            policies = outcome
+            if case .failure = outcome { policiesLoadedSoFar = 0 }
+        case .policyDocument(let arn, let outcome): policyDocuments[arn] = outcome
+        default: break
+        }
+    }
+
+    /// Starts planning the current answers: resolve, plan (pruning when
+    /// editing an existing role), lint; the result comes as `.review`.
+    func loadReview(prune: Bool) {
+        let service = service
+        let spec = model.spec(partition: partition)
+        run {
+            .review(await Outcome.of {
+                let desired = try await service.resolve(spec)
+                let plan = try await service.plan(desired, prune: prune)
+                let findings = await service.lint(desired)
+                let current = plan.createsRole || service.isOffline ? nil : try await service.loadRole(name: desired.roleName)
+                return ReviewSummary(desired: desired, plan: plan, findings: findings, current: current)
+            })
+        }
+    }
+
+    /// Saves the answers as a YAML spec file for `rolewiz apply --spec`; returns what to tell the person.
+    func saveSpec() -> String {
+        let spec = model.spec(partition: partition)
+        switch write(RoleSpecFile.encode(spec, format: .yaml), fileName: (spec.name.isEmpty ? "role" : spec.name) + ".rolewiz.yaml") {
+        case .success(let path): return "Saved the spec to \(path)"
+        case .failure(let failure): return "! " + failure.message
+        }
+    }
+
+    /// Writes `text` to `fileName` in the output directory; returns the path or the error.
+    func write(_ text: String, fileName: String) -> Result<String, WizardFailure> {
+        let url = outputDirectory.appendingPathComponent(fileName)
+        do {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return .success(url.path)
+        } catch {
+            return .failure(WizardFailure(message: "Could not write \(url.path): \(error.localizedDescription)"))
+        }
+    }
+}
+
+/// A failure already in words.
+public struct WizardFailure: Error, Sendable {
+    public var message: String
+}
+
+/// Adds up page sizes from whichever task reports them.
+final class PageCounter: @unchecked Sendable {
+    // @unchecked: `total` is only touched while `lock` is held.
+    private let lock = NSLock()
+    private var total = 0
+
+    func add(_ count: Int) -> Int {
+        lock.withLock {
+            total += count
+            return total
+        }
+    }
+}

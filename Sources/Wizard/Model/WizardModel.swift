@@ -1,0 +1,165 @@
+import Foundation
+import IAMClient
+import Provisioning
+
+/// Everything the person has answered so far, shared by every screen of a
+/// run, so going back (Esc) and forward never loses input. Screens read and
+/// write it; `spec` turns it into the `RoleSpec` the service plans.
+public final class WizardModel {
+    /// The kinds of trusted entity, as the console's first step offers them.
+    public enum EntityKind: Int, CaseIterable, Sendable {
+        case awsService, awsAccount, webIdentity, saml, customPolicy
+
+        public var title: String {
+            switch self {
+            case .awsService: "AWS service"
+            case .awsAccount: "AWS account"
+            case .webIdentity: "Web identity"
+            case .saml: "SAML 2.0 federation"
+            case .customPolicy: "Custom trust policy"
+            }
+        }
+    }
+
+    public var entityKind: EntityKind = .awsService
+    /// Service principals, in the order chosen.
+    public var services: [String] = []
+    /// Adds `aws:SourceAccount` for this account to a service trust.
+    public var restrictToMyAccount = false
+    /// Blank means this account.
+    public var accountId = ""
+    public var externalId = ""
+    public var requireMFA = false
+    public var federationProvider = ""
+    public var federationAudience = ""
+    /// The trust policy as edited by hand; nil while it follows the entity answers.
+    public var editedTrustPolicy: String?
+    public var policyArns: [String] = []
+    public var roleName = ""
+    public var roleDescription = ""
+    /// `key=value` pairs separated by commas, as typed.
+    public var tagsText = ""
+    public var path = "/"
+    public var maxSessionDuration: Int?
+    /// The preset the answers started from, if any.
+    public private(set) var presetId: String?
+
+    public init() {}
+
+    /// Answers pre-filled from `preset` (its services, policies, name, description).
+    public convenience init(preset: RolePreset, partition: String = "aws") {
+        self.init()
+        presetId = preset.id
+        load(preset.spec, partition: partition)
+    }
+
+    /// Takes every answer from `spec` (a preset, a spec file, an existing role).
+    public func load(_ spec: RoleSpec, partition: String = "aws") {
+        roleName = spec.name
+        roleDescription = spec.description ?? ""
+        path = spec.path
+        maxSessionDuration = spec.maxSessionDuration
+        tagsText = spec.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        policyArns = spec.managedPolicies.map { $0.arn(partition: partition) }
+        editedTrustPolicy = nil
+        switch spec.trust {
+        case .awsServices(let trust):
+            entityKind = .awsService
+            services = trust.services
+            restrictToMyAccount = trust.sourceAccount != nil
+        case .awsAccount(let trust):
+            entityKind = .awsAccount
+            if case .id(let id) = trust.account { accountId = id } else { accountId = "" }
+            externalId = trust.externalId ?? ""
+            requireMFA = trust.requireMFA
+        case .webIdentity(let trust):
+            entityKind = .webIdentity
+            federationProvider = trust.provider
+            federationAudience = trust.audience
+        case .saml(let trust):
+            entityKind = .saml
+            federationProvider = trust.provider
+            federationAudience = trust.audience
+        case .customPolicy(let text):
+            entityKind = .customPolicy
+            editedTrustPolicy = text
+        }
+    }
+
+    /// The trusted entity the answers describe (the hand-edited policy wins).
+    public var trust: TrustedEntity {
+        if let editedTrustPolicy { return .customPolicy(editedTrustPolicy) }
+        switch entityKind {
+        case .awsService:
+            return .awsServices(ServiceTrust(services: services, sourceAccount: restrictToMyAccount ? .current : nil))
+        case .awsAccount:
+            let account: AccountReference = accountId.isEmpty ? .current : .id(accountId)
+            return .awsAccount(AccountTrust(
+                account: account, externalId: externalId.isEmpty ? nil : externalId, requireMFA: requireMFA))
+        case .webIdentity:
+            return .webIdentity(WebIdentityTrust(provider: federationProvider, audience: federationAudience))
+        case .saml:
+            return .saml(SAMLTrust(
+                provider: federationProvider,
+                audience: federationAudience.isEmpty ? SAMLTrust.consoleSignInAudience : federationAudience))
+        case .customPolicy:
+            return .customPolicy(Self.emptyTrustPolicy)
+        }
+    }
+
+    /// A starting point for a hand-written trust policy.
+    public static let emptyTrustPolicy = """
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {
+              "Effect": "Allow",
+              "Principal": {"Service": "ec2.amazonaws.com"},
+              "Action": "sts:AssumeRole"
+            }
+          ]
+        }
+        """
+
+    /// The trust policy text the entity answers generate (before hand edits).
+    public func generatedTrustPolicy(partition: String, accountId: String?) -> Result<String, RoleSpecValidationError> {
+        let saved = editedTrustPolicy
+        editedTrustPolicy = nil
+        defer { editedTrustPolicy = saved }
+        do {
+            return .success(try trust.policyDocument(partition: partition, accountId: accountId).text)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Tags parsed from `tagsText`, or the first problem with the text.
+    public var tags: Result<[Tag], ValidationIssue> {
+        var tags: [Tag] = []
+        for pair in tagsText.split(separator: ",") {
+            let trimmed = pair.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            guard let equals = trimmed.firstIndex(of: "=") else {
+                return .failure(ValidationIssue(field: "tags", message: "\"\(trimmed)\" needs the form key=value"))
+            }
+            tags.append(Tag(
+                key: trimmed[..<equals].trimmingCharacters(in: .whitespaces),
+                value: trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)))
+        }
+        return .success(tags)
+    }
+
+    /// The spec of everything answered so far, in `partition`.
+    public func spec(partition: String = "aws") -> RoleSpec {
+        RoleSpec(
+            name: roleName, path: path, description: roleDescription.isEmpty ? nil : roleDescription, trust: trust,
+            managedPolicies: policyArns.map { PolicyReference(arn: $0) }, tags: (try? tags.get()) ?? [],
+            maxSessionDuration: maxSessionDuration)
+    }
+
+    /// Validation issues for the named fields only (`name`, `description`, `tags`...).
+    public func issues(for field: String, partition: String = "aws") -> [ValidationIssue] {
+        if field == "tags", case .failure(let issue) = tags { return [issue] }
+        return spec(partition: partition).validate().filter { $0.field == field || $0.field.hasPrefix(field + "[") }
+    }
+}

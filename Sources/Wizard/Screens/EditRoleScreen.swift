@@ -1,0 +1,116 @@
+import Foundation
+import IAMClient
+import Provisioning
+import TerminalUI
+
+/// An existing role on one screen (best at 100x30): trust policy, attached
+/// policies, tags, description, last used. Each part opens the same screen
+/// the create flow uses; Enter shows the diff and findings and asks before
+/// anything is written. Quitting with unsaved edits asks first.
+final class EditRoleScreen: WizardScreen {
+    enum Command { case trust, services, policies, details, review, reload }
+
+    let context: WizardContext
+    let roleName: String
+    private(set) var details: Outcome<RoleDetails>?
+    /// The role as loaded, to tell whether anything was edited.
+    private(set) var original: RoleSpec?
+
+    static let keys = KeyMap<Command>([
+        KeyBinding(keys: [.character("t")], label: "Trust", help: "Edit the trust policy in the JSON editor", action: .trust),
+        KeyBinding(keys: [.character("v")], label: "Services", help: "Add or remove trusted services", action: .services),
+        KeyBinding(keys: [.character("p")], label: "Policies", help: "Attach or detach managed policies", action: .policies),
+        KeyBinding(keys: [.character("d")], label: "Tags/desc", help: "Edit the description and tags", action: .details),
+        KeyBinding(keys: [.enter], label: "Review", help: "See the changes and findings, then confirm to write them", action: .review),
+        KeyBinding(keys: [.function(5)], label: "Reload", help: "Read the role again (drops unsaved edits)", showsInBar: false, action: .reload),
+    ])
+
+    init(context: WizardContext, roleName: String) {
+        self.context = context
+        self.roleName = roleName
+        context.loadAccount()
+        load()
+    }
+
+    private func load() {
+        details = nil
+        let (service, name) = (context.service, roleName)
+        context.run { .role(await Outcome.of { try await service.loadRole(name: name) }) }
+    }
+
+    var title: String { "Edit role" }
+    var keyHints: [KeyHint] { Self.keys.hints }
+    var isAnimating: Bool { details == nil }
+    var minimumSize: Size { Size(columns: 60, rows: 18) }
+    var hasUnsavedWork: Bool {
+        guard let original else { return false }
+        return context.model.spec(partition: context.partition) != original || context.model.editedTrustPolicy != nil
+    }
+
+    func react(to message: WizardMessage) -> Transition<WizardMessage> {
+        guard case .role(let outcome) = message else { return .ignored }
+        details = outcome
+        if let loaded = outcome.value {
+            var spec = RoleSpec(existing: loaded.role, attachedPolicyArns: loaded.attachedPolicies.map(\.policyArn),
+                                partition: context.partition, accountId: context.accountId)
+            spec.tags = loaded.tags
+            context.model.load(spec, partition: context.partition)
+            original = context.model.spec(partition: context.partition)
+        }
+        return .handled
+    }
+
+    func draw(_ canvas: Canvas) {
+        let body = WizardFrame.draw(canvas, title: "edit role \(roleName)" + (hasUnsavedWork ? " (edited)" : ""))
+        guard let details else {
+            _ = body.text("Loading \(roleName)…", at: .zero, style: .dim)
+            return
+        }
+        guard let loaded = details.value else {
+            if case .failure(let message) = details { _ = body.paragraph("! " + message, style: .error) }
+            return
+        }
+        let model = context.model
+        let half = body.columns / 2
+        var left: [String] = ["ARN: " + loaded.role.arn]
+        left.append("Description: " + (model.roleDescription.isEmpty ? "(none)" : model.roleDescription))
+        let lastUsed = loaded.role.roleLastUsed?.lastUsedDate.map { $0.formatted(.iso8601) } ?? "never (or not tracked)"
+        left.append("Last used: " + lastUsed)
+        left.append("")
+        left.append("Attached policies (\(model.policyArns.count)):")
+        left += model.policyArns.map { "  " + PolicyReference(arn: $0).name }
+        left.append("")
+        left.append("Tags:")
+        let tags = (try? model.tags.get()) ?? []
+        left += tags.isEmpty ? ["  (none)"] : tags.map { "  \($0.key)=\($0.value)" }
+        for (row, line) in left.prefix(body.rows).enumerated() {
+            body.field(line, at: Point(x: 0, y: row), width: half - 1, style: line.hasSuffix(":") || line.hasSuffix("):") ? .title : .normal)
+        }
+        let trust = body.sub(Rect(x: half, y: 0, columns: body.columns - half, rows: body.rows))
+        trust.box(title: "Trust policy")
+        let text = model.editedTrustPolicy
+            ?? (try? model.generatedTrustPolicy(partition: context.partition, accountId: context.accountId).get())
+            ?? loaded.trustPolicyText
+        let pane = trust.sub(trust.bounds.inset(by: 1))
+        for (row, line) in TrustDiff.normalized(text).prefix(pane.rows).enumerated() {
+            pane.field(line, at: Point(x: 0, y: row), width: pane.columns)
+        }
+    }
+
+    func handle(_ key: Key) -> Transition<WizardMessage> {
+        guard details?.value != nil || Self.keys.action(for: key) == .reload else { return .ignored }
+        switch Self.keys.action(for: key) {
+        case .trust?: return .push(TrustEditorScreen(context: context, flow: .edit))
+        case .services?:
+            context.model.entityKind = .awsService
+            return .push(TrustedEntityScreen(context: context, flow: .edit))
+        case .policies?: return .push(PermissionsScreen(context: context, flow: .edit))
+        case .details?: return .push(DetailsScreen(context: context, flow: .edit))
+        case .review?: return .push(ReviewScreen(context: context, flow: .edit, onApplied: { [weak self] in self?.load() }))
+        case .reload?:
+            load()
+            return .handled
+        case nil: return .ignored
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Provisioning
+import TerminalUI
+
+/// Writes the role as a spec file, CLI script, CloudFormation or Terraform
+/// into the output directory. Offline it takes the place of Apply.
+final class ExportScreen: WizardScreen {
+    enum Command { case export }
+
+    let context: WizardContext
+    /// The step indicator's position (nil when opened from Done).
+    let step: Int?
+    let list = ListView(items: [
+        ListItem(id: ExportFormat.json.rawValue, title: "Spec file", detail: "for rolewiz apply --spec"),
+        ListItem(id: ExportFormat.cli.rawValue, title: "AWS CLI script", detail: "a re-runnable shell script"),
+        ListItem(id: ExportFormat.cloudformation.rawValue, title: "CloudFormation", detail: "YAML template"),
+        ListItem(id: ExportFormat.terraform.rawValue, title: "Terraform", detail: "aws_iam_role and attachments"),
+    ])
+    private(set) var written: [String] = []
+    private(set) var problem: String?
+
+    static let keys = KeyMap<Command>([
+        KeyBinding(keys: [.enter], label: "Export", help: "Write the role in the highlighted format", action: .export),
+    ])
+
+    init(context: WizardContext, step: Int?) {
+        self.context = context
+        self.step = step
+    }
+
+    var title: String { "Export" }
+    var keyHints: [KeyHint] { Self.keys.hints }
+
+    func draw(_ canvas: Canvas) {
+        let body = WizardFrame.draw(canvas, title: "export", step: step, offline: context.service.isOffline)
+        let intro = context.service.isOffline
+            ? "Offline: nothing can be created here. Export the role and apply it where there are credentials."
+            : "Export the role for another tool."
+        let used = body.paragraph(intro, in: Rect(x: 0, y: 0, columns: body.columns, rows: 2))
+        list.draw(body.rows(from: used + 1, count: list.items.count + 1), focused: true)
+        var row = used + list.items.count + 3
+        for path in written {
+            body.field("Wrote " + path, at: Point(x: 0, y: row), width: body.columns, style: .success)
+            row += 1
+        }
+        if let problem { _ = body.paragraph("! " + problem, in: Rect(x: 0, y: row, columns: body.columns, rows: 3), style: .error) }
+    }
+
+    func handle(_ key: Key) -> Transition<WizardMessage> {
+        guard Self.keys.action(for: key) == .export, let format = list.currentItem.flatMap({ ExportFormat(rawValue: $0.id) }) else {
+            return list.handle(key) == .ignored ? .ignored : .handled
+        }
+        let spec = context.model.spec(partition: context.partition)
+        let fileName = spec.name + (format == .json ? ".rolewiz.json" : "." + format.fileExtension)
+        // Exports are pure text work once the account is known: done here, synchronously.
+        do {
+            let text = try context.service.export(spec, as: format, accountId: context.accountId)
+            switch context.write(text, fileName: fileName) {
+            case .success(let path):
+                written.append(path)
+                problem = nil
+            case .failure(let failure): problem = failure.message
+            }
+        } catch {
+            problem = WizardError.describe(error)
+        }
+        return .handled
+    }
+
+}

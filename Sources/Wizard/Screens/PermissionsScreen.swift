@@ -1,0 +1,185 @@
+import IAMClient
+import Provisioning
+import TerminalUI
+
+/// Step 2: managed policies to attach. Every AWS and customer managed
+/// policy (read in the background, all pages, once per session), filtered
+/// as you type, narrowed by scope, with the chosen policy's JSON in a
+/// preview pane (read on demand) and lint warnings beside risky choices.
+/// Offline, the list holds the presets' policies and the current choice.
+final class PermissionsScreen: WizardScreen {
+    enum Command { case next, scope, preview }
+    enum Scope: Int, CaseIterable {
+        case all, awsManaged, customerManaged, selected
+
+        var title: String {
+            switch self {
+            case .all: "All"
+            case .awsManaged: "AWS managed"
+            case .customerManaged: "Customer managed"
+            case .selected: "Selected"
+            }
+        }
+    }
+
+    let context: WizardContext
+    let flow: Flow
+    let list: ListView
+    let preview = ScrollView()
+    private(set) var scope = Scope.all
+    private(set) var previewFocused = false
+    private var spinner = 0
+
+    static let keys = KeyMap<Command>([
+        KeyBinding(keys: [.enter], label: "Next", help: "Accept these policies and go on", action: .next),
+        KeyBinding(keys: [.function(2)], label: "Scope", help: "Show all, AWS managed, customer managed or selected policies", action: .scope),
+        KeyBinding(keys: [.tab], label: "Preview", help: "Move between the list and the policy preview", action: .preview),
+    ])
+
+    init(context: WizardContext, flow: Flow) {
+        self.context = context
+        self.flow = flow
+        list = ListView(items: [], selection: .multiple, checked: Set(context.model.policyArns))
+        list.emptyMessage = "No policy matches."
+        context.loadPolicies()
+        refreshItems()
+    }
+
+    var model: WizardModel { context.model }
+    var title: String { "Permissions" }
+    var keyHints: [KeyHint] { Self.keys.hints + list.keyHints }
+    var isAnimating: Bool { context.policies == nil && !context.service.isOffline }
+    func tick() { spinner += 1 }
+
+    /// Every policy known: the account's list when loaded, else the presets'
+    /// and the chosen ones (so the preset's choice shows at once).
+    private var knownPolicies: [(arn: String, name: String, awsManaged: Bool)] {
+        var seen = Set<String>()
+        var result: [(arn: String, name: String, awsManaged: Bool)] = []
+        func add(_ arn: String, _ name: String) {
+            guard seen.insert(arn).inserted else { return }
+            result.append((arn, name, PolicyReference(arn: arn).isAWSManaged))
+        }
+        for arn in model.policyArns { add(arn, PolicyReference(arn: arn).name) }
+        if let loaded = context.policies?.value {
+            for policy in loaded { add(policy.arn, policy.policyName) }
+        } else {
+            for preset in RolePreset.all {
+                for reference in preset.spec.managedPolicies { add(reference.arn(partition: context.partition), reference.name) }
+            }
+        }
+        return result
+    }
+
+    /// Lint messages for the chosen policies, by ARN.
+    private var warnings: [String: String] {
+        let trust = model.generatedTrustPolicy(partition: context.partition, accountId: context.accountId)
+        let findings = TrustPolicyLinter(quotas: context.quotas).lint(
+            trustPolicy: model.editedTrustPolicy ?? ((try? trust.get()) ?? "{}"), managedPolicyArns: model.policyArns)
+        var result: [String: String] = [:]
+        for finding in findings {
+            guard case .managedPolicy(let index) = finding.subject, model.policyArns.indices.contains(index) else { continue }
+            result[model.policyArns[index]] = finding.message
+        }
+        return result
+    }
+
+    private func refreshItems() {
+        let warnings = warnings
+        let chosen = Set(model.policyArns)
+        let items = knownPolicies.filter { policy in
+            switch scope {
+            case .all: true
+            case .awsManaged: policy.awsManaged
+            case .customerManaged: !policy.awsManaged
+            case .selected: chosen.contains(policy.arn)
+            }
+        }.map { policy in
+            ListItem(id: policy.arn, title: (warnings[policy.arn] == nil ? "" : "! ") + policy.name,
+                     detail: policy.awsManaged ? "AWS managed" : "customer managed")
+        }
+        list.setItems(items)
+        list.setChecked(chosen)
+        requestPreview()
+    }
+
+    private func requestPreview() {
+        guard let arn = list.currentItem?.id else { return }
+        context.loadPolicyDocument(arn: arn)
+        preview.setText(previewText(arn: arn))
+    }
+
+    private func previewText(arn: String) -> String {
+        var text = arn + "\n"
+        if let warning = warnings[arn] { text += "! " + warning + "\n" }
+        if context.service.isOffline { return text + "\n(offline: the document cannot be read)" }
+        switch context.policyDocuments[arn] {
+        case nil: return text + "\nloading…"
+        case .failure(let message)?: return text + "\n! " + message
+        case .success(let document)?:
+            let pretty = (try? JSONParser.parse(document)).map { JSONPrinter.pretty($0.value) } ?? document
+            return text + "\n" + pretty
+        }
+    }
+
+    func draw(_ canvas: Canvas) {
+        let body = WizardFrame.draw(canvas, title: "permissions", step: flow == .create ? 1 : nil,
+                                    offline: context.service.isOffline)
+        let quota = context.quotas.attachedPoliciesPerRole
+        var status = "\(model.policyArns.count) of \(quota) selected · scope: \(scope.title)"
+        if context.service.isOffline {
+            status += " · offline"
+        } else if context.policies == nil {
+            let spin = ["|", "/", "-", "\\"][spinner % 4]
+            status += " · \(spin) loading policies (\(max(0, context.policiesLoadedSoFar)) so far)"
+        } else if case .failure(let message)? = context.policies {
+            status += " · ! " + message
+        }
+        body.field(status, at: .zero, width: body.columns, style: model.policyArns.count > quota ? .error : .dim)
+        let listWidth = body.columns * 11 / 20
+        list.draw(body.sub(Rect(x: 0, y: 1, columns: listWidth, rows: body.rows - 1)), focused: !previewFocused)
+        let pane = body.sub(Rect(x: listWidth + 1, y: 1, columns: body.columns - listWidth - 1, rows: body.rows - 1))
+        pane.box(style: previewFocused ? .focusedBorder : .border, title: "Preview")
+        preview.draw(pane.sub(pane.bounds.inset(by: 1)), focused: previewFocused)
+    }
+
+    func react(to message: WizardMessage) -> Transition<WizardMessage> {
+        switch message {
+        case .policies: refreshItems()
+        case .policyDocument(let arn, _) where arn == list.currentItem?.id: preview.setText(previewText(arn: arn))
+        default: break
+        }
+        return .handled
+    }
+
+    func handle(_ key: Key) -> Transition<WizardMessage> {
+        switch Self.keys.action(for: key, typing: list.takesTextInput) {
+        case .next? where !list.takesTextInput:
+            switch flow {
+            case .create: return .push(TrustEditorScreen(context: context, flow: .create))
+            case .edit: return .pop
+            }
+        case .scope?:
+            scope = Scope(rawValue: (scope.rawValue + 1) % Scope.allCases.count) ?? .all
+            refreshItems()
+            return .handled
+        case .preview?:
+            previewFocused.toggle()
+            return .handled
+        default:
+            break
+        }
+        if previewFocused { return preview.handle(key) == .ignored ? .ignored : .handled }
+        let before = list.currentItem?.id
+        let result = list.handle(key)
+        if result == .changed {
+            let checked = list.checked
+            model.policyArns = model.policyArns.filter(checked.contains)
+                + list.checkedItems.map(\.id).filter { !model.policyArns.contains($0) }
+            refreshItems()
+        } else if list.currentItem?.id != before {
+            requestPreview()
+        }
+        return result == .ignored ? .ignored : .handled
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Provisioning
+import TerminalUI
+
+/// Step 5: everything on one screen: the role, the plan (what will be
+/// created or changed, read from IAM in the background), the findings.
+/// Enter applies (offline: exports); F3 saves the answers as a spec file;
+/// Esc goes back step by step with every answer kept. Editing a role, it
+/// shows the old and new trust policy as a diff and asks before writing.
+final class ReviewScreen: WizardScreen {
+    enum Command { case confirm, save }
+
+    let context: WizardContext
+    let flow: Flow
+    let pane = ScrollView()
+    private(set) var summary: Outcome<ReviewSummary>?
+    private(set) var notice: String?
+    private var spinner = 0
+    /// Passed on to the apply screen of the edit flow.
+    let onApplied: (() -> Void)?
+
+    static let keys = KeyMap<Command>([
+        KeyBinding(keys: [.enter], label: "Confirm", help: "Apply the plan (offline: export the role)", action: .confirm),
+        KeyBinding(keys: [.function(3), .character("s")], label: "Save spec", help: "Save the answers as a spec file for `rolewiz apply --spec`", action: .save),
+    ])
+
+    init(context: WizardContext, flow: Flow, onApplied: (() -> Void)? = nil) {
+        self.context = context
+        self.onApplied = onApplied
+        self.flow = flow
+        context.loadReview(prune: flow == .edit)
+        pane.setText(ReviewText.roleLines(context.model, partition: context.partition).joined(separator: "\n") + "\n\nPlanning…")
+    }
+
+    var title: String { "Review" }
+    var keyHints: [KeyHint] { Self.keys.hints + pane.keyHints }
+    var isAnimating: Bool { summary == nil }
+    func tick() { spinner += 1 }
+
+    func react(to message: WizardMessage) -> Transition<WizardMessage> {
+        guard case .review(let outcome) = message else { return .ignored }
+        summary = outcome
+        pane.setText(ReviewText.text(for: outcome, model: context.model, partition: context.partition))
+        return .handled
+    }
+
+    func draw(_ canvas: Canvas) {
+        let body = WizardFrame.draw(canvas, title: flow == .create ? "review" : "review changes",
+                                    step: flow == .create ? 4 : nil, offline: context.service.isOffline)
+        pane.draw(body.rows(from: 0, count: body.rows - 1), focused: true)
+        let status: String
+        switch summary {
+        case nil: status = ["|", "/", "-", "\\"][spinner % 4] + " planning…"
+        case .failure?: status = "! The role cannot be planned; Esc goes back to fix it."
+        case .success(let review)?:
+            let errors = review.findings.filter { $0.severity == .error }.count
+            let action = context.service.isOffline ? "export" : (flow == .edit ? "apply the changes" : "create the role")
+            status = errors > 0 ? "! \(errors) error finding\(errors == 1 ? "" : "s") must be fixed first"
+                : (review.plan.isEmpty ? "Nothing to change." : "Enter to \(action).")
+        }
+        body.field(notice ?? status, at: Point(x: 0, y: body.rows - 1), width: body.columns,
+                   style: status.hasPrefix("!") && notice == nil ? .error : .title)
+    }
+
+    func handle(_ key: Key) -> Transition<WizardMessage> {
+        switch Self.keys.action(for: key) {
+        case .confirm?: return confirm()
+        case .save?:
+            notice = context.saveSpec()
+            return .handled
+        case nil:
+            return pane.handle(key) == .ignored ? .ignored : .handled
+        }
+    }
+
+    private func confirm() -> Transition<WizardMessage> {
+        guard case .success(let review)? = summary, !review.findings.hasErrors else { return .handled }
+        if context.service.isOffline {
+            return .push(ExportScreen(context: context, step: 5))
+        }
+        if review.plan.isEmpty { return flow == .edit ? .pop : .handled }
+        if flow == .edit {
+            let count = review.plan.changes.count
+            return .present(Dialog.confirm(
+                title: "Apply changes?",
+                message: "Write \(count) change\(count == 1 ? "" : "s") to role \(review.plan.roleName)? Nothing has been written yet.",
+                confirm: "Apply", cancel: "Not yet"), tag: "apply")
+        }
+        return .push(ApplyScreen(context: context, plan: review.plan, flow: flow))
+    }
+
+    func dialogClosed(tag: String, choice: DialogChoice) -> Transition<WizardMessage> {
+        guard tag == "apply", choice.isConfirmed, case .success(let review)? = summary else { return .handled }
+        return .replace(ApplyScreen(context: context, plan: review.plan, flow: flow, onApplied: onApplied))
+    }
+}

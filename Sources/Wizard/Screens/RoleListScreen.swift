@@ -1,0 +1,49 @@
+import IAMClient
+import TerminalUI
+
+/// The account's roles (read in the background) with a filter; Enter opens one in the editor.
+final class RoleListScreen: WizardScreen {
+    enum Command { case open }
+
+    let context: WizardContext
+    let list = ListView(items: [])
+    private(set) var roles: Outcome<[Role]>?
+
+    static let keys = KeyMap<Command>([
+        KeyBinding(keys: [.enter], label: "Open", help: "Open the highlighted role in the editor", action: .open),
+    ])
+
+    init(context: WizardContext) {
+        self.context = context
+        list.emptyMessage = "No role matches."
+        let service = context.service
+        context.run { .roles(await Outcome.of { try await service.listRoles() }) }
+    }
+
+    var title: String { "Roles" }
+    var keyHints: [KeyHint] { Self.keys.hints + list.keyHints }
+    var isAnimating: Bool { roles == nil }
+
+    func react(to message: WizardMessage) -> Transition<WizardMessage> {
+        guard case .roles(let outcome) = message else { return .ignored }
+        roles = outcome
+        list.setItems((outcome.value ?? []).map { ListItem(id: $0.roleName, title: $0.roleName, detail: $0.description ?? $0.path) })
+        return .handled
+    }
+
+    func draw(_ canvas: Canvas) {
+        let body = WizardFrame.draw(canvas, title: "edit an existing role")
+        switch roles {
+        case nil: _ = body.text("Loading roles…", at: .zero, style: .dim)
+        case .failure(let message)?: _ = body.paragraph("! " + message, style: .error)
+        case .success?: list.draw(body, focused: true)
+        }
+    }
+
+    func handle(_ key: Key) -> Transition<WizardMessage> {
+        if Self.keys.action(for: key, typing: list.takesTextInput) == .open, !list.takesTextInput, let item = list.currentItem {
+            return .push(EditRoleScreen(context: context, roleName: item.id))
+        }
+        return list.handle(key) == .ignored ? .ignored : .handled
+    }
+}

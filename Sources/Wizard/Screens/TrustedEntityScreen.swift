@@ -1,0 +1,177 @@
+import Provisioning
+import TerminalUI
+
+/// Step 1: who may assume the role. The entity type is chosen with Left/
+/// Right on the first line; services come from a searchable multi-select
+/// over the principal catalogue (the preset's pre-selected), accounts and
+/// federation from fields. Every change is written to the model at once.
+final class TrustedEntityScreen: WizardScreen {
+    enum Command { case next, previousKind, nextKind, toggleOption }
+    enum Focus: Hashable { case kind, services, field(Int) }
+
+    let context: WizardContext
+    let flow: Flow
+    let services: ListView
+    private(set) var fields: [TextField] = []
+    private(set) var focus: FocusRing<Focus>
+    private(set) var problem: String?
+
+    static let keys = KeyMap<Command>([
+        KeyBinding(keys: [.enter], label: "Next", help: "Accept and go on to permissions", action: .next),
+        KeyBinding(keys: [.left], label: "Type", help: "Previous entity type (on the type line)", showsInBar: false, action: .previousKind),
+        KeyBinding(keys: [.right], label: "Type", help: "Next entity type (on the type line)", showsInBar: false, action: .nextKind),
+        KeyBinding(keys: [.function(4)], label: "Option", help: "Services: restrict to my account (aws:SourceAccount); account: require MFA", action: .toggleOption),
+    ])
+
+    init(context: WizardContext, flow: Flow) {
+        self.context = context
+        self.flow = flow
+        let catalogue = ServiceCatalogue.standard.services.map {
+            ListItem(id: $0.principal, title: $0.displayName, detail: $0.principal)
+        }
+        let extra = context.model.services.filter { principal in !catalogue.contains { $0.id == principal } }
+            .map { ListItem(id: $0, title: $0, detail: "not in the catalogue") }
+        let list = ListView(items: extra + catalogue, selection: .multiple, checked: Set(context.model.services))
+        if let first = context.model.services.first { list.moveCursor(to: first) }
+        services = list
+        focus = FocusRing([.kind, .services], current: .services)
+        rebuildFields()
+    }
+
+    var model: WizardModel { context.model }
+    var title: String { "Trusted entity" }
+    var keyHints: [KeyHint] { Self.keys.hints + (model.entityKind == .awsService ? services.keyHints : []) }
+    private var typing: Bool {
+        switch focus.current {
+        case .kind: false
+        case .services: services.takesTextInput
+        case .field: true
+        }
+    }
+
+    /// The fields the current entity kind asks for, filled from the model.
+    private func rebuildFields() {
+        switch model.entityKind {
+        case .awsService, .customPolicy:
+            fields = []
+        case .awsAccount:
+            fields = [
+                TextField(label: "Account ID", text: model.accountId, placeholder: "blank: this account", validator: { text in
+                    text.isEmpty || (text.count == 12 && text.allSatisfy { $0.isASCII && $0.isNumber }) ? nil : "An account ID is 12 digits"
+                }),
+                TextField(label: "External ID", text: model.externalId, placeholder: "optional"),
+            ]
+        case .webIdentity, .saml:
+            let saml = model.entityKind == .saml
+            fields = [
+                TextField(label: saml ? "SAML provider" : "Identity provider", text: model.federationProvider,
+                          placeholder: saml ? "name or ARN" : "accounts.google.com",
+                          validator: { $0.isEmpty ? "The provider is required" : nil }),
+                TextField(label: "Audience", text: model.federationAudience,
+                          placeholder: saml ? "console sign-in" : "client ID",
+                          validator: { text in !saml && text.isEmpty ? "The audience is required" : nil }),
+            ]
+        }
+        let order: [Focus] = model.entityKind == .awsService ? [.kind, .services] : [.kind] + fields.indices.map { .field($0) }
+        focus = FocusRing(order, current: order.count > 1 ? order[1] : .kind)
+    }
+
+    private func syncFields() {
+        switch model.entityKind {
+        case .awsAccount:
+            model.accountId = fields[0].text
+            model.externalId = fields[1].text
+        case .webIdentity, .saml:
+            model.federationProvider = fields[0].text
+            model.federationAudience = fields[1].text
+        default: break
+        }
+        model.editedTrustPolicy = nil
+    }
+
+    func draw(_ canvas: Canvas) {
+        let body = WizardFrame.draw(canvas, title: "trusted entity", step: flow == .create ? 0 : nil,
+                                    offline: context.service.isOffline)
+        let kindText = "Trusted entity type:  < \(model.entityKind.title) >"
+        body.field(kindText, at: .zero, width: body.columns, style: focus.isFocused(.kind) ? .selection : .normal)
+        var row = 2
+        switch model.entityKind {
+        case .awsService:
+            let restrict = model.restrictToMyAccount ? "[x]" : "[ ]"
+            _ = body.text("\(restrict) Restrict to my account (aws:SourceAccount)   F4", at: Point(x: 0, y: 1), style: .dim)
+            services.draw(body.rows(from: row, count: body.rows - row - 1), focused: focus.isFocused(.services))
+        case .customPolicy:
+            _ = body.paragraph("Write the trust policy yourself in the JSON editor (step 3).",
+                               in: Rect(x: 0, y: row, columns: body.columns, rows: 2))
+        case .awsAccount, .webIdentity, .saml:
+            for (index, field) in fields.enumerated() {
+                field.draw(body.rows(from: row, count: TextField.height), focused: focus.isFocused(.field(index)))
+                row += TextField.height + 1
+            }
+            if model.entityKind == .awsAccount {
+                _ = body.text("\(model.requireMFA ? "[x]" : "[ ]") Require MFA   F4", at: Point(x: 0, y: row))
+            }
+        }
+        if let problem {
+            body.field("! " + problem, at: Point(x: 0, y: body.rows - 1), width: body.columns, style: .error)
+        }
+    }
+
+    func handle(_ key: Key) -> Transition<WizardMessage> {
+        if focus.handle(key) { return .handled }
+        let command = Self.keys.action(for: key, typing: typing)
+        switch command {
+        case .next? where !(focus.isFocused(.services) && services.takesTextInput):
+            return next()
+        case .previousKind? where focus.isFocused(.kind), .nextKind? where focus.isFocused(.kind):
+            let kinds = WizardModel.EntityKind.allCases
+            let step = command == .nextKind ? 1 : kinds.count - 1
+            model.entityKind = kinds[(model.entityKind.rawValue + step) % kinds.count]
+            model.editedTrustPolicy = nil
+            rebuildFields()
+            focus.focus(.kind)
+            return .handled
+        case .toggleOption?:
+            if model.entityKind == .awsService { model.restrictToMyAccount.toggle() }
+            if model.entityKind == .awsAccount { model.requireMFA.toggle() }
+            model.editedTrustPolicy = nil
+            return .handled
+        default:
+            break
+        }
+        switch focus.current {
+        case .kind:
+            return .ignored
+        case .services:
+            let result = services.handle(key)
+            if result == .changed {
+                let checked = services.checked
+                model.services = model.services.filter(checked.contains) + services.checkedItems.map(\.id).filter { !model.services.contains($0) }
+                model.editedTrustPolicy = nil
+                problem = nil
+            }
+            return result == .ignored ? .ignored : .handled
+        case .field(let index):
+            let result = fields[index].handle(key)
+            if result == .changed { syncFields() }
+            return result == .ignored ? .ignored : .handled
+        }
+    }
+
+    private func next() -> Transition<WizardMessage> {
+        syncFields()
+        if model.entityKind == .awsService && model.services.isEmpty {
+            problem = "Choose at least one service (Space toggles, / filters)."
+            return .handled
+        }
+        if let invalid = fields.first(where: { !$0.isValid }) {
+            problem = "\(invalid.label): \(invalid.validationMessage ?? "")"
+            return .handled
+        }
+        problem = nil
+        switch flow {
+        case .create: return .push(PermissionsScreen(context: context, flow: .create))
+        case .edit: return .pop
+        }
+    }
+}

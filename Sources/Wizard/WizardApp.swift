@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Provisioning
+import TerminalUI
+
+/// Opens the wizard on the terminal: the start screen (creating a role,
+/// from `preset` when given) or, with `editRole`, that role in the editor.
+/// All reads and writes go through `service`; offline it designs and exports.
+public enum WizardApp {
+    /// What the wizard opens on.
+    public enum Start: Sendable {
+        case create(preset: RolePreset?, roleName: String?)
+        case edit(roleName: String)
+    }
+
+    /// The first screen for `start` (tests drive it on a `ScreenStack`).
+    public static func rootScreen(_ start: Start, context: WizardContext) -> any Screen<WizardMessage> {
+        switch start {
+        case .create(let preset, let roleName): StartScreen(context: context, preset: preset, roleName: roleName)
+        case .edit(let roleName): EditRoleScreen(context: context, roleName: roleName)
+        }
+    }
+
+    /// Runs until the person quits. Throws `TerminalError` when the terminal cannot be used.
+    public static func run(_ start: Start, service: RoleService, options: TerminalOptions, outputDirectory: URL) throws {
+        let app = try Application<WizardMessage>(options: options)
+        let inbox = app.inbox
+        let context = WizardContext(service: service, outputDirectory: outputDirectory) { inbox.post($0) }
+        let descriptor = options.outputDescriptor
+        context.writeToTerminal = { text in
+            var bytes = Array(text.utf8)
+            _ = write(descriptor, &bytes, bytes.count)
+        }
+        try app.run(rootScreen(start, context: context))
+    }
+}

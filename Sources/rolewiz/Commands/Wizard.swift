@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import IAMClient
+import Provisioning
+import TerminalUI
+import Wizard
+
+/// `rolewiz` and `rolewiz wizard`: the interactive Create role flow.
+struct WizardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wizard",
+        abstract: "Create a role step by step in the terminal (the default command).",
+        discussion: "Without credentials it opens offline: design the role and export it."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Option(help: "Start from this preset (see `rolewiz presets`); Enter on every screen accepts it.")
+    var preset: String?
+
+    @Option(help: "The name of the role to create (overrides the preset's).")
+    var roleName: String?
+
+    func validate() throws {
+        if let preset, RolePreset.named(preset) == nil {
+            let names = RolePreset.all.map(\.id).joined(separator: ", ")
+            throw ValidationError("--preset: there is no preset '\(preset)'; choose one of \(names).")
+        }
+    }
+
+    func run() async throws {
+        try await display.openWizard(.create(preset: preset.flatMap(RolePreset.named), roleName: roleName), global: global)
+    }
+}
+
+/// Display flags of the interactive commands.
+struct DisplayOptions: ParsableArguments {
+    @Flag(help: "Draw with ASCII characters only (+-| frames).")
+    var ascii = false
+
+    /// Where to point someone whose terminal cannot run the wizard.
+    static let nonInteractiveAdvice =
+        "Use the non-interactive commands instead: `rolewiz plan --spec FILE`, `rolewiz apply --spec FILE`, `rolewiz export --spec FILE`."
+
+    /// Connects (offline when credentials cannot be resolved) and runs the wizard.
+    func openWizard(_ start: WizardApp.Start, global: GlobalOptions) async throws {
+        try await ErrorReporter.run {
+            let environment = ProcessInfo.processInfo.environment
+            let session = try global.makeSession(environment: environment)
+            let service = await RoleService.connect(session: session)
+            let options = TerminalOptions(
+                noColor: global.noColor, ascii: ascii, environment: environment,
+                nonInteractiveAdvice: Self.nonInteractiveAdvice)
+            let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            try WizardApp.run(start, service: service, options: options, outputDirectory: directory)
+        }
+    }
+}
