@@ -49,11 +49,11 @@ struct PlanTrustPolicyTests {
     }
 
     @Test func conditionValuesCompareAsIAMReadsThem() {
-        let boolean = #"{"Statement":[{"Condition":{"Bool":{"aws:MultiFactorAuthPresent":true}}}]}"#
-        let text = #"{"Statement":[{"Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}"#
-        let falseText = #"{"Statement":[{"Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}]}"#
-        #expect(trustPoliciesAreEquivalent(boolean, text))
-        #expect(!trustPoliciesAreEquivalent(boolean, falseText))
+        func policy(_ value: String) -> String {
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"# + value + "}}}]}"
+        }
+        #expect(trustPoliciesAreEquivalent(policy("true"), policy(#""true""#)))
+        #expect(!trustPoliciesAreEquivalent(policy("true"), policy(#""false""#)))
     }
 
     @Test func policyJSONKeepsIAMElementOrder() throws {
