@@ -9,9 +9,9 @@ scene's base environment (moto endpoint, test credentials, TERM, UTF-8 locale).
 from pipeline.scene import Scene, keys, type_, wait
 
 SCENES = [
-    Scene("demo-form", "tui-demo", (), (wait("Demo form", "Name"), type_("l4e-role"), wait("l4e-role"))),
+    Scene("demo-form", "tui-demo", (), (wait("1 Name", "Items"), type_("l4e-role"), wait("l4e-role"))),
     Scene("demo-editor", "tui-demo", ("--screen", "editor"), (wait("Trust policy"),)),
-    Scene("demo-help", "tui-demo", (), (wait("Demo form"), keys("F1"), wait("Open the JSON editor"))),
+    Scene("demo-help", "tui-demo", (), (wait("1 Name"), keys("F1"), wait("Open the JSON editor"))),
     Scene("demo-too-small", "tui-demo", (), (wait("Terminal too small"),), size=(30, 8)),
-    Scene("demo-monochrome", "tui-demo", (), (wait("Demo form"),), environment={"NO_COLOR": "1"}),
+    Scene("demo-monochrome", "tui-demo", (), (wait("1 Name"),), environment={"NO_COLOR": "1"}),
 ]

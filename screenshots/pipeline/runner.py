@@ -42,6 +42,34 @@ def play(pane, scene):
     return screen
 
 
+def shoot(server, scene, environment, programs, moto_endpoint):
+    """Runs the scene's program under tmux and returns its kept screen and cursor."""
+    columns, rows = scene.size
+    command = [programs[scene.program], *scene.arguments]
+    with setups.prepared(scene.setup, moto_endpoint) as extra:
+        pane = server.start(scene.name, command, {**environment, **extra, **scene.environment}, columns, rows)
+        try:
+            play(pane, scene)
+            return pane.capture(), pane.cursor()
+        finally:
+            pane.kill()
+
+
+def save(renderer, scene, capture, cursor, out):
+    """Writes NAME.png, NAME.txt and NAME.ansi; returns the scene's manifest entry."""
+    columns, rows = scene.size
+    screen = renderer.screen(capture, columns, rows)
+    base = os.path.join(out, scene.name)
+    renderer.render(screen, base + ".png", cursor)
+    with open(base + ".txt", "w", encoding="utf-8") as file:
+        file.write(render.plain_text(screen))
+    with open(base + ".ansi", "w", encoding="utf-8") as file:
+        file.write(capture + "\n")
+    width, height = renderer.image_size(columns, rows)
+    return {"name": scene.name, "columns": columns, "rows": rows, "width": width, "height": height,
+            "expect": scene.expected, "description": scene.description}
+
+
 def generate(scenes, programs, out):
     os.makedirs(out, exist_ok=True)
     renderer = render.Renderer()
@@ -53,29 +81,9 @@ def generate(scenes, programs, out):
             environment = base_environment(moto.endpoint, home)
             for scene in scenes:
                 started = time.monotonic()
-                for name in scene.setup:
-                    setups.run(name, moto.endpoint, environment, programs)
-                columns, rows = scene.size
-                command = [programs[scene.program], *scene.arguments]
-                pane = server.start(scene.name, command, {**environment, **scene.environment}, columns, rows)
-                try:
-                    play(pane, scene)
-                    capture = pane.capture()
-                    cursor = pane.cursor()
-                finally:
-                    pane.kill()
-                screen = renderer.screen(capture, columns, rows)
-                base = os.path.join(out, scene.name)
-                renderer.render(screen, base + ".png", cursor)
-                with open(base + ".txt", "w", encoding="utf-8") as file:
-                    file.write(render.plain_text(screen))
-                with open(base + ".ansi", "w", encoding="utf-8") as file:
-                    file.write(capture + "\n")
-                width, height = renderer.image_size(columns, rows)
-                manifest.append({"name": scene.name, "columns": columns, "rows": rows,
-                                 "width": width, "height": height, "expect": scene.expected,
-                                 "description": scene.description})
-                print(f"{scene.name}: {columns}x{rows} in {time.monotonic() - started:.1f}s", file=sys.stderr)
+                capture, cursor = shoot(server, scene, environment, programs, moto.endpoint)
+                manifest.append(save(renderer, scene, capture, cursor, out))
+                print(f"{scene.name}: {time.monotonic() - started:.1f}s", file=sys.stderr)
     finally:
         server.stop()
         moto.stop()

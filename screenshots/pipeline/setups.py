@@ -1,5 +1,86 @@
-"""Preparations a scene can ask for before it starts (Scene.setup)."""
+"""Preparations a scene can ask for by name (Scene.setup). Each is a context
+manager around the scene: it may change moto's state first and may hand the
+scene extra environment (such as a slower endpoint), and it undoes what it
+started when the scene is done."""
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+
+PACKAGE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+FAULT_PROXY = os.path.join(PACKAGE, "Tests", "TestSupport", "python", "fault_proxy.py")
+
+TRUST_SAGEMAKER = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Principal": {"Service": "sagemaker.amazonaws.com"},
+                   "Action": "sts:AssumeRole"}],
+}
 
 
-def run(name, endpoint, environment, programs):
-    raise ValueError(f"unknown scene setup {name!r}")
+def iam(endpoint):
+    import boto3  # moto depends on boto3, so it is here whenever moto is
+    return boto3.client("iam", endpoint_url=endpoint, region_name="us-east-1",
+                        aws_access_key_id="AKIDSCREENSHOTS", aws_secret_access_key="screenshots-secret")
+
+
+@contextlib.contextmanager
+def existing_role(endpoint):
+    """`l4e-role` as someone made it by hand: trusted by SageMaker only, with S3
+    access only, so editing it toward the recipe shows a diff."""
+    client = iam(endpoint)
+    try:
+        client.get_role(RoleName="l4e-role")
+    except client.exceptions.NoSuchEntityException:
+        client.create_role(RoleName="l4e-role", AssumeRolePolicyDocument=json.dumps(TRUST_SAGEMAKER),
+                           Description="Made by hand in the console")
+        client.attach_role_policy(RoleName="l4e-role", PolicyArn="arn:aws:iam::aws:policy/AmazonS3FullAccess")
+    yield {}
+
+
+@contextlib.contextmanager
+def no_role(endpoint):
+    """No `l4e-role` yet (a scene before it ran apply)."""
+    client = iam(endpoint)
+    try:
+        for policy in client.list_attached_role_policies(RoleName="l4e-role")["AttachedPolicies"]:
+            client.detach_role_policy(RoleName="l4e-role", PolicyArn=policy["PolicyArn"])
+        for name in client.list_role_policies(RoleName="l4e-role")["PolicyNames"]:
+            client.delete_role_policy(RoleName="l4e-role", PolicyName=name)
+        client.delete_role(RoleName="l4e-role")
+    except client.exceptions.NoSuchEntityException:
+        pass
+    yield {}
+
+
+@contextlib.contextmanager
+def slow_iam(endpoint):
+    """IAM behind the test suite's fault proxy with a second of latency per call,
+    so an apply stays in progress long enough to be seen."""
+    upstream = endpoint.removeprefix("http://")
+    proxy = subprocess.Popen([sys.executable, FAULT_PROXY, "--upstream", upstream, "--latency-ms", "1500"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(proxy.stdout.readline())
+        yield {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}"}
+    finally:
+        proxy.stdin.close()
+        if proxy.poll() is None:
+            os.kill(proxy.pid, signal.SIGTERM)
+        proxy.wait(timeout=5)
+
+
+SETUPS = {"existing-role": existing_role, "no-role": no_role, "slow-iam": slow_iam}
+
+
+@contextlib.contextmanager
+def prepared(names, endpoint):
+    """Runs the named setups; yields the environment they add."""
+    with contextlib.ExitStack() as stack:
+        environment = {}
+        for name in names:
+            if name not in SETUPS:
+                raise ValueError(f"unknown scene setup {name!r} (known: {', '.join(SETUPS)})")
+            environment.update(stack.enter_context(SETUPS[name](endpoint)))
+        yield environment

@@ -52,8 +52,9 @@ class TmuxServer:
         line = shlex.join(["env", "-i", *assignments, *command])
         self.tmux("new-session", "-d", "-s", session, "-x", str(columns), "-y", str(rows), line)
         self.started = True
-        self.tmux("resize-window", "-t", session, "-x", str(columns), "-y", str(rows))
-        return Pane(self, session)
+        pane = Pane(self, session)
+        pane.announce_size(columns, rows)
+        return pane
 
     def stop(self):
         """Kills this private server only (and with it everything it runs)."""
@@ -67,6 +68,17 @@ class Pane:
     def __init__(self, server, target):
         self.server = server
         self.target = target
+
+    def announce_size(self, columns, rows, timeout=15.0):
+        """Once the program has drawn, shrinks the window by a row and restores it:
+        two SIGWINCHes. A program that reads its first size from terminfo (ncurses
+        with use_env(FALSE) answers 80x24) then lays itself out for the real window,
+        as it would after any resize by a person."""
+        deadline = time.monotonic() + timeout
+        while not self.text().strip() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.server.tmux("resize-window", "-t", self.target, "-x", str(columns), "-y", str(rows - 1))
+        self.server.tmux("resize-window", "-t", self.target, "-x", str(columns), "-y", str(rows))
 
     def send(self, *keys):
         """tmux key names: Enter, Tab, BTab, Up, Down, Space, Escape, F1, C-c ..."""
