@@ -13,6 +13,10 @@ struct Rolewiz: AsyncParsableCommand {
             WhoAmI.self,
             Lint.self,
             Presets.self,
+            PlanCommand.self,
+            ApplyCommand.self,
+            ShowCommand.self,
+            ExportCommand.self,
         ],
         defaultSubcommand: WizardCommand.self
     )

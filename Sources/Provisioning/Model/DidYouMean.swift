@@ -1,10 +1,10 @@
 /// Near-miss suggestions for typos ("did you mean sagemaker.amazonaws.com?"),
 /// by edit distance, ignoring case.
-enum DidYouMean {
+public enum DidYouMean {
     /// The candidates within a small edit distance of `word`, closest first.
     /// The allowance grows with the word: one edit for short words, about a
     /// third of the length for long ones.
-    static func suggestions(for word: String, among candidates: [String]) -> [String] {
+    public static func suggestions(for word: String, among candidates: [String]) -> [String] {
         let lowered = word.lowercased()
         let allowance = max(1, min(lowered.count / 3, 4))
         return candidates
@@ -15,7 +15,7 @@ enum DidYouMean {
     }
 
     /// ` (did you mean "x"?)`, or nothing when no candidate is close.
-    static func hint(for word: String, among candidates: [String]) -> String {
+    public static func hint(for word: String, among candidates: [String]) -> String {
         guard let best = suggestions(for: word, among: candidates).first else { return "" }
         return " (did you mean \"\(best)\"?)"
     }

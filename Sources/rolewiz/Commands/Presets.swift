@@ -20,8 +20,7 @@ struct Presets: ParsableCommand {
             return
         }
         guard let preset = RolePreset.named(name) else {
-            let known = RolePreset.all.map(\.id).joined(separator: ", ")
-            throw ValidationError("there is no preset \"\(name)\"; presets: \(known)")
+            throw ValidationError(RolePreset.unknownNameMessage(name))
         }
         switch global.output {
         case .json:

@@ -17,6 +17,10 @@ enum ErrorReporter {
             throw error
         } catch let error as ExitCode {
             throw error
+        } catch let error as InputError {
+            let lines = error.problems.map { "error: " + $0 + "\n" }
+            FileHandle.standardError.write(Data(lines.joined().utf8))
+            throw ExitCode(usageExitCode)
         } catch {
             let (message, code) = report(error)
             FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
@@ -35,6 +39,8 @@ enum ErrorReporter {
             return ("Could not reach AWS: \(error.message). Check your network connection, proxy settings (HTTPS_PROXY, NO_PROXY) and --endpoint-url.", failureExitCode)
         case let error as UnexpectedResponseError:
             return (error.description, failureExitCode)
+        case let error as NoCredentialsError:
+            return ("No AWS credentials were found (\(error.description)). Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or choose a profile with --profile.", failureExitCode)
         case is CancellationError:
             return ("Cancelled.", failureExitCode)
         default:

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import IAMClient
+import Provisioning
+
+/// `rolewiz apply`: plan, confirm, then make the changes, step by step.
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Create or update the role so IAM holds it as described.",
+        discussion: """
+            Shows the plan, asks for confirmation (or takes --yes; without a terminal --yes is required), \
+            then prints each IAM call as it runs and ends with the role ARN. Ctrl-C stops after the call in flight. \
+            After a failure or a stop, running the same command again finishes the job. \
+            With --output json the resulting role is printed as `rolewiz show --output json` prints it.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var role: RoleInputOptions
+
+    @Flag(help: "Also remove managed policies and tags the spec does not list.")
+    var prune = false
+
+    @Flag(name: [.customLong("yes"), .customShort("y")], help: "Apply without asking (required when standard input is not a terminal).")
+    var yes = false
+
+    func run() async throws {
+        try await ErrorReporter.run {
+            let target = try await RoleTarget.prepare(global: global, role: role)
+            target.session.addObserver(Applier.requestObserver)
+            let plan = try await target.plan(prune: prune, offlineFallback: false)
+            // Progress is for people: on standard error when standard output carries JSON.
+            let humanDescriptor: Int32 = global.output == .json ? 2 : 1
+            let say: (String) -> Void = { text in
+                if humanDescriptor == 1 { print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+            }
+            let style = TerminalStyle.forDescriptor(humanDescriptor, noColor: global.noColor)
+            say(PlanPrinter(style: style).text(for: plan, findings: target.findings))
+            if plan.isEmpty {
+                try await finish(roleArn: plan.roleArn, target: target, say: say)
+                return
+            }
+            try confirm(plan)
+            let result = await apply(plan, target: target, style: style, say: say)
+            guard result.status == .succeeded else {
+                if global.output == .json { print(try JSONOutput.text(result)) }
+                let lines = ApplyOutcomeText.lines(for: result)
+                FileHandle.standardError.write(Data(("error: " + lines.joined(separator: "\n") + "\n").utf8))
+                throw ExitCode(ErrorReporter.failureExitCode)
+            }
+            try await finish(roleArn: result.roleArn, target: target, say: say)
+        }
+    }
+
+    /// Asks on a terminal; refuses (exit 2) when there is nobody to ask.
+    private func confirm(_ plan: Provisioning.Plan) throws {
+        guard !yes else { return }
+        guard Confirmation.standardInputIsTerminal else {
+            FileHandle.standardError.write(Data("""
+                error: refusing to change IAM without --yes: standard input is not a terminal, so there is no one to confirm. \
+                Check the plan, then run again with --yes.\n
+                """.utf8))
+            throw ExitCode(ErrorReporter.usageExitCode)
+        }
+        let count = plan.changes.count == 1 ? "this change" : "these \(plan.changes.count) changes"
+        guard Confirmation.ask("\nApply \(count) to role \(plan.roleName)?") else {
+            FileHandle.standardError.write(Data("Apply cancelled: nothing was changed.\n".utf8))
+            throw ExitCode(ErrorReporter.failureExitCode)
+        }
+    }
+
+    /// Runs the apply, printing each event; Ctrl-C asks it to stop after the call in flight.
+    private func apply(
+        _ plan: Provisioning.Plan, target: RoleTarget, style: TerminalStyle, say: (String) -> Void
+    ) async -> ApplyResult {
+        let cancellation = ApplyCancellation()
+        let trap = InterruptTrap {
+            cancellation.cancel()
+            FileHandle.standardError.write(Data("\nInterrupted: stopping after the call in flight...\n".utf8))
+        }
+        defer { trap.remove() }
+        let progress = Applier(iam: target.session.iam).start(plan, cancellation: cancellation)
+        let printer = ApplyEventPrinter(style: style)
+        say("\nApplying to role \(plan.roleName):")
+        for await event in progress.events {
+            if let line = printer.line(for: event) { say(line) }
+        }
+        return await progress.result.value
+    }
+
+    /// The role ARN (text), or the role as `show --output json` prints it.
+    private func finish(roleArn: String?, target: RoleTarget, say: (String) -> Void) async throws {
+        switch global.output {
+        case .json:
+            let details = try await RoleDetails.load(roleName: target.desired.roleName, from: target.session.iam)
+            print(try details.jsonText())
+        case .text:
+            say("\nRole ARN: \(roleArn ?? target.desired.roleName)")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Provisioning
+
+/// `rolewiz export`: the role as a script or template for other tools; offline.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the role as an AWS CLI script, a CloudFormation template, Terraform, or a spec file.",
+        discussion: """
+            Makes no AWS calls. A trust in "this account" needs --account-id. \
+            json writes the role spec file, which plan, apply and the wizard read back.
+            """
+    )
+
+    @OptionGroup var role: RoleInputOptions
+
+    @Option(help: ArgumentHelp("cli, cloudformation, terraform or json.", valueName: "format"))
+    var format: ExportFormat
+
+    @Option(help: ArgumentHelp("Write here instead of standard output.", valueName: "path"))
+    var outputFile: String?
+
+    @Option(help: "The partition ARNs are written for: aws, aws-cn or aws-us-gov.")
+    var partition = "aws"
+
+    func run() async throws {
+        try await ErrorReporter.run {
+            let input = try role.load()
+            let desired = try await input.resolve(partition: partition, accountId: role.accountId) {
+                throw InputError("--account-id: the trust names \"this account\"; export makes no AWS calls, so give the account ID")
+            }
+            let spec = input.spec
+            let exporter = Exporter(specFileWriter: { _ in RoleSpecFile.encode(spec, format: .json) })
+            let text = try exporter.export(desired, as: format)
+            guard let outputFile else {
+                print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+                return
+            }
+            do {
+                try text.write(to: URL(fileURLWithPath: outputFile), atomically: true, encoding: .utf8)
+            } catch {
+                throw InputError("--output-file \(outputFile): cannot write: \(error.localizedDescription)")
+            }
+        }
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Provisioning
+
+/// `rolewiz plan`: what apply would change, without changing anything.
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show what apply would change to make IAM hold the role (reads IAM, writes nothing).",
+        discussion: """
+            Without credentials the plan is made offline: it shows what would be created for a new role. \
+            With --detailed-exitcode: 0 nothing to change, 2 changes, 1 error.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var role: RoleInputOptions
+
+    @Flag(help: "Also remove managed policies and tags the spec does not list.")
+    var prune = false
+
+    @Flag(help: "Exit 2 when there are changes (0 when there are none, 1 on error).")
+    var detailedExitcode = false
+
+    func run() async throws {
+        try await ErrorReporter.run {
+            let target = try await RoleTarget.prepare(global: global, role: role)
+            let plan = try await target.plan(prune: prune, offlineFallback: true)
+            let findings = target.findings
+            switch global.output {
+            case .json:
+                print(try JSONOutput.text(PlanReport(plan: plan, findings: findings)))
+            case .text:
+                let style = TerminalStyle.forDescriptor(1, noColor: global.noColor)
+                print(PlanPrinter(style: style).text(for: plan, findings: findings))
+            }
+            if detailedExitcode, !plan.isEmpty { throw ExitCode(2) }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Provisioning
+
+/// `rolewiz show ROLE`: a role as IAM holds it.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a role: trust policy, attached policies, tags, description, max session, last used.",
+        discussion: "With --output json the keys are IAM's (RoleName, Arn, AssumeRolePolicyDocument as an object, AttachedPolicies, Tags, ...)."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The role's name.", valueName: "role"))
+    var roleName: String
+
+    func run() async throws {
+        try await ErrorReporter.run {
+            let session = try global.makeSession()
+            let details = try await RoleDetails.load(roleName: roleName, from: session.iam)
+            switch global.output {
+            case .json:
+                print(try details.jsonText())
+            case .text:
+                print(RoleDetailsPrinter(style: TerminalStyle.forDescriptor(1, noColor: global.noColor)).text(for: details))
+            }
+        }
+    }
+}
