@@ -34,7 +34,7 @@ def play(pane, scene):
     screen = None
     for step in scene.steps:
         if isinstance(step, Wait):
-            screen = pane.wait_for(step.texts)
+            screen = pane.wait_for(step.texts, step.absent)
         elif isinstance(step, Keys):
             pane.send(*step.names)
         elif isinstance(step, Type):

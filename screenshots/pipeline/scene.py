@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Wait:
-    """Wait until all these strings are on screen (and the screen is still)."""
+    """Wait until all `texts` are on screen, none of `absent` is (a spinner's
+    "loading"), and the screen is still."""
     texts: tuple
+    absent: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -21,8 +23,8 @@ class Type:
     text: str
 
 
-def wait(*texts):
-    return Wait(texts)
+def wait(*texts, absent=()):
+    return Wait(texts, (absent,) if isinstance(absent, str) else tuple(absent))
 
 
 def keys(*names):

@@ -25,32 +25,33 @@ def iam(endpoint):
                         aws_access_key_id="AKIDSCREENSHOTS", aws_secret_access_key="screenshots-secret")
 
 
+def delete_role(client, name):
+    try:
+        for policy in client.list_attached_role_policies(RoleName=name)["AttachedPolicies"]:
+            client.detach_role_policy(RoleName=name, PolicyArn=policy["PolicyArn"])
+        for policy_name in client.list_role_policies(RoleName=name)["PolicyNames"]:
+            client.delete_role_policy(RoleName=name, PolicyName=policy_name)
+        client.delete_role(RoleName=name)
+    except client.exceptions.NoSuchEntityException:
+        pass
+
+
+@contextlib.contextmanager
+def no_role(endpoint):
+    """No `l4e-role` yet, so the wizard creates it from scratch."""
+    delete_role(iam(endpoint), "l4e-role")
+    yield {}
+
+
 @contextlib.contextmanager
 def existing_role(endpoint):
     """`l4e-role` as someone made it by hand: trusted by SageMaker only, with S3
     access only, so editing it toward the recipe shows a diff."""
     client = iam(endpoint)
-    try:
-        client.get_role(RoleName="l4e-role")
-    except client.exceptions.NoSuchEntityException:
-        client.create_role(RoleName="l4e-role", AssumeRolePolicyDocument=json.dumps(TRUST_SAGEMAKER),
-                           Description="Made by hand in the console")
-        client.attach_role_policy(RoleName="l4e-role", PolicyArn="arn:aws:iam::aws:policy/AmazonS3FullAccess")
-    yield {}
-
-
-@contextlib.contextmanager
-def no_role(endpoint):
-    """No `l4e-role` yet (a scene before it ran apply)."""
-    client = iam(endpoint)
-    try:
-        for policy in client.list_attached_role_policies(RoleName="l4e-role")["AttachedPolicies"]:
-            client.detach_role_policy(RoleName="l4e-role", PolicyArn=policy["PolicyArn"])
-        for name in client.list_role_policies(RoleName="l4e-role")["PolicyNames"]:
-            client.delete_role_policy(RoleName="l4e-role", PolicyName=name)
-        client.delete_role(RoleName="l4e-role")
-    except client.exceptions.NoSuchEntityException:
-        pass
+    delete_role(client, "l4e-role")
+    client.create_role(RoleName="l4e-role", AssumeRolePolicyDocument=json.dumps(TRUST_SAGEMAKER),
+                       Description="Made by hand in the console")
+    client.attach_role_policy(RoleName="l4e-role", PolicyArn="arn:aws:iam::aws:policy/AmazonS3FullAccess")
     yield {}
 
 

@@ -20,8 +20,9 @@ set -g default-terminal "{terminal}"
 class ScreenTimeout(Exception):
     """The expected text did not appear in time; carries the last screen."""
 
-    def __init__(self, wanted, screen, seconds):
-        super().__init__(f"waited {seconds:g}s for {wanted!r}; the screen was:\n{screen}")
+    def __init__(self, wanted, absent, screen, seconds):
+        gone = f" without {list(absent)!r}" if absent else ""
+        super().__init__(f"waited {seconds:g}s for {list(wanted)!r}{gone}; the screen was:\n{screen}")
 
 
 def terminal_type():
@@ -102,14 +103,15 @@ class Pane:
             "display-message", "-p", "-t", self.target, "#{cursor_flag} #{cursor_x} #{cursor_y}").split()
         return (int(x), int(y)) if shown == "1" else None
 
-    def wait_for(self, wanted, timeout=15.0, settle=0.25):
-        """Polls until every string in `wanted` is on screen and the screen has
-        stopped changing for `settle` seconds (so no half-drawn frame is kept)."""
+    def wait_for(self, wanted, absent=(), timeout=30.0, settle=0.25):
+        """Polls until every string in `wanted` and none in `absent` is on screen,
+        and the screen has stopped changing for `settle` seconds (so no half-drawn
+        frame is kept)."""
         deadline = time.monotonic() + timeout
         screen, stable_since = None, None
         while True:
             current = self.text()
-            if all(item in current for item in wanted):
+            if all(item in current for item in wanted) and not any(item in current for item in absent):
                 if current == screen:
                     if time.monotonic() - stable_since >= settle:
                         return current
@@ -117,7 +119,7 @@ class Pane:
                     stable_since = time.monotonic()
             screen = current
             if time.monotonic() > deadline:
-                raise ScreenTimeout(wanted, current, timeout)
+                raise ScreenTimeout(wanted, absent, current, timeout)
             time.sleep(0.05)
 
     def kill(self):
