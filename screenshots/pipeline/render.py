@@ -15,6 +15,8 @@ from . import boxdrawing
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 REGULAR = os.path.join(FONT_DIR, "DejaVuSansMono.ttf")
 BOLD = os.path.join(FONT_DIR, "DejaVuSansMono-Bold.ttf")
+# For glyphs the monospaced face lacks (braille spinners): same family, wider coverage.
+FALLBACK = os.path.join(FONT_DIR, "DejaVuSans.ttf")
 FONT_SIZE = 16
 MARGIN = 12
 
@@ -50,6 +52,9 @@ class Renderer:
     def __init__(self, font_size=FONT_SIZE):
         self.regular = ImageFont.truetype(REGULAR, font_size)
         self.bold = ImageFont.truetype(BOLD, font_size) if os.path.exists(BOLD) else self.regular
+        self.fallback = ImageFont.truetype(FALLBACK, font_size) if os.path.exists(FALLBACK) else None
+        self.missing = bytes(self.regular.getmask("\U0010fffd"))  # what .notdef looks like
+        self.faces = {}
         ascent, descent = self.regular.getmetrics()
         self.cell_width = round(self.regular.getlength("M"))
         self.cell_height = ascent + descent
@@ -75,6 +80,16 @@ class Renderer:
                 self._cell(draw, x, y, row[x], cursor == (x, y))
         image.save(path, "PNG", optimize=True)
 
+    def face(self, text, bold):
+        """The bold or regular face, or the fallback when the face would draw .notdef."""
+        key = (text, bold)
+        if key not in self.faces:
+            face = self.bold if bold else self.regular
+            if self.fallback and bytes(face.getmask(text)) == self.missing:
+                face = self.fallback
+            self.faces[key] = face
+        return self.faces[key]
+
     def _cell(self, draw, x, y, char, is_cursor):
         fg = colour(char.fg, DEFAULT_FG)
         bg = colour(char.bg, DEFAULT_BG)
@@ -87,7 +102,7 @@ class Renderer:
             draw.rectangle([box[0], box[1], box[2] - 1, box[3] - 1], fill=bg)
         text = char.data
         if text and text != " " and not boxdrawing.draw(draw, text, box, fg):
-            font = self.bold if char.bold else self.regular
+            font = self.face(text, char.bold)
             draw.text((x0, y0 + self.ascent), text, font=font, fill=fg, anchor="ls")
         if char.underscore:
             underline = y0 + self.ascent + 2

@@ -5,6 +5,7 @@ import os
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from . import render, setups
 from .moto import Moto
@@ -30,26 +31,27 @@ def base_environment(moto_endpoint, home):
     }
 
 
-def play(pane, scene):
-    screen = None
+def play(pane, scene, trace=None):
+    started = time.monotonic()
     for step in scene.steps:
+        if trace:
+            trace(f"  {scene.name} +{time.monotonic() - started:.1f}s {step}")
         if isinstance(step, Wait):
-            screen = pane.wait_for(step.texts, step.absent)
+            pane.wait_for(step.texts, step.absent, settle=0.25 if step.still else 0)
         elif isinstance(step, Keys):
             pane.send(*step.names)
         elif isinstance(step, Type):
             pane.type(step.text)
-    return screen
 
 
-def shoot(server, scene, environment, programs, moto_endpoint):
-    """Runs the scene's program under tmux and returns its kept screen and cursor."""
+def shoot(server, scene, environment, rolewiz, moto_endpoint, trace=None):
+    """Runs rolewiz for the scene under tmux and returns its kept screen and cursor."""
     columns, rows = scene.size
-    command = [programs[scene.program], *scene.arguments]
     with setups.prepared(scene.setup, moto_endpoint) as extra:
-        pane = server.start(scene.name, command, {**environment, **extra, **scene.environment}, columns, rows)
+        pane = server.start(scene.name, [rolewiz, *scene.arguments],
+                            {**environment, **extra, **scene.environment}, columns, rows)
         try:
-            play(pane, scene)
+            play(pane, scene, trace)
             return pane.capture(), pane.cursor()
         finally:
             pane.kill()
@@ -70,23 +72,40 @@ def save(renderer, scene, capture, cursor, out):
             "expect": scene.expected, "description": scene.description}
 
 
-def generate(scenes, programs, out):
+def lanes(scenes):
+    """Scenes that prepare IAM state (Scene.setup) share `l4e-role`, so they run one
+    after another in one lane; every other scene gets a lane of its own."""
+    stateful = [scene for scene in scenes if scene.setup]
+    return ([stateful] if stateful else []) + [[scene] for scene in scenes if not scene.setup]
+
+
+def generate(scenes, rolewiz, out, jobs=3, trace=None):
+    """Plays `scenes` (up to `jobs` lanes at once) and writes their files and
+    manifest.json into `out`; returns the manifest in scene order."""
     os.makedirs(out, exist_ok=True)
+    log = trace or (lambda line: print(line, file=sys.stderr))
     renderer = render.Renderer()
     server = TmuxServer(f"rolewiz-shots-{os.getpid()}")
     moto = Moto()
-    manifest = []
+    entries = {}
     try:
         with tempfile.TemporaryDirectory(prefix="rolewiz-shots-home-") as home:
             environment = base_environment(moto.endpoint, home)
-            for scene in scenes:
-                started = time.monotonic()
-                capture, cursor = shoot(server, scene, environment, programs, moto.endpoint)
-                manifest.append(save(renderer, scene, capture, cursor, out))
-                print(f"{scene.name}: {time.monotonic() - started:.1f}s", file=sys.stderr)
+
+            def run(lane):
+                for scene in lane:
+                    started = time.monotonic()
+                    capture, cursor = shoot(server, scene, environment, rolewiz, moto.endpoint, trace)
+                    entries[scene.name] = save(renderer, scene, capture, cursor, out)
+                    log(f"{scene.name}: {time.monotonic() - started:.1f}s")
+
+            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+                for future in [pool.submit(run, lane) for lane in lanes(scenes)]:
+                    future.result()
     finally:
         server.stop()
         moto.stop()
+    manifest = [entries[scene.name] for scene in scenes]
     with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as file:
         json.dump(manifest, file, indent=2)
         file.write("\n")

@@ -1,4 +1,4 @@
-"""What a scene is: a program, its arguments and environment, a window size,
+"""What a scene is: rolewiz's arguments and environment, a window size,
 and the keys that bring it to the screen worth keeping."""
 from dataclasses import dataclass, field
 
@@ -9,6 +9,8 @@ class Wait:
     "loading"), and the screen is still."""
     texts: tuple
     absent: tuple = ()
+    # False for a screen that never stops moving (a spinner while applying).
+    still: bool = True
 
 
 @dataclass(frozen=True)
@@ -23,8 +25,8 @@ class Type:
     text: str
 
 
-def wait(*texts, absent=()):
-    return Wait(texts, (absent,) if isinstance(absent, str) else tuple(absent))
+def wait(*texts, absent=(), still=True):
+    return Wait(texts, (absent,) if isinstance(absent, str) else tuple(absent), still)
 
 
 def keys(*names):
@@ -38,7 +40,6 @@ def type_(text):
 @dataclass(frozen=True)
 class Scene:
     name: str
-    program: str
     arguments: tuple
     steps: tuple
     size: tuple = (100, 30)

@@ -60,8 +60,8 @@ def slow_iam(endpoint):
     """IAM behind the test suite's fault proxy with a second of latency per call,
     so an apply stays in progress long enough to be seen."""
     upstream = endpoint.removeprefix("http://")
-    proxy = subprocess.Popen([sys.executable, FAULT_PROXY, "--upstream", upstream, "--latency-ms", "1500"],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proxy = subprocess.Popen([sys.executable, FAULT_PROXY, "--upstream", upstream, "--latency-ms", "1000"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         port = int(proxy.stdout.readline())
         yield {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}"}

@@ -112,6 +112,8 @@ class Pane:
         while True:
             current = self.text()
             if all(item in current for item in wanted) and not any(item in current for item in absent):
+                if settle == 0:
+                    return current
                 if current == screen:
                     if time.monotonic() - stable_since >= settle:
                         return current
