@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -132,6 +133,7 @@ typedef struct {
     size_t length;
     int installed[RW_MAX_SIGNAL];
     struct sigaction previous[RW_MAX_SIGNAL];
+    sigset_t previous_mask;
 } rw_restore_state;
 
 __attribute__((weak)) rw_restore_state rw_restore_storage = { 0, -1 };
@@ -175,17 +177,23 @@ static inline void rw_on_wake_signal(int sig) {
     errno = saved_errno;
 }
 
-// Records the tty settings to restore and the bytes that reset the screen.
-static inline int rw_restore_prepare(int in_fd, int out_fd, const char *bytes, size_t length) {
+// Records the tty settings to restore. Call before newterm: its setup
+// already turns off echo and CR/NL translation.
+static inline int rw_restore_save_termios(int in_fd) {
     rw_restore_state *s = &rw_restore_storage;
     s->armed = 0;
     s->in_fd = in_fd;
-    s->out_fd = out_fd;
     s->has_termios = tcgetattr(in_fd, &s->termios) == 0;
+    return s->has_termios;
+}
+
+// Records the bytes that reset the screen (they need terminfo, so after newterm).
+static inline void rw_restore_set_bytes(int out_fd, const char *bytes, size_t length) {
+    rw_restore_state *s = &rw_restore_storage;
+    s->out_fd = out_fd;
     if (length > sizeof s->bytes) length = sizeof s->bytes;
     memcpy(s->bytes, bytes, length);
     s->length = length;
-    return s->has_termios;
 }
 
 static inline void rw_restore_arm(int armed) { rw_restore_storage.armed = armed; }
@@ -201,15 +209,24 @@ static inline void rw_install_one(int sig, void (*handler)(int), int flags) {
     if (sigaction(sig, &action, &s->previous[sig]) == 0) s->installed[sig] = 1;
 }
 
-// Installs the handlers before newterm, so ncurses leaves these signals to us.
+// Installs the handlers before newterm, so ncurses leaves these signals to
+// us, and unblocks them on this thread: a parent that spawned us with them
+// blocked (some thread pools do) must not stop SIGTERM from restoring.
 static inline void rw_install_signal_handlers(int wake_fd) {
     rw_restore_storage.wake_fd = wake_fd;
     const int fatal[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP };
-    for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+    sigset_t handled;
+    sigemptyset(&handled);
+    for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
         rw_install_one(fatal[i], rw_on_fatal_signal, SA_RESETHAND | SA_NODEFER);
-    rw_install_one(SIGWINCH, rw_on_wake_signal, SA_RESTART);
-    rw_install_one(SIGTSTP, rw_on_wake_signal, SA_RESTART);
-    rw_install_one(SIGCONT, rw_on_wake_signal, SA_RESTART);
+        sigaddset(&handled, fatal[i]);
+    }
+    const int wake[] = { SIGWINCH, SIGTSTP, SIGCONT };
+    for (size_t i = 0; i < sizeof wake / sizeof wake[0]; i++) {
+        rw_install_one(wake[i], rw_on_wake_signal, SA_RESTART);
+        sigaddset(&handled, wake[i]);
+    }
+    pthread_sigmask(SIG_UNBLOCK, &handled, &rw_restore_storage.previous_mask);
 }
 
 static inline void rw_uninstall_signal_handlers(void) {
@@ -220,6 +237,7 @@ static inline void rw_uninstall_signal_handlers(void) {
         sigaction(sig, &s->previous[sig], NULL);
         s->installed[sig] = 0;
     }
+    pthread_sigmask(SIG_SETMASK, &s->previous_mask, NULL);
 }
 
 // Stops the process the way the shell's Ctrl-Z would, then returns once it

@@ -7,6 +7,13 @@ enum DemoMessage: Sendable {
     case stepFailed(Int, message: String)
 }
 
+/// The error `--fault throw` raises from a screen, to show the loop
+/// restores the terminal before the error reaches main.
+enum DemoFault: Error, CustomStringConvertible {
+    case requested
+    var description: String { "demo failure requested with Ctrl-X" }
+}
+
 /// Rows for the demo list: 2,000 of them, a few with wide characters.
 enum DemoData {
     static let items: [ListItem] = {

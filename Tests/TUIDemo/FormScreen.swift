@@ -18,6 +18,8 @@ final class FormScreen: Screen {
     private var keyCount = 0
     private var lastKey = "none"
     private var inbox: Inbox<DemoMessage>
+    /// Test hook: what Ctrl-X does (`throw` an error out of the loop, or `trap`).
+    private let fault: String?
 
     let keys = KeyMap<Command>([
         KeyBinding(keys: [.function(2), .character("e")], label: "Editor", help: "Open the JSON editor", action: .editor),
@@ -25,8 +27,9 @@ final class FormScreen: Screen {
         KeyBinding(keys: [.function(5), .character("r")], label: "Run", help: "Run steps in the background", action: .run),
     ])
 
-    init(inbox: Inbox<DemoMessage>) {
+    init(inbox: Inbox<DemoMessage>, fault: String? = nil) {
         self.inbox = inbox
+        self.fault = fault
     }
 
     var title: String { "Demo form" }
@@ -49,9 +52,13 @@ final class FormScreen: Screen {
                      width: canvas.columns, style: .dim)
     }
 
-    func handle(_ key: Key) -> Transition<DemoMessage> {
+    func handle(_ key: Key) throws -> Transition<DemoMessage> {
         keyCount += 1
         lastKey = Self.describe(key)
+        if key == .control("x") {
+            if fault == "throw" { throw DemoFault.requested }
+            if fault == "trap" { fatalError("demo trap requested with Ctrl-X") }
+        }
         if focus.handle(key) { return .handled }
         let typing = focus.isFocused(.name) || list.takesTextInput
         if let command = keys.action(for: key, typing: typing) {

@@ -5,11 +5,13 @@ import TerminalUI
 /// end-to-end tests (which drive it under tmux).
 ///
 ///     tui-demo [--ascii] [--no-color] [--screen form|editor|progress] [--pid-file PATH]
+///              [--fault throw|trap]   (test hook: what Ctrl-X does on the form)
 ///     tui-demo --bench      bytes written per small change, and filter timing
 var arguments = Array(CommandLine.arguments.dropFirst())
 var options = TerminalOptions(nonInteractiveAdvice: "Try `tui-demo --bench` instead.")
 var startScreen = "form"
 var pidFile: String?
+var fault: String?
 
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
@@ -18,6 +20,7 @@ while !arguments.isEmpty {
     case "--no-color": options.noColor = true
     case "--screen": startScreen = arguments.isEmpty ? startScreen : arguments.removeFirst()
     case "--pid-file": pidFile = arguments.isEmpty ? nil : arguments.removeFirst()
+    case "--fault": fault = arguments.isEmpty ? nil : arguments.removeFirst()
     case "--bench":
         Benchmark.run()
         exit(0)
@@ -36,7 +39,7 @@ do {
     let root: any Screen<DemoMessage> = switch startScreen {
     case "editor": EditorScreen()
     case "progress": ProgressScreen(inbox: app.inbox)
-    default: FormScreen(inbox: app.inbox)
+    default: FormScreen(inbox: app.inbox, fault: fault)
     }
     try app.run(root)
 } catch {

@@ -44,7 +44,10 @@ final class FormScreen: Screen {
         list.draw(canvas.rows(from: 4), focused: focus.isFocused(.list))
     }
 
-    func handle(_ key: Key) -> Transition<String> {
+    struct Refused: Error {}
+
+    func handle(_ key: Key) throws -> Transition<String> {
+        if key == .control("x") { throw Refused() }
         if focus.handle(key) { return .handled }
         if let command = keys.action(for: key, typing: focus.isFocused(.name) || list.takesTextInput) {
             switch command {

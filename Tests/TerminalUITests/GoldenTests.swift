@@ -14,41 +14,41 @@ import Testing
     ]
 
     @Test(arguments: variants.indices)
-    func formScreen(variant: Int) {
+    func formScreen(variant: Int) throws {
         let (name, size, theme, charset) = Self.variants[variant]
         let harness = Harness<String>(FormScreen(), size: size, theme: theme, charset: charset)
-        harness.type("ops-role")
-        harness.press(.tab, .down, .down, .space, .down, .space)
+        try harness.type("ops-role")
+        try harness.press(.tab, .down, .down, .space, .down, .space)
         Golden.check(harness.marked, named: "form-\(name)")
     }
 
     @Test(arguments: [0, 1, 3, 5])
-    func editorScreen(variant: Int) {
+    func editorScreen(variant: Int) throws {
         let (name, size, theme, charset) = Self.variants[variant]
         let harness = Harness<String>(EditorScreen(), size: size, theme: theme, charset: charset)
-        harness.press(.down, .down, .down, .right, .right, .right, .right)
+        try harness.press(.down, .down, .down, .right, .right, .right, .right)
         Golden.check(harness.marked, named: "editor-\(name)")
     }
 
-    @Test func errorDialogOverForm() {
+    @Test func errorDialogOverForm() throws {
         let harness = Harness<String>(FormScreen(), theme: .color)
-        harness.press(.tab, .function(3))
+        try harness.press(.tab, .function(3))
         Golden.check(harness.marked, named: "dialog-error-80x24-color-utf8")
     }
 
-    @Test func helpOverlay() {
+    @Test func helpOverlay() throws {
         let harness = Harness<String>(FormScreen(), charset: .ascii)
-        harness.press(.tab, .character("?"))
+        try harness.press(.tab, .character("?"))
         Golden.check(harness.text, named: "help-80x24-mono-ascii")
     }
 
-    @Test func tooSmallNotice() {
+    @Test func tooSmallNotice() throws {
         let harness = Harness<String>(FormScreen(), size: Size(columns: 40, rows: 10))
         Golden.check(harness.marked, named: "too-small-40x10-mono-utf8")
     }
 
     @Test(arguments: [Charset.utf8, .ascii])
-    func progressList(charset: Charset) {
+    func progressList(charset: Charset) throws {
         let progress = ProgressList(steps: [
             ProgressStep(title: "Create role", state: .succeeded, detail: "arn:aws:iam::123:role/x"),
             ProgressStep(title: "Attach policy", state: .running),

@@ -3,31 +3,31 @@ import Testing
 @testable import TerminalUI
 
 @Suite struct ScreenStackTests {
-    @Test func tabMovesFocusAndTextGoesToTheField() {
+    @Test func tabMovesFocusAndTextGoesToTheField() throws {
         let screen = FormScreen()
         let harness = Harness<String>(screen)
-        harness.type("q?n")   // letters that are also keys: typed while the field has focus
+        try harness.type("q?n")   // letters that are also keys: typed while the field has focus
         #expect(screen.name.text == "q?n")
         #expect(!harness.stack.isFinished)
         #expect(!harness.stack.isShowingHelp)
-        harness.press(.tab)
+        try harness.press(.tab)
         #expect(screen.focus.isFocused(.list))
-        harness.press(.backTab)
+        try harness.press(.backTab)
         #expect(screen.focus.isFocused(.name))
     }
 
-    @Test func helpListsEveryKeyAndClosesOnAnyKey() {
+    @Test func helpListsEveryKeyAndClosesOnAnyKey() throws {
         let harness = Harness<String>(FormScreen())
-        harness.press(.function(1))
+        try harness.press(.function(1))
         #expect(harness.stack.isShowingHelp)
         for line in ["F2/n", "Go to the next step", "Space", "/", "F1/?", "F10/q", "^C", "^L", "^Z"] {
             #expect(harness.text.contains(line), "help lacks \(line)")
         }
-        harness.press(.character("x"))
+        try harness.press(.character("x"))
         #expect(!harness.stack.isShowingHelp)
     }
 
-    @Test func hintBarComesFromTheKeyTable() {
+    @Test func hintBarComesFromTheKeyTable() throws {
         let harness = Harness<String>(FormScreen())
         let bar = harness.surface.row(23)
         #expect(bar.hasPrefix("F2/n Next  F3/x Fail  Space Toggle  / Filter"))
@@ -36,66 +36,66 @@ import Testing
         #expect(narrow.surface.row(15).hasSuffix("F1/? Help  F10/q Quit"))
     }
 
-    @Test func quitAsksFirstWhenThereIsUnsavedWork() {
+    @Test func quitAsksFirstWhenThereIsUnsavedWork() throws {
         let screen = FormScreen()
         let harness = Harness<String>(screen)
-        harness.press(.tab, .character("q"))
+        try harness.press(.tab, .character("q"))
         #expect(harness.stack.isFinished)
 
         let dirty = Harness<String>(FormScreen())
-        dirty.type("x")
-        dirty.press(.control("c"))
+        try dirty.type("x")
+        try dirty.press(.control("c"))
         #expect(!dirty.stack.isFinished)
         #expect(dirty.text.contains("unsaved changes"))
-        dirty.press(.escape)
+        try dirty.press(.escape)
         #expect(!dirty.stack.isFinished)
-        dirty.press(.control("c"), .enter)
+        try dirty.press(.control("c"), .enter)
         #expect(dirty.stack.isFinished)
     }
 
-    @Test func ctrlCTwiceQuitsEvenFromTheConfirmation() {
+    @Test func ctrlCTwiceQuitsEvenFromTheConfirmation() throws {
         let dirty = Harness<String>(FormScreen())
-        dirty.type("x")
-        dirty.press(.control("c"), .control("c"))
+        try dirty.type("x")
+        try dirty.press(.control("c"), .control("c"))
         #expect(dirty.stack.isFinished)
     }
 
-    @Test func pushAndEscapeBackKeepState() {
+    @Test func pushAndEscapeBackKeepState() throws {
         let screen = FormScreen()
         let harness = Harness<String>(screen)
-        harness.type("kept")
-        harness.press(.tab, .down, .down, .function(2))
+        try harness.type("kept")
+        try harness.press(.tab, .down, .down, .function(2))
         #expect(harness.stack.screens.count == 2)
         #expect(harness.surface.row(23).contains("Esc Back"))
-        harness.press(.escape)
+        try harness.press(.escape)
         #expect(harness.stack.screens.count == 1)
         #expect(screen.name.text == "kept")
         #expect(screen.list.currentItem?.id == "wide")
     }
 
-    @Test func dialogResultGoesToThePresentingScreen() {
+    @Test func dialogResultGoesToThePresentingScreen() throws {
         let screen = FormScreen()
         let harness = Harness<String>(screen)
-        harness.press(.function(3))
+        try harness.press(.function(3))
         #expect(harness.stack.presentedDialog?.kind == .error)
         #expect(harness.text.contains("! Create failed"))
         #expect(harness.text.contains("HTTP 403"))
-        harness.press(.enter)
+        try harness.press(.enter)
         #expect(screen.lastDialog?.0 == "fail")
         #expect(screen.lastDialog?.1 == .button(0))
     }
 
-    @Test func tooSmallNoticeComesAndGoesKeepingState() {
+    @Test func tooSmallNoticeComesAndGoesKeepingState() throws {
         let screen = FormScreen()
         let harness = Harness<String>(screen)
-        harness.type("name")
-        harness.press(.tab)
-        for _ in 0..<30 { harness.press(.down) }
-        harness.resize(to: Size(columns: 30, rows: 8))
+        try harness.type("name")
+        try harness.press(.tab)
+        for _ in 0..<30 { try harness.press(.down) }
+        try harness.resize(to: Size(columns: 30, rows: 8))
         #expect(harness.text.contains("Terminal too small"))
         #expect(harness.text.contains("needs 60x16"))
-        harness.press(.down)     // ignored while too small
-        harness.resize(to: Size(columns: 100, rows: 30))
+        try harness.press(.down)     // ignored while too small
+        try harness.resize(to: Size(columns: 100, rows: 30))
         #expect(!harness.text.contains("too small"))
         #expect(screen.name.text == "name")
         #expect(screen.focus.isFocused(.list))
@@ -103,21 +103,26 @@ import Testing
         #expect(harness.text.contains("> [ ] Service 28"))
     }
 
-    @Test func tinyAndEmptySizesNeverCrash() {
+    @Test func tinyAndEmptySizesNeverCrash() throws {
         let harness = Harness<String>(FormScreen())
         for size in [Size(columns: 0, rows: 0), Size(columns: 1, rows: 1), Size(columns: 5, rows: 2), Size(columns: 60, rows: 16)] {
-            harness.resize(to: size)
-            harness.press(.function(1))
-            harness.press(.escape)
-            harness.press(.function(3))
-            harness.press(.escape)
+            try harness.resize(to: size)
+            try harness.press(.function(1))
+            try harness.press(.escape)
+            try harness.press(.function(3))
+            try harness.press(.escape)
         }
         #expect(harness.text.contains("Role name"))
     }
 
-    @Test func redrawAndSuspendBecomeRequestsForTheTerminalOwner() {
+    @Test func errorsFromScreensReachTheCaller() throws {
         let harness = Harness<String>(FormScreen())
-        harness.press(.control("l"), .control("z"))
+        #expect(throws: FormScreen.Refused.self) { try harness.press(.control("x")) }
+    }
+
+    @Test func redrawAndSuspendBecomeRequestsForTheTerminalOwner() throws {
+        let harness = Harness<String>(FormScreen())
+        try harness.press(.control("l"), .control("z"))
         #expect(harness.stack.takeRequests() == [.fullRedraw, .suspend])
         #expect(harness.stack.takeRequests().isEmpty)
     }
@@ -136,7 +141,7 @@ import Testing
         #expect(wakeBytes.allSatisfy { $0 == WakePipe.messageByte })
         let screen = FormScreen()
         let stack = ScreenStack<String>(root: screen)
-        for message in inbox.drain() { stack.receive(message) }
+        for message in inbox.drain() { try stack.receive(message) }
         #expect(screen.received.count == 100)
         for worker in 0..<4 {
             let mine = screen.received.filter { $0.hasPrefix("\(worker)-") }

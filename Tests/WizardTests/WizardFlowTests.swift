@@ -12,72 +12,72 @@ struct WizardFlowTests {
     @Test func enterThroughThePresetOfflineReachesExportWithTheSeedAnswers() async throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
         #expect(harness.topTitle == "Start")
-        harness.press(.enter)
+        try harness.press(.enter)
         #expect(harness.topTitle == "Trusted entity")
         #expect(harness.context.model.services == ["sagemaker.amazonaws.com", "lookoutequipment.amazonaws.com"])
-        harness.press(.enter)
+        try harness.press(.enter)
         #expect(harness.topTitle == "Permissions")
         #expect(harness.context.model.policyArns.count == 3)
-        harness.press(.enter)
+        try harness.press(.enter)
         #expect(harness.topTitle == "Trust policy")
-        harness.press(.enter)
+        try harness.press(.enter)
         #expect(harness.topTitle == "Details")
         #expect(harness.context.model.roleName == "l4e-role")
-        harness.press(.enter)
+        try harness.press(.enter)
         #expect(harness.topTitle == "Review")
-        await harness.deliver { $0.isReview }
+        try await harness.deliver { $0.isReview }
         #expect(harness.screen.contains("Role l4e-role does not exist (planned offline, IAM not read): 4 changes."))
-        harness.press(.enter)
+        try harness.press(.enter)
         #expect(harness.topTitle == "Export")
     }
 
-    @Test func escapeGoesBackWithoutLosingInput() {
+    @Test func escapeGoesBackWithoutLosingInput() throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: nil, roleName: nil))
-        harness.press(.down, .enter)  // "Create a custom role" (after "from a preset")
+        try harness.press(.down, .enter)  // "Create a custom role" (after "from a preset")
         #expect(harness.topTitle == "Trusted entity")
-        harness.press(.enter)
+        try harness.press(.enter)
         #expect(harness.screen.contains("! Choose at least one service"))
-        harness.type("/lambda")
-        harness.press(.enter, .space, .enter)
+        try harness.type("/lambda")
+        try harness.press(.enter, .space, .enter)
         #expect(harness.context.model.services == ["lambda.amazonaws.com"])
-        harness.press(.enter, .enter)
+        try harness.press(.enter, .enter)
         #expect(harness.topTitle == "Details")
-        harness.type("my-role")
-        harness.press(.escape, .escape, .escape)
+        try harness.type("my-role")
+        try harness.press(.escape, .escape, .escape)
         #expect(harness.topTitle == "Trusted entity")
-        harness.press(.enter, .enter, .enter)
+        try harness.press(.enter, .enter, .enter)
         #expect(harness.topTitle == "Details")
         #expect(harness.screen.contains("my-role"))
         #expect(harness.context.model.services == ["lambda.amazonaws.com"])
     }
 
-    @Test func detailsAreValidatedAsTyped() {
+    @Test func detailsAreValidatedAsTyped() throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
-        harness.press(.enter, .enter, .enter, .enter)
-        harness.type(" bad")
+        try harness.press(.enter, .enter, .enter, .enter)
+        try harness.type(" bad")
         #expect(harness.screen.contains("!"))
-        harness.type("")
-        harness.press(.tab, .tab)
-        harness.type("team")
-        harness.press(.enter)
+        try harness.type("")
+        try harness.press(.tab, .tab)
+        try harness.type("team")
+        try harness.press(.enter)
         #expect(harness.topTitle == "Details")
         #expect(harness.screen.contains("needs the form key=value"))
     }
 
-    @Test func aBrokenTrustPolicyBlocksGoingOnAndPointsAtTheSpot() {
+    @Test func aBrokenTrustPolicyBlocksGoingOnAndPointsAtTheSpot() throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
-        harness.press(.enter, .enter, .enter)
+        try harness.press(.enter, .enter, .enter)
         #expect(harness.topTitle == "Trust policy")
-        harness.press(.character("e"), .controlHome)
-        harness.type("x")
-        harness.press(.escape, .enter)
+        try harness.press(.character("e"), .controlHome)
+        try harness.type("x")
+        try harness.press(.escape, .enter)
         #expect(harness.topTitle == "Trust policy")
         #expect(harness.screen.contains("! Line 1, column 1"))
-        harness.press(.function(6), .enter)
+        try harness.press(.function(6), .enter)
         #expect(harness.topTitle == "Details")
     }
 
-    @Test func offlineStartSaysWhichSourcesWereTried() {
+    @Test func offlineStartSaysWhichSourcesWereTried() throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: nil, roleName: nil))
         let screen = harness.screen
         #expect(screen.contains("environment (AWS_ACCESS_KEY_ID is not set)"))
@@ -90,10 +90,10 @@ struct WizardFlowTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: "seed"), directory: directory)
-        harness.press(.enter, .enter, .enter, .enter, .enter)
-        await harness.deliver { $0.isReview }
-        harness.press(.character("s"), .enter)
-        harness.press(.enter, .down, .enter)
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try await harness.deliver { $0.isReview }
+        try harness.press(.character("s"), .enter)
+        try harness.press(.enter, .down, .enter)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(files == ["seed.rolewiz.json", "seed.rolewiz.yaml", "seed.sh"])
         let spec = try RoleSpecFile.load(from: directory.appendingPathComponent("seed.rolewiz.yaml")).spec
@@ -105,34 +105,34 @@ struct WizardFlowTests {
         let service = try motoService(moto)
         let name = MotoServer.uniqueName("wiz")
         let harness = WizardHarness(service: service, start: .create(preset: .lookoutEquipment, roleName: name))
-        harness.press(.enter, .enter, .enter, .enter, .enter)
-        await harness.deliver { $0.isReview }
-        harness.press(.enter)
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try await harness.deliver { $0.isReview }
+        try harness.press(.enter)
         #expect(harness.topTitle == "Apply")
-        await harness.deliver { $0.isApplyFinished }
-        harness.press(.enter)
+        try await harness.deliver { $0.isApplyFinished }
+        try harness.press(.enter)
         #expect(harness.topTitle == "Done")
         #expect(harness.screen.contains("arn:aws:iam::"))
         let created = try await service.loadRole(name: name)
         #expect(created.attachedPolicies.count == 3)
 
-        harness.press(.character("e"))
+        try harness.press(.character("e"))
         #expect(harness.topTitle == "Edit role")
-        await harness.deliver { $0.isRole }
-        harness.press(.character("p"), .character("/"))
-        harness.type("IAMFull")
-        harness.press(.enter, .space, .escape, .enter)
+        try await harness.deliver { $0.isRole }
+        try harness.press(.character("p"), .character("/"))
+        try harness.type("IAMFull")
+        try harness.press(.enter, .space, .escape, .enter)
         #expect(harness.topTitle == "Edit role")
         #expect(harness.stack.top.hasUnsavedWork)
-        harness.press(.enter)
-        await harness.deliver { $0.isReview }
+        try harness.press(.enter)
+        try await harness.deliver { $0.isReview }
         #expect(harness.screen.contains("detach"))
-        harness.press(.enter)
+        try harness.press(.enter)
         #expect(harness.stack.presentedDialog != nil)
-        harness.press(.enter)
-        await harness.deliver { $0.isApplyFinished }
-        harness.press(.enter)
-        await harness.deliver { $0.isRole }
+        try harness.press(.enter)
+        try await harness.deliver { $0.isApplyFinished }
+        try harness.press(.enter)
+        try await harness.deliver { $0.isRole }
         #expect(try await service.loadRole(name: name).attachedPolicies.count == 2)
         #expect(!harness.stack.top.hasUnsavedWork)
     }

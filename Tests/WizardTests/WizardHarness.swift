@@ -24,20 +24,20 @@ final class WizardHarness {
 
     var topTitle: String { stack.top.title }
 
-    func press(_ keys: Key...) {
-        for key in keys { stack.handle(key) }
+    func press(_ keys: Key...) throws {
+        for key in keys { try stack.handle(key) }
     }
 
-    func type(_ text: String) {
-        for character in text { stack.handle(.character(character)) }
+    func type(_ text: String) throws {
+        for character in text { try stack.handle(.character(character)) }
     }
 
     /// Delivers background results until one matching `matches` has been delivered.
-    func deliver(through matches: (WizardMessage) -> Bool) async {
+    func deliver(through matches: (WizardMessage) -> Bool) async throws {
         var iterator = messages
         defer { messages = iterator }
-        while let message = await iterator.next() {
-            stack.receive(message)
+        while let message = await iterator.next(isolation: #isolation) {
+            try stack.receive(message)
             if matches(message) { return }
         }
     }

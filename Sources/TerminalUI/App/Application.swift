@@ -29,8 +29,8 @@ public final class Application<Message: Sendable> {
     }
 
     /// Runs until a screen quits. Throws `TerminalError` (with a message
-    /// for the user) when the terminal cannot be used; errors thrown inside
-    /// leave the terminal restored.
+    /// for the user) when the terminal cannot be used, and rethrows errors
+    /// thrown by screens, after restoring the terminal.
     public func run(_ root: any Screen<Message>) throws {
         let terminal = try Terminal(options: options, wakeDescriptor: inbox.wakePipe.writeDescriptor)
         defer { terminal.close() }
@@ -53,14 +53,14 @@ public final class Application<Message: Sendable> {
                                                wake: inbox.wakePipe.readDescriptor, timeout: timeout)
             if wakeReady {
                 for byte in inbox.wakePipe.drain() {
-                    handleSignalByte(byte, terminal: terminal, surface: surface, stack: stack)
+                    try handleSignalByte(byte, terminal: terminal, surface: surface, stack: stack)
                 }
-                for message in inbox.drain() { stack.receive(message) }
+                for message in inbox.drain() { try stack.receive(message) }
             }
             if inputReady {
                 for key in terminal.readKeys() {
                     if key == .resize { resize(terminal: terminal, surface: surface) }
-                    stack.handle(key)
+                    try stack.handle(key)
                     carryOut(stack.takeRequests(), terminal: terminal, surface: surface)
                     if stack.isFinished { break }
                 }
@@ -80,11 +80,11 @@ public final class Application<Message: Sendable> {
         return (descriptors[0].revents != 0, descriptors[1].revents != 0)
     }
 
-    private func handleSignalByte(_ byte: UInt8, terminal: Terminal, surface: CursesSurface, stack: ScreenStack<Message>) {
+    private func handleSignalByte(_ byte: UInt8, terminal: Terminal, surface: CursesSurface, stack: ScreenStack<Message>) throws {
         switch Int32(byte) {
         case SIGWINCH:
             resize(terminal: terminal, surface: surface)
-            stack.handle(.resize)
+            try stack.handle(.resize)
         case SIGTSTP:
             terminal.suspend()
             surface.invalidate()

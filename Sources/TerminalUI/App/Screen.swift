@@ -17,7 +17,7 @@
 ///         func draw(_ canvas: Canvas) {
 ///             list.draw(canvas.rows(from: 2), focused: true)
 ///         }
-///         func handle(_ key: Key) -> Transition<AppMessage> {
+///         func handle(_ key: Key) throws -> Transition<AppMessage> {
 ///             if let command = keys.action(for: key, typing: list.takesTextInput) {
 ///                 switch command {
 ///                 case .toggle: list.toggleCurrent(); return .handled
@@ -48,11 +48,13 @@ public protocol Screen<Message>: AnyObject {
     var isAnimating: Bool { get }
 
     func draw(_ canvas: Canvas)
-    func handle(_ key: Key) -> Transition<Message>
+    /// A key. Errors thrown here end the loop: `Application.run` restores
+    /// the terminal and rethrows them.
+    func handle(_ key: Key) throws -> Transition<Message>
     /// A message posted to the inbox by background work.
-    func receive(_ message: Message) -> Transition<Message>
+    func receive(_ message: Message) throws -> Transition<Message>
     /// The answer to a dialog this screen presented with `.present(_:tag:)`.
-    func dialogClosed(tag: String, choice: DialogChoice) -> Transition<Message>
+    func dialogClosed(tag: String, choice: DialogChoice) throws -> Transition<Message>
     /// Advances animations; the loop redraws afterwards.
     func tick()
 }

@@ -63,9 +63,10 @@ public final class ScreenStack<Message: Sendable> {
 
     // MARK: Events
 
-    public func handle(_ key: Key) {
+    /// Errors thrown by the screen propagate to the caller.
+    public func handle(_ key: Key) throws {
         if key == .resize {
-            _ = top.handle(key)
+            _ = try top.handle(key)
             return
         }
         if let (open, tag) = dialog {
@@ -78,7 +79,7 @@ public final class ScreenStack<Message: Sendable> {
             dialog = nil
             let choice = open.choice ?? .cancelled
             if let tag {
-                apply(top.dialogClosed(tag: tag, choice: choice))
+                apply(try top.dialogClosed(tag: tag, choice: choice))
             } else if choice.isConfirmed {
                 isFinished = true
             }
@@ -97,7 +98,7 @@ public final class ScreenStack<Message: Sendable> {
             return
         case .interrupt?:
             // The top screen may answer Ctrl-C itself (an apply asks to stop after the current call).
-            let transition = top.handle(key)
+            let transition = try top.handle(key)
             if case .ignored = transition { requestQuit() } else { apply(transition) }
             return
         default:
@@ -107,7 +108,7 @@ public final class ScreenStack<Message: Sendable> {
             if Self.globalKeys.action(for: key) == .quit { requestQuit() }
             return
         }
-        let transition = top.handle(key)
+        let transition = try top.handle(key)
         guard case .ignored = transition else {
             apply(transition)
             return
@@ -122,9 +123,9 @@ public final class ScreenStack<Message: Sendable> {
 
     /// A message from the inbox: the top screen first, then those below
     /// until one does not ignore it.
-    public func receive(_ message: Message) {
+    public func receive(_ message: Message) throws {
         for screen in screens.reversed() {
-            let transition = screen.receive(message)
+            let transition = try screen.receive(message)
             if case .ignored = transition { continue }
             apply(transition)
             return

@@ -58,6 +58,8 @@ final class Terminal {
             throw TerminalError.notATerminal(advice: options.nonInteractiveAdvice)
         }
 
+        // The tty settings to restore, saved before newterm changes them.
+        _ = rw_restore_save_termios(options.inputDescriptor)
         // Handlers go in before newterm: ncurses installs its own only for
         // signals still at their defaults, so ours stay in charge.
         rw_install_signal_handlers(wakeDescriptor)
@@ -84,13 +86,13 @@ final class Terminal {
         set_term(screen)
         window = rw_stdscr()!
 
-        // Remember how to put the terminal back from a signal handler:
-        // shell-mode tty settings plus the bytes endwin would send.
+        // Remember the bytes that put the screen back from a signal handler
+        // (what endwin would send, plus bracketed paste off).
         var reset = Self.bracketedPasteOff
         for capability in ["rmcup", "rmkx", "cnorm", "sgr0"] {
             if let value = rw_string_capability(capability) { reset += String(cString: value) }
         }
-        _ = reset.withCString { rw_restore_prepare(options.inputDescriptor, options.outputDescriptor, $0, strlen($0)) }
+        reset.withCString { rw_restore_set_bytes(options.outputDescriptor, $0, strlen($0)) }
 
         theme = Theme.choose(terminalHasColors: has_colors(), noColorOption: options.noColor,
                              environment: options.environment)

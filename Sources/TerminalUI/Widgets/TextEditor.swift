@@ -294,18 +294,19 @@ public final class TextEditor {
 
     @discardableResult
     public func undo() -> WidgetResult {
-        guard let snapshot = undoStack.popLast() else { return .handled }
-        redoStack.append(Snapshot(lines: lines, cursor: cursor))
-        lines = snapshot.lines
-        cursor = snapshot.cursor
-        lastEdit = nil
-        return .changed
+        step(from: &undoStack, to: &redoStack)
     }
 
     @discardableResult
     public func redo() -> WidgetResult {
-        guard let snapshot = redoStack.popLast() else { return .handled }
-        undoStack.append(Snapshot(lines: lines, cursor: cursor))
+        step(from: &redoStack, to: &undoStack)
+    }
+
+    /// Undo and redo are mirror images: restore the newest snapshot of one
+    /// stack, saving the current text on the other.
+    private func step(from source: inout [Snapshot], to destination: inout [Snapshot]) -> WidgetResult {
+        guard let snapshot = source.popLast() else { return .handled }
+        destination.append(Snapshot(lines: lines, cursor: cursor))
         lines = snapshot.lines
         cursor = snapshot.cursor
         lastEdit = nil

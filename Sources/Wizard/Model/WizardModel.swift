@@ -133,33 +133,33 @@ public final class WizardModel {
         }
     }
 
-    /// Tags parsed from `tagsText`, or the first problem with the text.
-    public var tags: Result<[Tag], ValidationIssue> {
+    /// Tags parsed from `tagsText` (those that parse), and the first problem with the text.
+    public var tags: (tags: [Tag], issue: ValidationIssue?) {
         var tags: [Tag] = []
         for pair in tagsText.split(separator: ",") {
             let trimmed = pair.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             guard let equals = trimmed.firstIndex(of: "=") else {
-                return .failure(ValidationIssue(field: "tags", message: "\"\(trimmed)\" needs the form key=value"))
+                return (tags, ValidationIssue(field: "tags", message: "\"\(trimmed)\" needs the form key=value"))
             }
             tags.append(Tag(
                 key: trimmed[..<equals].trimmingCharacters(in: .whitespaces),
                 value: trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)))
         }
-        return .success(tags)
+        return (tags, nil)
     }
 
     /// The spec of everything answered so far, in `partition`.
     public func spec(partition: String = "aws") -> RoleSpec {
         RoleSpec(
             name: roleName, path: path, description: roleDescription.isEmpty ? nil : roleDescription, trust: trust,
-            managedPolicies: policyArns.map { PolicyReference(arn: $0) }, tags: (try? tags.get()) ?? [],
+            managedPolicies: policyArns.map { PolicyReference(arn: $0) }, tags: tags.tags,
             maxSessionDuration: maxSessionDuration)
     }
 
     /// Validation issues for the named fields only (`name`, `description`, `tags`...).
     public func issues(for field: String, partition: String = "aws") -> [ValidationIssue] {
-        if field == "tags", case .failure(let issue) = tags { return [issue] }
+        if field == "tags", let issue = tags.issue { return [issue] }
         return spec(partition: partition).validate().filter { $0.field == field || $0.field.hasPrefix(field + "[") }
     }
 }

@@ -15,9 +15,9 @@ final class DetailsScreen: WizardScreen {
     let tags: TextField
     private(set) var focus: FocusRing<Field>
 
-    static let keys = KeyMap<Command>([
+    static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Next", help: "Accept the details and review the role", action: .next),
-    ])
+    ]) }
 
     init(context: WizardContext, flow: Flow) {
         self.context = context

@@ -16,14 +16,14 @@ final class EditRoleScreen: WizardScreen {
     /// The role as loaded, to tell whether anything was edited.
     private(set) var original: RoleSpec?
 
-    static let keys = KeyMap<Command>([
+    static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.character("t")], label: "Trust", help: "Edit the trust policy in the JSON editor", action: .trust),
         KeyBinding(keys: [.character("v")], label: "Services", help: "Add or remove trusted services", action: .services),
         KeyBinding(keys: [.character("p")], label: "Policies", help: "Attach or detach managed policies", action: .policies),
         KeyBinding(keys: [.character("d")], label: "Tags/desc", help: "Edit the description and tags", action: .details),
         KeyBinding(keys: [.enter], label: "Review", help: "See the changes and findings, then confirm to write them", action: .review),
         KeyBinding(keys: [.function(5)], label: "Reload", help: "Read the role again (drops unsaved edits)", showsInBar: false, action: .reload),
-    ])
+    ]) }
 
     init(context: WizardContext, roleName: String) {
         self.context = context
@@ -81,7 +81,7 @@ final class EditRoleScreen: WizardScreen {
         left += model.policyArns.map { "  " + PolicyReference(arn: $0).name }
         left.append("")
         left.append("Tags:")
-        let tags = (try? model.tags.get()) ?? []
+        let tags = model.tags.tags
         left += tags.isEmpty ? ["  (none)"] : tags.map { "  \($0.key)=\($0.value)" }
         for (row, line) in left.prefix(body.rows).enumerated() {
             body.field(line, at: Point(x: 0, y: row), width: half - 1, style: line.hasSuffix(":") || line.hasSuffix("):") ? .title : .normal)

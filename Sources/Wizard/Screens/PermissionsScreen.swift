@@ -30,11 +30,11 @@ final class PermissionsScreen: WizardScreen {
     private(set) var previewFocused = false
     private var spinner = 0
 
-    static let keys = KeyMap<Command>([
+    static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Next", help: "Accept these policies and go on", action: .next),
         KeyBinding(keys: [.function(2)], label: "Scope", help: "Show all, AWS managed, customer managed or selected policies", action: .scope),
         KeyBinding(keys: [.tab], label: "Preview", help: "Move between the list and the policy preview", action: .preview),
-    ])
+    ]) }
 
     init(context: WizardContext, flow: Flow) {
         self.context = context

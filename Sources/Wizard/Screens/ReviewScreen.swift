@@ -19,10 +19,10 @@ final class ReviewScreen: WizardScreen {
     /// Passed on to the apply screen of the edit flow.
     let onApplied: (() -> Void)?
 
-    static let keys = KeyMap<Command>([
+    static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Confirm", help: "Apply the plan (offline: export the role)", action: .confirm),
         KeyBinding(keys: [.function(3), .character("s")], label: "Save spec", help: "Save the answers as a spec file for `rolewiz apply --spec`", action: .save),
-    ])
+    ]) }
 
     init(context: WizardContext, flow: Flow, onApplied: (() -> Void)? = nil) {
         self.context = context

@@ -9,9 +9,9 @@ final class RoleListScreen: WizardScreen {
     let list = ListView(items: [])
     private(set) var roles: Outcome<[Role]>?
 
-    static let keys = KeyMap<Command>([
+    static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Open", help: "Open the highlighted role in the editor", action: .open),
-    ])
+    ]) }
 
     init(context: WizardContext) {
         self.context = context

@@ -16,12 +16,12 @@ final class TrustedEntityScreen: WizardScreen {
     private(set) var focus: FocusRing<Focus>
     private(set) var problem: String?
 
-    static let keys = KeyMap<Command>([
+    static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Next", help: "Accept and go on to permissions", action: .next),
         KeyBinding(keys: [.left], label: "Type", help: "Previous entity type (on the type line)", showsInBar: false, action: .previousKind),
         KeyBinding(keys: [.right], label: "Type", help: "Next entity type (on the type line)", showsInBar: false, action: .nextKind),
         KeyBinding(keys: [.function(4)], label: "Option", help: "Services: restrict to my account (aws:SourceAccount); account: require MFA", action: .toggleOption),
-    ])
+    ]) }
 
     init(context: WizardContext, flow: Flow) {
         self.context = context

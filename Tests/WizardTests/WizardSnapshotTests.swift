@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Wizard
+
+/// Golden text snapshots of screens at 80x24 on the in-memory surface.
+/// Set WIZARD_RECORD_GOLDEN=1 to rewrite them after a deliberate change (and review the diff).
+@MainActor
+struct WizardSnapshotTests {
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    func expectSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = Self.goldenDirectory.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["WIZARD_RECORD_GOLDEN"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let golden = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == golden, sourceLocation: sourceLocation)
+    }
+
+    @Test func offlineStart() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try expectSnapshot(harness.screen, named: "offline-start")
+    }
+
+    @Test func trustedEntityWithThePreset() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter)
+        try expectSnapshot(harness.screen, named: "trusted-entity")
+    }
+
+    @Test func trustPolicyWithThePreset() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter, .enter)
+        try expectSnapshot(harness.screen, named: "trust-policy")
+    }
+
+    @Test func offlineReview() async throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try await harness.deliver { $0.isReview }
+        try expectSnapshot(harness.screen, named: "offline-review")
+    }
+}
