@@ -31,11 +31,9 @@ struct ApplyCommand: AsyncParsableCommand {
             target.session.addObserver(Applier.requestObserver)
             let plan = try await target.plan(prune: prune, offlineFallback: false)
             // Progress is for people: on standard error when standard output carries JSON.
-            let humanDescriptor: Int32 = global.output == .json ? 2 : 1
-            let say: (String) -> Void = { text in
-                if humanDescriptor == 1 { print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
-            }
-            let style = TerminalStyle.forDescriptor(humanDescriptor, noColor: global.noColor)
+            let toStandardError = global.output == .json
+            let say: (String) -> Void = { Console.line($0, toStandardError: toStandardError) }
+            let style = TerminalStyle.forDescriptor(toStandardError ? 2 : 1, noColor: global.noColor)
             say(PlanPrinter(style: style).text(for: plan, findings: target.findings))
             if plan.isEmpty {
                 try await finish(roleArn: plan.roleArn, target: target, say: say)
@@ -45,8 +43,7 @@ struct ApplyCommand: AsyncParsableCommand {
             let result = await apply(plan, target: target, style: style, say: say)
             guard result.status == .succeeded else {
                 if global.output == .json { print(try JSONOutput.text(result)) }
-                let lines = ApplyOutcomeText.lines(for: result)
-                FileHandle.standardError.write(Data(("error: " + lines.joined(separator: "\n") + "\n").utf8))
+                Console.line("error: " + ApplyOutcomeText.lines(for: result).joined(separator: "\n"), toStandardError: true)
                 throw ExitCode(ErrorReporter.failureExitCode)
             }
             try await finish(roleArn: result.roleArn, target: target, say: say)
@@ -57,15 +54,14 @@ struct ApplyCommand: AsyncParsableCommand {
     private func confirm(_ plan: Provisioning.Plan) throws {
         guard !yes else { return }
         guard Confirmation.standardInputIsTerminal else {
-            FileHandle.standardError.write(Data("""
-                error: refusing to change IAM without --yes: standard input is not a terminal, so there is no one to confirm. \
-                Check the plan, then run again with --yes.\n
-                """.utf8))
+            Console.line(
+                "error: refusing to change IAM without --yes: standard input is not a terminal, so there is no one to confirm. "
+                    + "Check the plan, then run again with --yes.", toStandardError: true)
             throw ExitCode(ErrorReporter.usageExitCode)
         }
         let count = plan.changes.count == 1 ? "this change" : "these \(plan.changes.count) changes"
         guard Confirmation.ask("\nApply \(count) to role \(plan.roleName)?") else {
-            FileHandle.standardError.write(Data("Apply cancelled: nothing was changed.\n".utf8))
+            Console.line("Apply cancelled: nothing was changed.", toStandardError: true)
             throw ExitCode(ErrorReporter.failureExitCode)
         }
     }
@@ -77,7 +73,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let cancellation = ApplyCancellation()
         let trap = InterruptTrap {
             cancellation.cancel()
-            FileHandle.standardError.write(Data("\nInterrupted: stopping after the call in flight...\n".utf8))
+            Console.line("\nInterrupted: stopping after the call in flight...", toStandardError: true)
         }
         defer { trap.remove() }
         let progress = Applier(iam: target.session.iam).start(plan, cancellation: cancellation)

@@ -13,6 +13,8 @@ struct ExportCommand: AsyncParsableCommand {
             """
     )
 
+    /// Accepted like every command's, so --debug and --no-color work everywhere; export makes no AWS calls.
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var role: RoleInputOptions
 
     @Option(help: ArgumentHelp("cli, cloudformation, terraform or json.", valueName: "format"))
