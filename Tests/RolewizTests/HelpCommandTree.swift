@@ -51,7 +51,7 @@ struct HelpCommandTree: Decodable {
 /// Runs the built binary with nothing of the developer's AWS setup.
 enum HelpRun {
     /// The subcommands the issue asks for; the tree may have more, never fewer.
-    static let requiredSubcommands = ["whoami", "lint", "presets"]
+    static let requiredSubcommands = ["wizard", "edit", "plan", "apply", "show", "export", "lint", "presets", "whoami"]
 
     static func rolewiz(_ arguments: [String]) async throws -> ProcessResult {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("rolewiz-help-\(UUID().uuidString)").path

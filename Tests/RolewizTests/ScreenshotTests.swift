@@ -18,7 +18,7 @@ struct ScreenshotTests {
         defer { try? FileManager.default.removeItem(at: out) }
 
         let result = try await Processes.run(
-            Self.committed.appendingPathComponent("generate"), arguments: try generatorArguments(out: out),
+            Self.committed.appendingPathComponent("generate"), arguments: ["--out", out.path, "--rolewiz", try Processes.rolewizExecutable().path],
             environment: Processes.minimalEnvironment(["CI": ProcessInfo.processInfo.environment["CI"] ?? ""]),
             timeout: 600)
         try #require(result.exitCode == 0, "screenshots/generate failed:\n\(result.stderr)")
@@ -50,16 +50,6 @@ struct ScreenshotTests {
         }
         let ansi = try String(contentsOf: out.appendingPathComponent(entry.name + ".ansi"), encoding: .utf8)
         #expect(ansi.contains("\u{1B}["), "\(entry.name).ansi has no escape sequences")
-    }
-
-    /// --rolewiz and --tui-demo point at the binaries this test run built.
-    private func generatorArguments(out: URL) throws -> [String] {
-        var arguments = ["--out", out.path, "--rolewiz", try Processes.rolewizExecutable().path]
-        let demo = Processes.productsDirectory().appendingPathComponent("tui-demo")
-        if FileManager.default.isExecutableFile(atPath: demo.path) {
-            arguments += ["--tui-demo", demo.path]
-        }
-        return arguments
     }
 
     /// The scene names in order, as `screenshots/generate --list` prints them.
