@@ -42,10 +42,16 @@ struct HelpCommandTree: Decodable {
     static func load() async throws -> HelpCommandTree {
         let result = try await HelpRun.rolewiz(["--experimental-dump-help"])
         guard result.exitCode == 0 else {
-            throw ProcessLookupError(message: "rolewiz --experimental-dump-help exited \(result.exitCode): \(result.stderr)")
+            throw DumpHelpFailed(exitCode: result.exitCode, stderr: result.stderr)
         }
         return try JSONDecoder().decode(HelpCommandTree.self, from: Data(result.stdout.utf8))
     }
+}
+
+struct DumpHelpFailed: Error, CustomStringConvertible {
+    var exitCode: Int32
+    var stderr: String
+    var description: String { "rolewiz --experimental-dump-help exited \(exitCode): \(stderr)" }
 }
 
 /// Runs the built binary with nothing of the developer's AWS setup.

@@ -71,8 +71,13 @@ struct ScreenshotTests {
         guard Processes.which(name) == nil else { return }
         if ProcessInfo.processInfo.environment["CI"] == "true" {
             Issue.record("\(name) is required under CI=true")
-            throw ProcessLookupError(message: "\(name) is missing")
+            throw ToolMissing(name: name)
         }
         try Test.cancel("\(name) is not installed")
     }
+}
+
+struct ToolMissing: Error, CustomStringConvertible {
+    var name: String
+    var description: String { "\(name) is not installed" }
 }
