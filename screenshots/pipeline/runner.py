@@ -4,6 +4,7 @@ import json
 import os
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -32,6 +33,7 @@ def base_environment(moto_endpoint, home):
 
 
 def play(pane, scene, trace=None):
+    """Sends the scene's keys and text, waiting where it says."""
     started = time.monotonic()
     for step in scene.steps:
         if trace:
@@ -79,9 +81,10 @@ def lanes(scenes):
     return ([stateful] if stateful else []) + [[scene] for scene in scenes if not scene.setup]
 
 
-def generate(scenes, rolewiz, out, jobs=3, trace=None):
-    """Plays `scenes` (up to `jobs` lanes at once) and writes their files and
-    manifest.json into `out`; returns the manifest in scene order."""
+def generate(scenes, rolewiz, out, jobs=3, trace=None, order=None):
+    """Plays `scenes` (up to `jobs` lanes at once) and writes their files into `out`,
+    and manifest.json: these scenes' entries merged into what it held for the
+    others, for the scene names in `order` (default: just these), in that order."""
     os.makedirs(out, exist_ok=True)
     log = trace or (lambda line: print(line, file=sys.stderr))
     renderer = render.Renderer()
@@ -91,12 +94,14 @@ def generate(scenes, rolewiz, out, jobs=3, trace=None):
     try:
         with tempfile.TemporaryDirectory(prefix="rolewiz-shots-home-") as home:
             environment = base_environment(moto.endpoint, home)
+            rendering = threading.Lock()  # one FreeType face set, shared by the lanes
 
             def run(lane):
                 for scene in lane:
                     started = time.monotonic()
                     capture, cursor = shoot(server, scene, environment, rolewiz, moto.endpoint, trace)
-                    entries[scene.name] = save(renderer, scene, capture, cursor, out)
+                    with rendering:
+                        entries[scene.name] = save(renderer, scene, capture, cursor, out)
                     log(f"{scene.name}: {time.monotonic() - started:.1f}s")
 
             with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
@@ -105,8 +110,13 @@ def generate(scenes, rolewiz, out, jobs=3, trace=None):
     finally:
         server.stop()
         moto.stop()
-    manifest = [entries[scene.name] for scene in scenes]
-    with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as file:
+    manifest_path = os.path.join(out, "manifest.json")
+    if os.path.exists(manifest_path):
+        with open(manifest_path, encoding="utf-8") as file:
+            entries = {**{entry["name"]: entry for entry in json.load(file)}, **entries}
+    names = order or [scene.name for scene in scenes]
+    manifest = [entries[name] for name in names if name in entries]
+    with open(manifest_path, "w", encoding="utf-8") as file:
         json.dump(manifest, file, indent=2)
         file.write("\n")
     return manifest
