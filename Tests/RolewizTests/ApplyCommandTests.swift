@@ -24,7 +24,8 @@ struct ApplyCommandTests {
         let second = try await rolewiz.run(["apply", "--preset", "lookout-equipment", "--role-name", name, "--yes", "--debug"])
         #expect(second.exitCode == 0, "\(second.stderr)")
         #expect(second.writeActions.isEmpty, "second apply wrote: \(second.writeActions)")
-        #expect(Set(second.calledActions) == ["GetRole", "ListAttachedRolePolicies", "ListRoleTags"])
+        // Reads only: the role, its policies and tags, and the account's quotas for lint.
+        #expect(Set(second.calledActions) == ["GetRole", "ListAttachedRolePolicies", "ListRoleTags", "GetAccountSummary"])
         #expect(second.stdout.contains("is up to date: nothing to do."))
         #expect(second.outputLines.contains("Role ARN: arn:aws:iam::123456789012:role/\(name)"))
     }

@@ -46,7 +46,15 @@ struct ExportCommandTests {
         let text = try await export("terraform", rolewiz).stdout
         #expect(text.contains("resource \"aws_iam_role\""))
         #expect(text.contains("\"exported-role\""))
-        #expect(text.components(separatedBy: "aws_iam_role_policy_attachment").count - 1 >= 3)
+        #expect(text.contains("resource \"aws_iam_role_policy_attachment\""))
+        for arn in Seed.policyArns { #expect(text.contains("\"\(arn)\"")) }
+        guard let terraform = Processes.which("terraform") else {
+            print("Skipping terraform fmt: terraform is not installed")
+            return
+        }
+        let path = try rolewiz.write(text, to: "role.tf")
+        let format = try await Processes.run(terraform, arguments: ["fmt", "-check", path], environment: Processes.minimalEnvironment())
+        #expect(format.exitCode == 0, "terraform fmt would change the file: \(format.stdout)\(format.stderr)")
     }
 
     @Test func jsonIsTheSpecFileAndLoadsBackAsTheSameRole() async throws {

@@ -23,7 +23,8 @@ struct PlanCommandTests {
         #expect(lines.last { !$0.isEmpty } == "Plan: 4 changes (4 to add, 0 to change, 0 to remove).")
         #expect(!before.stdout.contains("\u{1B}["), "no colour when standard output is not a terminal")
 
-        #expect(try await rolewiz.run(["apply", "--preset", "lookout-equipment", "--role-name", name, "--yes"]).exitCode == 0)
+        let applied = try await rolewiz.run(["apply", "--preset", "lookout-equipment", "--role-name", name, "--yes"])
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
         let after = try await rolewiz.run(["plan", "--preset", "lookout-equipment", "--role-name", name, "--detailed-exitcode"])
         #expect(after.exitCode == 0, "\(after.stderr)")
         #expect(after.outputLines.first == "Role \(name) is up to date: nothing to do.")
@@ -54,7 +55,12 @@ struct PlanCommandTests {
             ["plan", "--preset", "lookout-equipment", "--role-name", name, "--detailed-exitcode", "--debug"], credentials: false)
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.calledActions.isEmpty)
-        #expect(result.outputLines.first?.hasPrefix("Note: could not read IAM (no credentials were found)") == true)
+        #expect(result.outputLines.first == "Note: No AWS credentials were found, so rolewiz cannot read or change IAM. This plan assumes the role does not exist yet.")
+
+        let apply = try await rolewiz.run(["apply", "--preset", "lookout-equipment", "--yes", "--debug"], credentials: false)
+        #expect(apply.exitCode == 1)
+        #expect(apply.stderr.hasPrefix("error: apply needs to read and change IAM. No AWS credentials were found"), "\(apply.stderr)")
+        #expect(apply.calledActions.isEmpty)
         #expect(result.outputLines.contains("  + create role \(name)"))
 
         let json = try await rolewiz.run(["plan", "--preset", "lookout-equipment", "--output", "json"], credentials: false)

@@ -30,7 +30,7 @@ import TestSupport
                 .trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
-        func waitForFile(_ name: String, seconds: Double = 15) throws -> String {
+        func waitForFile(_ name: String, seconds: Double = 30) throws -> String {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
                 if let text = file(name), !text.isEmpty { return text }
@@ -101,12 +101,7 @@ import TestSupport
             tmux.type("x")
             tmux.send("Tab", "Down")
             try tmux.waitFor { $0.contains("[2 Items]") }
-            let pid = try run.waitForFile("pid")
-            let kill = Process()
-            kill.executableURL = URL(fileURLWithPath: "/bin/kill")
-            kill.arguments = ["-\(signal)", pid]
-            try kill.run()
-            kill.waitUntilExit()
+            try send(signal: signal, to: run.waitForFile("pid"))
             try run.expectTerminalRestored(tmux, status: status)
         }
     }
@@ -142,7 +137,7 @@ import TestSupport
         guard let tmux = try Tmux.start("PS1='prompt> ' bash --norc --noprofile -i") else { return }
         defer { tmux.close() }
         try tmux.waitFor { $0.contains("prompt>") }
-        tmux.type("cd '\(run.directory.path)' && stty -g > before && LC_ALL=C.UTF-8 '\(run.demo)'")
+        tmux.type("cd '\(run.directory.path)' && stty -g > before && LC_ALL=C.UTF-8 '\(run.demo)' --pid-file pid")
         tmux.send("Enter")
         try tmux.waitFor { $0.contains("Name:") }
         tmux.type("abc")
@@ -155,6 +150,14 @@ import TestSupport
         try tmux.waitFor { $0.contains("Name: abc") && $0.contains("keys:") }
         tmux.send("Tab", "Down")
         try tmux.waitFor { $0.contains("> [ ] bravo-alpha-1") }
+
+        // SIGTSTP from outside takes the same path as Ctrl-Z.
+        try send(signal: "TSTP", to: run.waitForFile("pid"))
+        try tmux.waitFor { $0.components(separatedBy: "Stopped").count == 3 }
+        tmux.type("clear; stty -g > during2; fg")
+        tmux.send("Enter")
+        try tmux.waitFor { $0.contains("> [ ] bravo-alpha-1") && $0.contains("Name: abc") }
+
         tmux.send("C-c")
         try tmux.waitFor { $0.contains("unsaved changes") }
         tmux.send("q")
@@ -163,7 +166,16 @@ import TestSupport
         tmux.send("Enter")
         let before = try run.waitForFile("before")
         #expect(try run.waitForFile("during") == before)
+        #expect(try run.waitForFile("during2") == before)
         #expect(try run.waitForFile("after") == before)
+    }
+
+    private func send(signal: String, to pid: String) throws {
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/bin/kill")
+        kill.arguments = ["-\(signal)", pid]
+        try kill.run()
+        kill.waitUntilExit()
     }
 
     @Test func unknownTermFallsBackToAKnownType() throws {

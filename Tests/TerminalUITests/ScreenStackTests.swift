@@ -115,6 +115,19 @@ import Testing
         #expect(harness.text.contains("Role name"))
     }
 
+    @Test func performPostsTheResultAndWakesTheLoop() throws {
+        let inbox = try Inbox<String>()
+        inbox.perform {
+            try? await Task.sleep(for: .milliseconds(10))
+            return "done"
+        }
+        // Block like the loop does: poll(2) on the wake pipe.
+        var descriptor = pollfd(fd: inbox.wakePipe.readDescriptor, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&descriptor, 1, 30_000) == 1)
+        #expect(inbox.wakePipe.drain() == [WakePipe.messageByte])
+        #expect(inbox.drain() == ["done"])
+    }
+
     @Test func errorsFromScreensReachTheCaller() throws {
         let harness = Harness<String>(FormScreen())
         #expect(throws: FormScreen.Refused.self) { try harness.press(.control("x")) }

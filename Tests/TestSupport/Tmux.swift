@@ -143,7 +143,7 @@ public final class Tmux: Sendable {
     /// Polls the pane until `condition` holds; throws with the last capture
     /// if it does not within `seconds` (a wait, not a timing assertion).
     @discardableResult
-    public func waitFor(seconds: Double = 15, _ condition: (String) -> Bool) throws -> String {
+    public func waitFor(seconds: Double = 30, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = capture()
         while !condition(screen) {

@@ -49,16 +49,20 @@ public final class Application<Message: Sendable> {
                 let remaining = clock.now.duration(to: nextTick)
                 timeout = Int32(max(0, remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
             }
-            let (inputReady, wakeReady) = wait(input: terminal.inputDescriptor,
-                                               wake: inbox.wakePipe.readDescriptor, timeout: timeout)
+            let (inputReady, inputClosed, wakeReady) = wait(input: terminal.inputDescriptor,
+                                                            wake: inbox.wakePipe.readDescriptor, timeout: timeout)
             if wakeReady {
                 for byte in inbox.wakePipe.drain() {
                     try handleSignalByte(byte, terminal: terminal, surface: surface, stack: stack)
                 }
                 for message in inbox.drain() { try stack.receive(message) }
             }
-            if inputReady {
-                for key in terminal.readKeys() {
+            if inputReady || inputClosed {
+                let keys = terminal.readKeys()
+                // The terminal went away without a SIGHUP (e.g. under nohup):
+                // stop instead of spinning on a dead descriptor.
+                if inputClosed && keys.isEmpty { throw TerminalError.terminalClosed }
+                for key in keys {
                     if key == .resize { resize(terminal: terminal, surface: surface) }
                     try stack.handle(key)
                     carryOut(stack.takeRequests(), terminal: terminal, surface: surface)
@@ -72,28 +76,22 @@ public final class Application<Message: Sendable> {
         }
     }
 
-    private func wait(input: Int32, wake: Int32, timeout: Int32) -> (Bool, Bool) {
+    /// Waits for keys, a wake byte or the timeout: (input readable, input
+    /// hung up, wake pipe readable).
+    private func wait(input: Int32, wake: Int32, timeout: Int32) -> (Bool, Bool, Bool) {
         var descriptors = [pollfd(fd: input, events: Int16(POLLIN), revents: 0),
                            pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
         let count = poll(&descriptors, 2, timeout)
-        guard count > 0 else { return (false, count < 0) }  // EINTR: a signal wrote to the pipe
-        return (descriptors[0].revents != 0, descriptors[1].revents != 0)
+        guard count > 0 else { return (false, false, count < 0) }  // EINTR: a signal wrote to the pipe
+        let input = descriptors[0].revents
+        let closed = input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+        return (input & Int16(POLLIN) != 0, closed, descriptors[1].revents != 0)
     }
 
     private func handleSignalByte(_ byte: UInt8, terminal: Terminal, surface: CursesSurface, stack: ScreenStack<Message>) throws {
-        switch Int32(byte) {
-        case SIGWINCH:
-            resize(terminal: terminal, surface: surface)
-            try stack.handle(.resize)
-        case SIGTSTP:
-            terminal.suspend()
-            surface.invalidate()
-        case SIGCONT:
-            terminal.resume()
-            surface.invalidate()
-        default:
-            break
-        }
+        guard terminal.handleSignalByte(byte) else { return }
+        resize(terminal: terminal, surface: surface)
+        try stack.handle(.resize)
     }
 
     private func resize(terminal: Terminal, surface: CursesSurface) {
@@ -109,7 +107,7 @@ public final class Application<Message: Sendable> {
                 surface.invalidate()
             case .suspend:
                 terminal.suspend()
-                surface.invalidate()
+                resize(terminal: terminal, surface: surface)
             }
         }
     }

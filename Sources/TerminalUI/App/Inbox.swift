@@ -11,10 +11,11 @@ import Foundation
 /// keypress waits for a network call.
 ///
 ///     let app = try Application<Message>(options: options)
-///     Thread.detachNewThread { [inbox = app.inbox] in
-///         let result = slowNetworkCall()
-///         inbox.post(.finished(result))   // delivered to Screen.receive(_:)
-///     }
+///     app.inbox.perform { .finished(await client.createRole(request)) }
+///     // or from any thread: app.inbox.post(.progress(3))
+///
+/// Messages go to the top screen's `receive(_:)` (then to the screens
+/// below it, until one does not return `.ignored`).
 ///
 /// Messages are delivered in posting order, on the loop's thread.
 public final class Inbox<Message: Sendable>: @unchecked Sendable {
@@ -34,6 +35,13 @@ public final class Inbox<Message: Sendable>: @unchecked Sendable {
         pending.append(message)
         lock.unlock()
         wakePipe.wake(byte: WakePipe.messageByte)
+    }
+
+    /// Runs `work` off the UI thread and posts what it returns.
+    public func perform(_ work: @escaping @Sendable () async -> Message) {
+        Task.detached { [self] in
+            post(await work())
+        }
     }
 
     /// Takes every queued message, oldest first (the loop calls this).

@@ -150,6 +150,21 @@ final class Terminal {
         resume()
     }
 
+    /// Acts on a signal number the handlers wrote into the wake pipe.
+    /// Returns true when the size must be read again and everything redrawn.
+    func handleSignalByte(_ byte: UInt8) -> Bool {
+        switch Int32(byte) {
+        case SIGWINCH: return true
+        case SIGTSTP:
+            suspend()
+            return true   // the window may have changed while stopped
+        case SIGCONT:
+            resume()
+            return true
+        default: return false
+        }
+    }
+
     /// Back in curses mode after a stop; the next frame must be drawn in full.
     func resume() {
         reset_prog_mode()

@@ -39,6 +39,7 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
     case notATerminal(advice: String)
     case unknownTerminal(term: String, tried: [String], advice: String)
     case pipeFailed(errno: Int32)
+    case terminalClosed
 
     public var description: String {
         switch self {
@@ -51,6 +52,8 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
                 + "Set TERM to a type this system knows (e.g. xterm-256color). \(advice)"
         case .pipeFailed(let code):
             "Could not create the event-loop wake pipe (errno \(code))."
+        case .terminalClosed:
+            "The terminal closed (its input hung up)."
         }
     }
 }

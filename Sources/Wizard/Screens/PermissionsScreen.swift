@@ -95,8 +95,8 @@ final class PermissionsScreen: WizardScreen {
             case .selected: chosen.contains(policy.arn)
             }
         }.map { policy in
-            ListItem(id: policy.arn, title: (warnings[policy.arn] == nil ? "" : "! ") + policy.name,
-                     detail: policy.awsManaged ? "AWS managed" : "customer managed")
+            // No detail column: names are long, and the preview shows the ARN (AWS or customer managed).
+            ListItem(id: policy.arn, title: (warnings[policy.arn] == nil ? "" : "! ") + policy.name)
         }
         list.setItems(items)
         list.setChecked(chosen)
@@ -136,7 +136,7 @@ final class PermissionsScreen: WizardScreen {
             status += " · ! " + message
         }
         body.field(status, at: .zero, width: body.columns, style: model.policyArns.count > quota ? .error : .dim)
-        let listWidth = body.columns * 11 / 20
+        let listWidth = body.columns * 3 / 5
         list.draw(body.sub(Rect(x: 0, y: 1, columns: listWidth, rows: body.rows - 1)), focused: !previewFocused)
         let pane = body.sub(Rect(x: listWidth + 1, y: 1, columns: body.columns - listWidth - 1, rows: body.rows - 1))
         pane.box(style: previewFocused ? .focusedBorder : .border, title: "Preview")

@@ -28,19 +28,22 @@ struct ApplyCommand: AsyncParsableCommand {
     func run() async throws {
         try await ErrorReporter.run {
             let target = try await RoleTarget.prepare(global: global, role: role)
-            target.session.addObserver(Applier.requestObserver)
-            let plan = try await target.plan(prune: prune, offlineFallback: false)
+            if let offline = target.offlineExplanation {
+                throw OfflineError(message: "apply needs to read and change IAM. " + offline)
+            }
+            let plan = try await target.plan(prune: prune)
             // Progress is for people: on standard error when standard output carries JSON.
             let toStandardError = global.output == .json
-            let say: (String) -> Void = { Console.line($0, toStandardError: toStandardError) }
+            let say: @Sendable (String) -> Void = { Console.line($0, toStandardError: toStandardError) }
             let style = TerminalStyle.forDescriptor(toStandardError ? 2 : 1, noColor: global.noColor)
-            say(PlanPrinter(style: style).text(for: plan, findings: target.findings))
+            let findings = await target.findings()
+            say(PlanPrinter(style: style).text(for: plan, findings: findings))
             if plan.isEmpty {
                 try await finish(roleArn: plan.roleArn, target: target, say: say)
                 return
             }
             try confirm(plan)
-            let result = await apply(plan, target: target, style: style, say: say)
+            let result = try await apply(plan, target: target, style: style, say: say)
             guard result.status == .succeeded else {
                 if global.output == .json { print(try JSONOutput.text(result)) }
                 Console.line("error: " + ApplyOutcomeText.lines(for: result).joined(separator: "\n"), toStandardError: true)
@@ -68,28 +71,26 @@ struct ApplyCommand: AsyncParsableCommand {
 
     /// Runs the apply, printing each event; Ctrl-C asks it to stop after the call in flight.
     private func apply(
-        _ plan: Provisioning.Plan, target: RoleTarget, style: TerminalStyle, say: (String) -> Void
-    ) async -> ApplyResult {
+        _ plan: Provisioning.Plan, target: RoleTarget, style: TerminalStyle, say: @escaping @Sendable (String) -> Void
+    ) async throws -> ApplyResult {
         let cancellation = ApplyCancellation()
         let trap = InterruptTrap {
             cancellation.cancel()
             Console.line("\nInterrupted: stopping after the call in flight...", toStandardError: true)
         }
         defer { trap.remove() }
-        let progress = Applier(iam: target.session.iam).start(plan, cancellation: cancellation)
         let printer = ApplyEventPrinter(style: style)
         say("\nApplying to role \(plan.roleName):")
-        for await event in progress.events {
+        return try await target.service.apply(plan, cancellation: cancellation) { event in
             if let line = printer.line(for: event) { say(line) }
         }
-        return await progress.result.value
     }
 
     /// The role ARN (text), or the role as `show --output json` prints it.
-    private func finish(roleArn: String?, target: RoleTarget, say: (String) -> Void) async throws {
+    private func finish(roleArn: String?, target: RoleTarget, say: @Sendable (String) -> Void) async throws {
         switch global.output {
         case .json:
-            let details = try await RoleDetails.load(roleName: target.desired.roleName, from: target.session.iam)
+            let details = try await target.service.loadRole(name: target.desired.roleName)
             print(try details.jsonText())
         case .text:
             say("\nRole ARN: \(roleArn ?? target.desired.roleName)")

@@ -29,12 +29,12 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         try await ErrorReporter.run {
             let input = try role.load()
-            let desired = try await input.resolve(partition: partition, accountId: role.accountId) {
+            // Resolved here first so a problem is reported against the flag or the file's line.
+            _ = try await input.resolve(partition: partition, accountId: role.accountId) {
                 throw InputError("--account-id: the trust names \"this account\"; export makes no AWS calls, so give the account ID")
             }
-            let spec = input.spec
-            let exporter = Exporter(specFileWriter: { _ in RoleSpecFile.encode(spec, format: .json) })
-            let text = try exporter.export(desired, as: format)
+            let offline = RoleService(connection: .offline(OfflineReason(message: "export makes no AWS calls", partition: partition)))
+            let text = try offline.export(input.spec, as: format, accountId: role.accountId)
             guard let outputFile else {
                 print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
                 return

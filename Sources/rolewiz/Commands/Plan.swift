@@ -25,14 +25,14 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         try await ErrorReporter.run {
             let target = try await RoleTarget.prepare(global: global, role: role)
-            let plan = try await target.plan(prune: prune, offlineFallback: true)
-            let findings = target.findings
+            let plan = try await target.plan(prune: prune)
+            let findings = await target.findings()
             switch global.output {
             case .json:
                 print(try JSONOutput.text(PlanReport(plan: plan, findings: findings)))
             case .text:
                 let style = TerminalStyle.forDescriptor(1, noColor: global.noColor)
-                print(PlanPrinter(style: style).text(for: plan, findings: findings))
+                print(PlanPrinter(style: style, offlineReason: target.service.offlineReason?.message).text(for: plan, findings: findings))
             }
             if detailedExitcode, !plan.isEmpty { throw ExitCode(2) }
         }

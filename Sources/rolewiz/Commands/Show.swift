@@ -16,8 +16,8 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ErrorReporter.run {
-            let session = try global.makeSession()
-            let details = try await RoleDetails.load(roleName: roleName, from: session.iam)
+            let service = await RoleService.connect(session: try global.makeSession())
+            let details = try await service.loadRole(name: roleName)
             switch global.output {
             case .json:
                 print(try details.jsonText())

@@ -6,11 +6,14 @@ import Provisioning
 /// found, then a count. Colour comes from `style`.
 struct PlanPrinter {
     var style: TerminalStyle
+    /// Why IAM was not read, for an offline plan.
+    var offlineReason: String?
 
     func text(for plan: Plan, findings: [LintFinding]) -> String {
         var lines: [String] = []
         if plan.offline {
-            lines.append(style.yellow("Note: could not read IAM (no credentials were found), so this plan assumes the role does not exist yet."))
+            let reason = offlineReason ?? "IAM was not read."
+            lines.append(style.yellow("Note: \(reason) This plan assumes the role does not exist yet."))
         }
         if plan.isEmpty {
             lines.append("Role \(plan.roleName) is up to date: nothing to do.")

@@ -1,38 +1,46 @@
 import IAMClient
 import Provisioning
 
-/// The wiring plan and apply share: the role the inputs describe, checked
-/// before any AWS call, resolved against the session's partition and account,
-/// and planned against IAM.
+/// What plan and apply share: the role the inputs describe, checked before
+/// any AWS call, and the `RoleService` (live, or offline when there are no
+/// credentials) that resolves, lints, plans and applies it.
 struct RoleTarget {
-    let session: AWSSession
+    let service: RoleService
     let input: RoleInput
     let desired: DesiredRole
 
-    /// Loads and validates the input (no AWS call), resolves the session,
-    /// then the role; STS is asked for the account only when the trust
-    /// names "this account" and --account-id was not given.
+    /// Loads and validates the input (no AWS call), connects, then resolves
+    /// the role; STS is asked for the account only when the trust names
+    /// "this account" and --account-id was not given.
     static func prepare(global: GlobalOptions, role options: RoleInputOptions) async throws -> RoleTarget {
         let input = try options.load()
-        let session = try global.makeSession()
-        let desired = try await input.resolve(partition: session.partition.name, accountId: options.accountId) {
-            try await session.sts.getCallerIdentity().account
+        let service = await RoleService.connect(session: try global.makeSession())
+        let desired = try await input.resolve(partition: service.partition, accountId: options.accountId) {
+            try await service.identity().account
         }
-        return RoleTarget(session: session, input: input, desired: desired)
+        return RoleTarget(service: service, input: input, desired: desired)
     }
 
-    /// What lint finds in the trust policy and managed policies (offline).
-    var findings: [LintFinding] {
-        TrustPolicyLinter().lint(trustPolicy: desired.trustPolicy, managedPolicyArns: desired.policyArns)
+    /// What lint finds in the trust policy and managed policies, against the account's quotas.
+    func findings() async -> [LintFinding] {
+        await service.lint(desired)
     }
 
-    /// Reads IAM and plans. With `offlineFallback`, no credentials at all
-    /// gives the offline plan (everything to create) instead of an error.
-    func plan(prune: Bool, offlineFallback: Bool) async throws -> Plan {
-        do {
-            return try await Planner(iam: session.iam).plan(for: desired, prune: prune)
-        } catch is NoCredentialsError where offlineFallback {
-            return Planner.offlinePlan(for: desired)
-        }
+    /// Reads IAM and plans; offline, everything is to be created.
+    func plan(prune: Bool) async throws -> Plan {
+        try await service.plan(desired, prune: prune)
     }
+
+    /// Why IAM could not be read, with the credential sources tried, when offline.
+    var offlineExplanation: String? {
+        guard let reason = service.offlineReason else { return nil }
+        let tried = reason.triedSources.isEmpty ? "" : " Tried: " + reason.triedSources.joined(separator: ", ") + "."
+        return reason.message + tried
+    }
+}
+
+/// A command that must reach IAM found no usable credentials.
+struct OfflineError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import TestSupport
+
+/// The built rolewiz running in a pane of its own tmux server (the shared
+/// `Tmux` helper), wrapped so the tty settings (`stty -g`) are recorded
+/// before and after the run and the exit status is kept in a directory
+/// that is also the program's working directory.
+final class WizardPane {
+    let tmux: Tmux
+    let directory: URL
+
+    /// Starts `rolewiz arguments` at 80x24 with exactly `environment`; nil when tmux is missing (skipped).
+    static func start(_ arguments: [String], environment: [String: String]) throws -> WizardPane? {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(MotoServer.uniqueName("wizard-pane"))
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let binary = try Processes.rolewizExecutable().path
+        let env = environment.sorted { $0.key < $1.key }.map { quote("\($0.key)=\($0.value)") }.joined(separator: " ")
+        let dir = quote(directory.path)
+        let script = "cd \(dir) && stty -g > stty-before; env -i \(env) \(quote(binary)) "
+            + arguments.map(quote).joined(separator: " ")
+            + " 2> stderr; echo $? > exit-status.tmp; stty -g > stty-after; mv exit-status.tmp exit-status"
+        guard let tmux = try Tmux.start(script, columns: 80, rows: 24) else { return nil }
+        return WizardPane(tmux: tmux, directory: directory)
+    }
+
+    private init(tmux: Tmux, directory: URL) {
+        self.tmux = tmux
+        self.directory = directory
+    }
+
+    private static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// Waits until `text` is on screen; returns the screen. The error names the text, the screen and stderr.
+    @discardableResult
+    func waitFor(_ text: String) throws -> String {
+        do {
+            return try tmux.waitFor(seconds: 60) { $0.contains(text) }
+        } catch {
+            throw WizardPaneError(text: text, cause: "\(error)", stderr: read("stderr") ?? "")
+        }
+    }
+
+    /// Waits for rolewiz to exit; returns its exit status.
+    func waitForExit() throws -> Int32 {
+        try tmux.waitFor(seconds: 60) { _ in self.read("exit-status") != nil }
+        return Int32(read("exit-status")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? -1
+    }
+
+    /// The tty settings before the run and after it.
+    var sttyBeforeAndAfter: (String, String) { (read("stty-before") ?? "missing", read("stty-after") ?? "missing") }
+
+    func read(_ name: String) -> String? {
+        try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    func close() {
+        tmux.close()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// Text that never appeared, with what the pane and rolewiz's stderr showed instead.
+struct WizardPaneError: Error, CustomStringConvertible {
+    var text: String
+    var cause: String
+    var stderr: String
+    var description: String { "'\(text)' never appeared: \(cause)\nstderr: \(stderr)" }
+}
