@@ -54,7 +54,7 @@ def shoot(server, scene, environment, rolewiz, moto_endpoint, trace=None):
                             {**environment, **extra, **scene.environment}, columns, rows)
         try:
             play(pane, scene, trace)
-            return pane.capture(), pane.cursor()
+            return pane.capture(scene.expected), pane.cursor()
         finally:
             pane.kill()
 

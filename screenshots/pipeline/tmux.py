@@ -2,10 +2,13 @@
 touches the user's own tmux sessions and stopping means killing only this server.
 """
 import os
+import re
 import shlex
 import subprocess
 import tempfile
 import time
+
+ESCAPE = re.compile(r"\x1b\[[0-9;:?]*[A-Za-z]")
 
 # No status line (it would take a row), no escape delay, 256 colours inside.
 CONFIG = """\
@@ -91,11 +94,19 @@ class Pane:
     def text(self):
         return self.server.tmux("capture-pane", "-p", "-N", "-t", self.target)
 
-    def capture(self):
-        """The screen with colours (-e) and trailing blanks (-N). The final newline
-        is dropped so replaying it does not scroll row 0 away."""
-        output = self.server.tmux("capture-pane", "-p", "-e", "-N", "-t", self.target)
-        return output[:-1] if output.endswith("\n") else output
+    def capture(self, wanted=(), timeout=15.0):
+        """The screen with colours (-e) and trailing blanks (-N), taken again until it
+        shows all of `wanted` (a moving screen may have changed since the last wait).
+        The final newline is dropped so replaying it does not scroll row 0 away."""
+        deadline = time.monotonic() + timeout
+        while True:
+            output = self.server.tmux("capture-pane", "-p", "-e", "-N", "-t", self.target)
+            plain = ESCAPE.sub("", output)
+            if all(item in plain for item in wanted):
+                return output[:-1] if output.endswith("\n") else output
+            if time.monotonic() > deadline:
+                raise ScreenTimeout(wanted, (), plain, timeout)
+            time.sleep(0.02)
 
     def cursor(self):
         """(x, y) of the cursor when the program shows it, else None."""
