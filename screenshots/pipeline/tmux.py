@@ -41,6 +41,7 @@ class TmuxServer:
         with os.fdopen(handle, "w") as file:
             file.write(CONFIG.format(terminal=terminal_type()))
         self.started = False
+        self.socket = None
 
     def tmux(self, *arguments, check=True):
         result = subprocess.run(["tmux", "-L", self.name, "-f", self.config, *arguments],
@@ -55,6 +56,8 @@ class TmuxServer:
         assignments = [f"{key}={value}" for key, value in sorted(environment.items())]
         line = shlex.join(["env", "-i", *assignments, *command])
         self.tmux("new-session", "-d", "-s", session, "-x", str(columns), "-y", str(rows), line)
+        if not self.started:
+            self.socket = self.tmux("display-message", "-p", "#{socket_path}").strip()
         self.started = True
         pane = Pane(self, session)
         pane.announce_size(columns, rows)
@@ -64,6 +67,8 @@ class TmuxServer:
         """Kills this private server only (and with it everything it runs)."""
         if self.started:
             self.tmux("kill-server", check=False)
+            if self.socket and os.path.exists(self.socket):
+                os.unlink(self.socket)  # tmux leaves its socket file behind
         if os.path.exists(self.config):
             os.unlink(self.config)
 
