@@ -10,6 +10,7 @@ import Testing
         #expect(TextLayout.wrap("日本語日本語", width: 5) == ["日本", "語日", "本語"])
         #expect(TextLayout.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
         #expect(TextLayout.wrap("a\n\nb", width: 4) == ["a", "", "b"])
+        #expect(TextLayout.wrap("    \"a\": [1, 2]", width: 12) == ["    \"a\": [1,", "    2]"])
         #expect(TextLayout.truncate("日本語テキスト", width: 7) == "日本語…")
     }
 

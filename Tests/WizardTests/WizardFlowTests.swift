@@ -92,8 +92,8 @@ struct WizardFlowTests {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: "seed"), directory: directory)
         try harness.press(.enter, .enter, .enter, .enter, .enter)
         try await harness.deliver { $0.isReview }
-        try harness.press(.character("s"), .enter)
-        try harness.press(.enter, .down, .enter)
+        try harness.press(.character("s"), .enter)  // save at the proposed path
+        try harness.press(.enter, .enter, .down, .enter)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(files == ["seed.rolewiz.json", "seed.rolewiz.yaml", "seed.sh"])
         let spec = try RoleSpecFile.load(from: directory.appendingPathComponent("seed.rolewiz.yaml")).spec

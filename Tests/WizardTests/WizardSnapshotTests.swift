@@ -7,7 +7,7 @@ import TestSupport
 /// Set WIZARD_RECORD_GOLDEN=1 to rewrite them after a deliberate change (and review the diff).
 @MainActor
 struct WizardSnapshotTests {
-    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden.docc")
 
     func expectSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = Self.goldenDirectory.appendingPathComponent(name + ".txt")

@@ -45,7 +45,7 @@ public struct PolicyReference: Sendable, Hashable, ExpressibleByStringLiteral, C
     }
 
     /// What is wrong with the reference, if anything, as issues for `field`.
-    func validationIssues(field: String) -> [ValidationIssue] {
+    public func validationIssues(field: String) -> [ValidationIssue] {
         var policyPath: Substring
         if isARN {
             // arn:PARTITION:iam::ACCOUNT-OR-aws:policy/PATH/NAME

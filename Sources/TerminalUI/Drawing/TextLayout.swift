@@ -8,7 +8,15 @@ public enum TextLayout {
         guard width > 0 else { return [] }
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            result.append(contentsOf: wrapParagraph(Substring(paragraph), width: width))
+            // Keep a paragraph's indentation (pretty-printed JSON) on each of its lines.
+            // Deep indentation is capped at a third of the width so the text still fits.
+            let indent = paragraph.prefix { $0 == " " }.prefix(width / 3)
+            guard !indent.isEmpty, indent.count < paragraph.count else {
+                result.append(contentsOf: wrapParagraph(Substring(paragraph), width: width))
+                continue
+            }
+            let body = paragraph.dropFirst(indent.count)
+            result.append(contentsOf: wrapParagraph(body, width: width - indent.count).map { String(indent) + $0 })
         }
         return result
     }

@@ -225,7 +225,9 @@ public final class ListView {
         let prefix = selectionMode == .multiple ? 6 : 2
         let shown = visibleIndices.dropFirst(top).prefix(listRows)
         let longestTitle = shown.map { DisplayWidth.of(items[$0].title) }.max() ?? 0
-        let titleWidth = min(longestTitle, max(10, (canvas.columns - prefix) * 3 / 5))
+        // Without details the title may use the whole row.
+        let hasDetails = shown.contains { !items[$0].detail.isEmpty }
+        let titleWidth = hasDetails ? min(longestTitle, max(10, (canvas.columns - prefix) * 3 / 5)) : canvas.columns - prefix
         for (row, index) in shown.enumerated() {
             drawRow(items[index], isCursor: top + row == cursor, focused: focused,
                     canvas: canvas.sub(Rect(x: 0, y: row, columns: canvas.columns, rows: 1)),

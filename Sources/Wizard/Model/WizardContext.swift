@@ -100,18 +100,27 @@ public final class WizardContext {
         }
     }
 
-    /// Saves the answers as a YAML spec file for `rolewiz apply --spec`; returns what to tell the person.
-    func saveSpec() -> String {
-        let spec = model.spec(partition: partition)
-        switch write(RoleSpecFile.encode(spec, format: .yaml), fileName: (spec.name.isEmpty ? "role" : spec.name) + ".rolewiz.yaml") {
-        case .success(let path): return "Saved the spec to \(path)"
-        case .failure(let failure): return "! " + failure.message
-        }
+    /// Where the spec file goes unless the person says otherwise: the output directory, named after the role.
+    var defaultSpecPath: String {
+        let name = model.roleName.isEmpty ? "role" : model.roleName
+        return outputDirectory.appendingPathComponent(name + ".rolewiz.yaml").path
     }
 
-    /// Writes `text` to `fileName` in the output directory; returns the path or the error.
-    func write(_ text: String, fileName: String) -> Result<String, WizardFailure> {
-        let url = outputDirectory.appendingPathComponent(fileName)
+    /// Saves the answers as a YAML spec file for `rolewiz apply --spec` at
+    /// `path` (relative paths from the output directory); returns the full path written.
+    func saveSpec(to path: String) -> Result<String, WizardFailure> {
+        write(RoleSpecFile.encode(model.spec(partition: partition), format: .yaml), to: resolve(path))
+    }
+
+    /// `path` as a file URL, relative paths (and `~`) resolved the way a shell would from the output directory.
+    func resolve(_ path: String) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        return (expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : outputDirectory.appendingPathComponent(expanded))
+            .standardizedFileURL
+    }
+
+    /// Writes `text` to `url`; returns the full path or the error in words.
+    func write(_ text: String, to url: URL) -> Result<String, WizardFailure> {
         do {
             try text.write(to: url, atomically: true, encoding: .utf8)
             return .success(url.path)

@@ -15,6 +15,8 @@ public enum WizardMessage: Sendable {
     case applyFinished(Outcome<ApplyResult>)
     case roles(Outcome<[Role]>)
     case role(Outcome<RoleDetails>)
+    /// Go back to the create flow's step with this index (Review's digit keys); each step screen above it pops.
+    case goToStep(Int)
 }
 
 /// A result whose failure is already words for a person (errors are not Sendable values to keep).

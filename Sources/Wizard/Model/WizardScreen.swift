@@ -5,14 +5,24 @@ import TerminalUI
 /// screen is on top), then offered to the screen's `react(to:)`.
 protocol WizardScreen: Screen where Message == WizardMessage {
     var context: WizardContext { get }
+    /// The index of this screen in the create flow's step indicator; nil outside that flow.
+    var step: Int? { get }
     func react(to message: WizardMessage) -> Transition<WizardMessage>
 }
 
 extension WizardScreen {
     func receive(_ message: WizardMessage) -> Transition<WizardMessage> {
         context.absorb(message)
+        if case .goToStep(let target) = message, let step {
+            guard step > target else { return .handled }
+            // Still above the target: step back and pass the request on to the screen below.
+            context.post(message)
+            return .pop
+        }
         return react(to: message)
     }
+
+    var step: Int? { nil }
 
     func react(to message: WizardMessage) -> Transition<WizardMessage> { .handled }
 

@@ -11,6 +11,7 @@ final class ApplyScreen: WizardScreen {
 
     let context: WizardContext
     let flow: Flow
+    var step: Int? { flow == .create ? 5 : nil }
     let plan: Plan
     let steps: [ApplyStep]
     let progress: ProgressList
@@ -83,7 +84,7 @@ final class ApplyScreen: WizardScreen {
     }
 
     func draw(_ canvas: Canvas) {
-        let body = WizardFrame.draw(canvas, title: "apply", step: flow == .create ? 5 : nil)
+        let body = WizardFrame.draw(canvas, title: "apply", step: step)
         _ = body.text("Role \(plan.roleName): \(steps.count) call\(steps.count == 1 ? "" : "s")", at: .zero, style: .title)
         progress.draw(body.rows(from: 2, count: body.rows - 6))
         let footer: String

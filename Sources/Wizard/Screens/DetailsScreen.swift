@@ -10,6 +10,7 @@ final class DetailsScreen: WizardScreen {
 
     let context: WizardContext
     let flow: Flow
+    var step: Int? { flow == .create ? 3 : nil }
     let name: TextField
     let roleDescription: TextField
     let tags: TextField
@@ -41,7 +42,7 @@ final class DetailsScreen: WizardScreen {
     private var fields: [(Field, TextField)] { [(.name, name), (.description, roleDescription), (.tags, tags)] }
 
     func draw(_ canvas: Canvas) {
-        let body = WizardFrame.draw(canvas, title: "details", step: flow == .create ? 3 : nil,
+        let body = WizardFrame.draw(canvas, title: "details", step: step,
                                     offline: context.service.isOffline)
         var row = 1
         for (id, field) in fields {

@@ -56,8 +56,7 @@ final class DoneScreen: WizardScreen {
             return .handled
         case .export?: return .push(ExportScreen(context: context, step: nil))
         case .save?:
-            notice = context.saveSpec()
-            return .handled
+            return .push(SaveSpecScreen(context: context) { [weak self] message in self?.notice = message })
         case .open?: return .replace(EditRoleScreen(context: context, roleName: context.model.roleName))
         case .finish?: return .quit
         case nil: return .ignored

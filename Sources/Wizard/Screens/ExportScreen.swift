@@ -2,9 +2,12 @@ import Provisioning
 import TerminalUI
 
 /// Writes the role as a spec file, CLI script, CloudFormation or Terraform
-/// into the output directory. Offline it takes the place of Apply.
+/// into a directory (the output directory unless changed; Tab moves to
+/// it), showing the full path of each file written. Offline it takes the
+/// place of Apply.
 final class ExportScreen: WizardScreen {
     enum Command { case export }
+    enum Focus: Hashable { case formats, directory }
 
     let context: WizardContext
     /// The step indicator's position (nil when opened from Done).
@@ -15,6 +18,8 @@ final class ExportScreen: WizardScreen {
         ListItem(id: ExportFormat.cloudformation.rawValue, title: "CloudFormation", detail: "YAML template"),
         ListItem(id: ExportFormat.terraform.rawValue, title: "Terraform", detail: "aws_iam_role and attachments"),
     ])
+    let directory: TextField
+    private(set) var focus = FocusRing<Focus>([.formats, .directory])
     private(set) var written: [String] = []
     private(set) var problem: String?
 
@@ -25,10 +30,14 @@ final class ExportScreen: WizardScreen {
     init(context: WizardContext, step: Int?) {
         self.context = context
         self.step = step
+        directory = TextField(label: "Directory", text: context.outputDirectory.path, placeholder: "where to write the files")
     }
 
     var title: String { "Export" }
-    var keyHints: [KeyHint] { Self.keys.hints }
+    var keyHints: [KeyHint] {
+        Self.keys.hints + [KeyHint(keys: [.tab], label: "Directory", help: "Move between the formats and the directory field")]
+            + (focus.isFocused(.formats) ? list.keyHints : directory.keyHints)
+    }
 
     func draw(_ canvas: Canvas) {
         let body = WizardFrame.draw(canvas, title: "export", step: step, offline: context.service.isOffline)
@@ -36,8 +45,10 @@ final class ExportScreen: WizardScreen {
             ? "Offline: nothing can be created here. Export the role and apply it where there are credentials."
             : "Export the role for another tool."
         let used = body.paragraph(intro, in: Rect(x: 0, y: 0, columns: body.columns, rows: 2))
-        list.draw(body.rows(from: used + 1, count: list.items.count + 1), focused: true)
-        var row = used + list.items.count + 3
+        list.draw(body.rows(from: used + 1, count: list.items.count + 1), focused: focus.isFocused(.formats))
+        var row = used + list.items.count + 2
+        directory.draw(body.rows(from: row, count: TextField.height), focused: focus.isFocused(.directory))
+        row += TextField.height + 1
         for path in written {
             body.field("Wrote " + path, at: Point(x: 0, y: row), width: body.columns, style: .success)
             row += 1
@@ -46,15 +57,19 @@ final class ExportScreen: WizardScreen {
     }
 
     func handle(_ key: Key) -> Transition<WizardMessage> {
-        guard Self.keys.action(for: key) == .export, let format = list.currentItem.flatMap({ ExportFormat(rawValue: $0.id) }) else {
-            return list.handle(key) == .ignored ? .ignored : .handled
+        if focus.handle(key) { return .handled }
+        let typing = focus.isFocused(.directory) || list.takesTextInput
+        guard Self.keys.action(for: key, typing: typing) == .export, !list.takesTextInput,
+              let format = list.currentItem.flatMap({ ExportFormat(rawValue: $0.id) }) else {
+            let result = focus.isFocused(.formats) ? list.handle(key) : directory.handle(key)
+            return result == .ignored ? .ignored : .handled
         }
         let spec = context.model.spec(partition: context.partition)
         let fileName = spec.name + (format == .json ? ".rolewiz.json" : "." + format.fileExtension)
         // Exports are pure text work once the account is known: done here, synchronously.
         do {
             let text = try context.service.export(spec, as: format, accountId: context.accountId)
-            switch context.write(text, fileName: fileName) {
+            switch context.write(text, to: context.resolve(directory.text).appendingPathComponent(fileName)) {
             case .success(let path):
                 written.append(path)
                 problem = nil

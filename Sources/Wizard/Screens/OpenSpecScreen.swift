@@ -31,7 +31,7 @@ final class OpenSpecScreen: WizardScreen {
         guard Self.keys.action(for: key, typing: true) == .open else {
             return path.handle(key) == .ignored ? .ignored : .handled
         }
-        let url = URL(fileURLWithPath: path.text, relativeTo: context.outputDirectory)
+        let url = context.resolve(path.text)
         do {
             let loaded = try RoleSpecFile.load(from: url)
             if let first = loaded.validationErrors().first {

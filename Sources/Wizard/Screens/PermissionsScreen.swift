@@ -6,9 +6,10 @@ import TerminalUI
 /// policy (read in the background, all pages, once per session), filtered
 /// as you type, narrowed by scope, with the chosen policy's JSON in a
 /// preview pane (read on demand) and lint warnings beside risky choices.
-/// Offline, the list holds the presets' policies and the current choice.
+/// Offline, the list holds the presets' policies and the current choice;
+/// `+` adds any policy by name or ARN (offline or not).
 final class PermissionsScreen: WizardScreen {
-    enum Command { case next, scope, preview }
+    enum Command { case next, scope, preview, add }
     enum Scope: Int, CaseIterable {
         case all, awsManaged, customerManaged, selected
 
@@ -24,16 +25,22 @@ final class PermissionsScreen: WizardScreen {
 
     let context: WizardContext
     let flow: Flow
+    var step: Int? { flow == .create ? 1 : nil }
     let list: ListView
     let preview = ScrollView()
     private(set) var scope = Scope.all
     private(set) var previewFocused = false
+    /// The "add by name or ARN" field while it is open.
+    private(set) var adding: TextField?
+    private(set) var addProblem: String?
     private var spinner = 0
 
     static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Next", help: "Accept these policies and go on", action: .next),
         KeyBinding(keys: [.function(2)], label: "Scope", help: "Show all, AWS managed, customer managed or selected policies", action: .scope),
         KeyBinding(keys: [.tab], label: "Preview", help: "Move between the list and the policy preview", action: .preview),
+        KeyBinding(keys: [.character("+")], label: "Add by name",
+                   help: "Type a policy name (AWS managed) or ARN to attach; Enter adds, Esc cancels", action: .add),
     ]) }
 
     init(context: WizardContext, flow: Flow) {
@@ -95,8 +102,8 @@ final class PermissionsScreen: WizardScreen {
             case .selected: chosen.contains(policy.arn)
             }
         }.map { policy in
-            ListItem(id: policy.arn, title: (warnings[policy.arn] == nil ? "" : "! ") + policy.name,
-                     detail: policy.awsManaged ? "AWS managed" : "customer managed")
+            // No detail column: names are long, and the preview shows the ARN (AWS or customer managed).
+            ListItem(id: policy.arn, title: (warnings[policy.arn] == nil ? "" : "! ") + policy.name)
         }
         list.setItems(items)
         list.setChecked(chosen)
@@ -123,7 +130,7 @@ final class PermissionsScreen: WizardScreen {
     }
 
     func draw(_ canvas: Canvas) {
-        let body = WizardFrame.draw(canvas, title: "permissions", step: flow == .create ? 1 : nil,
+        let body = WizardFrame.draw(canvas, title: "permissions", step: step,
                                     offline: context.service.isOffline)
         let quota = context.quotas.attachedPoliciesPerRole
         var status = "\(model.policyArns.count) of \(quota) selected · scope: \(scope.title)"
@@ -136,8 +143,14 @@ final class PermissionsScreen: WizardScreen {
             status += " · ! " + message
         }
         body.field(status, at: .zero, width: body.columns, style: model.policyArns.count > quota ? .error : .dim)
-        let listWidth = body.columns * 11 / 20
+        let listWidth = body.columns * 3 / 5
         list.draw(body.sub(Rect(x: 0, y: 1, columns: listWidth, rows: body.rows - 1)), focused: !previewFocused)
+        if let adding {
+            let area = body.sub(Rect(x: 0, y: body.rows - TextField.height - 1, columns: listWidth, rows: TextField.height + 1))
+            area.fill(style: .normal)
+            adding.draw(area.rows(from: 0, count: TextField.height), focused: true)
+            if let addProblem { area.field("! " + addProblem, at: Point(x: 0, y: TextField.height), width: area.columns, style: .error) }
+        }
         let pane = body.sub(Rect(x: listWidth + 1, y: 1, columns: body.columns - listWidth - 1, rows: body.rows - 1))
         pane.box(style: previewFocused ? .focusedBorder : .border, title: "Preview")
         preview.draw(pane.sub(pane.bounds.inset(by: 1)), focused: previewFocused)
@@ -153,6 +166,7 @@ final class PermissionsScreen: WizardScreen {
     }
 
     func handle(_ key: Key) -> Transition<WizardMessage> {
+        if let adding { return handleAdding(key, field: adding) }
         switch Self.keys.action(for: key, typing: list.takesTextInput) {
         case .next? where !list.takesTextInput:
             switch flow {
@@ -165,6 +179,10 @@ final class PermissionsScreen: WizardScreen {
             return .handled
         case .preview?:
             previewFocused.toggle()
+            return .handled
+        case .add?:
+            adding = TextField(label: "Policy", placeholder: "name or ARN, e.g. AmazonS3ReadOnlyAccess")
+            addProblem = nil
             return .handled
         default:
             break
@@ -181,5 +199,31 @@ final class PermissionsScreen: WizardScreen {
             requestPreview()
         }
         return result == .ignored ? .ignored : .handled
+    }
+
+    /// Keys while the "add by name or ARN" field is open: Enter adds, Esc closes it.
+    private func handleAdding(_ key: Key, field: TextField) -> Transition<WizardMessage> {
+        switch key {
+        case .escape:
+            adding = nil
+            return .handled
+        case .enter:
+            let text = field.text.trimmingCharacters(in: .whitespaces)
+            let reference = PolicyReference(text)
+            if let issue = text.isEmpty ? "Type a policy name or ARN" : reference.validationIssues(field: "policy").first?.message {
+                addProblem = issue
+                return .handled
+            }
+            let arn = reference.arn(partition: context.partition)
+            if !model.policyArns.contains(arn) { model.policyArns.append(arn) }
+            adding = nil
+            refreshItems()
+            list.moveCursor(to: arn)
+            requestPreview()
+            return .handled
+        default:
+            addProblem = nil
+            return field.handle(key) == .ignored ? .ignored : .handled
+        }
     }
 }

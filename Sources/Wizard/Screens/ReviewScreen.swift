@@ -8,10 +8,11 @@ import TerminalUI
 /// Esc goes back step by step with every answer kept. Editing a role, it
 /// shows the old and new trust policy as a diff and asks before writing.
 final class ReviewScreen: WizardScreen {
-    enum Command { case confirm, save }
+    enum Command: Equatable { case confirm, save, jump(Int) }
 
     let context: WizardContext
     let flow: Flow
+    var step: Int? { flow == .create ? 4 : nil }
     let pane = ScrollView()
     private(set) var summary: Outcome<ReviewSummary>?
     private(set) var notice: String?
@@ -22,7 +23,10 @@ final class ReviewScreen: WizardScreen {
     static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Confirm", help: "Apply the plan (offline: export the role)", action: .confirm),
         KeyBinding(keys: [.function(3), .character("s")], label: "Save spec", help: "Save the answers as a spec file for `rolewiz apply --spec`", action: .save),
-    ]) }
+    ] + WizardFrame.steps(offline: false).prefix(4).enumerated().map { index, name in
+        KeyBinding(keys: [.character(Character(String(index + 1)))], label: "Step \(index + 1)",
+                   help: "Go back to step \(index + 1), \(name), keeping every answer", showsInBar: false, action: .jump(index))
+    }) }
 
     init(context: WizardContext, flow: Flow, onApplied: (() -> Void)? = nil) {
         self.context = context
@@ -46,7 +50,7 @@ final class ReviewScreen: WizardScreen {
 
     func draw(_ canvas: Canvas) {
         let body = WizardFrame.draw(canvas, title: flow == .create ? "review" : "review changes",
-                                    step: flow == .create ? 4 : nil, offline: context.service.isOffline)
+                                    step: step, offline: context.service.isOffline)
         pane.draw(body.rows(from: 0, count: body.rows - 1), focused: true)
         let status: String
         switch summary {
@@ -66,8 +70,13 @@ final class ReviewScreen: WizardScreen {
         switch Self.keys.action(for: key) {
         case .confirm?: return confirm()
         case .save?:
-            notice = context.saveSpec()
-            return .handled
+            return .push(SaveSpecScreen(context: context) { [weak self] message in self?.notice = message })
+        case .jump(let index)? where flow == .create:
+            // Each step screen above `index` pops itself in turn (see WizardScreen.receive).
+            context.post(.goToStep(index))
+            return .pop
+        case .jump?:
+            return .ignored
         case nil:
             return pane.handle(key) == .ignored ? .ignored : .handled
         }

@@ -24,7 +24,7 @@ final class StartScreen: WizardScreen {
         self.roleNameOverride = roleName
         var items: [ListItem] = []
         if let preset {
-            items.append(ListItem(id: "preset", title: "Create \(roleName ?? preset.spec.name) from preset \(preset.id)", detail: preset.summary))
+            items.append(ListItem(id: "preset", title: "Create role \(roleName ?? preset.spec.name)", detail: "from preset \(preset.id)"))
         }
         items.append(ListItem(id: "presets", title: "Create a role from a preset", detail: "\(RolePreset.all.count) ready-made roles"))
         items.append(ListItem(id: "custom", title: "Create a custom role", detail: "choose services and policies"))

@@ -11,6 +11,7 @@ final class TrustEditorScreen: WizardScreen {
 
     let context: WizardContext
     let flow: Flow
+    var step: Int? { flow == .create ? 2 : nil }
     let editor = TextEditor()
     private(set) var isEditing = false
     private(set) var findings: [LintFinding] = []
@@ -65,7 +66,7 @@ final class TrustEditorScreen: WizardScreen {
     }
 
     func draw(_ canvas: Canvas) {
-        let body = WizardFrame.draw(canvas, title: "trust policy", step: flow == .create ? 2 : nil,
+        let body = WizardFrame.draw(canvas, title: "trust policy", step: step,
                                     offline: context.service.isOffline)
         let size = PolicyDocument.iamSize(of: editor.text)
         let quota = context.quotas.trustPolicySize

@@ -11,6 +11,7 @@ final class TrustedEntityScreen: WizardScreen {
 
     let context: WizardContext
     let flow: Flow
+    var step: Int? { flow == .create ? 0 : nil }
     let services: ListView
     private(set) var fields: [TextField] = []
     private(set) var focus: FocusRing<Focus>
@@ -20,7 +21,7 @@ final class TrustedEntityScreen: WizardScreen {
         KeyBinding(keys: [.enter], label: "Next", help: "Accept and go on to permissions", action: .next),
         KeyBinding(keys: [.left], label: "Type", help: "Previous entity type (on the type line)", showsInBar: false, action: .previousKind),
         KeyBinding(keys: [.right], label: "Type", help: "Next entity type (on the type line)", showsInBar: false, action: .nextKind),
-        KeyBinding(keys: [.function(4)], label: "Option", help: "Services: restrict to my account (aws:SourceAccount); account: require MFA", action: .toggleOption),
+        KeyBinding(keys: [.function(4)], label: "Option", help: "Restrict to my account (services) or require MFA (account)", action: .toggleOption),
     ]) }
 
     init(context: WizardContext, flow: Flow) {
@@ -40,7 +41,10 @@ final class TrustedEntityScreen: WizardScreen {
 
     var model: WizardModel { context.model }
     var title: String { "Trusted entity" }
-    var keyHints: [KeyHint] { Self.keys.hints + (model.entityKind == .awsService ? services.keyHints : []) }
+    var keyHints: [KeyHint] {
+        Self.keys.hints + [KeyHint(keys: [.tab], label: "Field", help: "Move between the type line and the list or fields", showsInBar: false)]
+            + (model.entityKind == .awsService ? services.keyHints : [])
+    }
     private var typing: Bool {
         switch focus.current {
         case .kind: false
@@ -90,7 +94,7 @@ final class TrustedEntityScreen: WizardScreen {
     }
 
     func draw(_ canvas: Canvas) {
-        let body = WizardFrame.draw(canvas, title: "trusted entity", step: flow == .create ? 0 : nil,
+        let body = WizardFrame.draw(canvas, title: "trusted entity", step: step,
                                     offline: context.service.isOffline)
         let kindText = "Trusted entity type:  < \(model.entityKind.title) >"
         body.field(kindText, at: .zero, width: body.columns, style: focus.isFocused(.kind) ? .selection : .normal)

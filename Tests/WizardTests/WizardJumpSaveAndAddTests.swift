@@ -1,0 +1,84 @@
+import Foundation
+import Provisioning
+import TerminalUI
+import Testing
+@testable import Wizard
+
+/// Review's digit keys, saving the spec and exporting to a chosen path, and
+/// adding a policy by name where the list does not hold it (offline).
+@MainActor
+struct WizardJumpSaveAndAddTests {
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func reviewDigitJumpsBackToThatStepKeepingAnswers() async throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        #expect(harness.topTitle == "Review")
+        try harness.press(.character("2"))
+        try await harness.deliver { if case .goToStep = $0 { true } else { false } }  // Details pops
+        try await harness.deliver { if case .goToStep = $0 { true } else { false } }  // Trust policy pops
+        try await harness.deliver { if case .goToStep = $0 { true } else { false } }  // Permissions stays
+        #expect(harness.topTitle == "Permissions")
+        #expect(harness.context.model.policyArns.count == 3)
+        try harness.press(.enter, .enter)
+        #expect(harness.topTitle == "Details")
+        #expect(harness.screen.contains("l4e-role"))
+    }
+
+    @Test func saveSpecAsksForThePathAndShowsTheFullPathWritten() async throws {
+        let directory = try temporaryDirectory()
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil),
+                                    directory: directory)
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try await harness.deliver { $0.isReview }
+        try harness.press(.character("s"))
+        #expect(harness.topTitle == "Save spec")
+        #expect(harness.screen.contains("l4e-role.rolewiz.yaml"))
+        try harness.press(.control("u"))
+        try harness.type("specs-out.yaml")
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Review")
+        let path = directory.appendingPathComponent("specs-out.yaml").standardizedFileURL.path
+        #expect(harness.screen.contains("Saved the spec to"), "\(harness.screen)")
+        let saved = try RoleSpecFile.load(from: URL(fileURLWithPath: path))
+        #expect(saved.spec.name == "l4e-role")
+    }
+
+    @Test func exportWritesIntoTheChosenDirectory() async throws {
+        let directory = try temporaryDirectory()
+        let target = directory.appendingPathComponent("exports")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil),
+                                    directory: directory)
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try await harness.deliver { $0.isReview }
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Export")
+        try harness.press(.tab)
+        try harness.type("/exports")
+        try harness.press(.tab, .down, .enter)
+        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("l4e-role.sh").path))
+        #expect(harness.screen.contains("Wrote "))
+    }
+
+    @Test func offlineAPolicyCanBeAddedByName() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: nil, roleName: nil))
+        try harness.press(.down, .enter)  // "Create a custom role"
+        try harness.type("/lambda")
+        try harness.press(.enter, .space, .enter)
+        #expect(harness.topTitle == "Permissions")
+        try harness.press(.character("+"))
+        try harness.type("bad name!")
+        try harness.press(.enter)
+        #expect(harness.screen.contains("! "))
+        try harness.press(.control("u"))
+        try harness.type("AmazonSQSReadOnlyAccess")
+        try harness.press(.enter)
+        #expect(harness.context.model.policyArns == ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"])
+        #expect(harness.screen.contains("[x] AmazonSQSReadOnlyAccess"))
+    }
+}

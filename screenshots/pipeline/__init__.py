@@ -1,0 +1,1 @@
+"""The screenshot pipeline: moto, tmux, scenes and the PNG renderer behind screenshots/generate."""
