@@ -1,0 +1,65 @@
+import IAMClient
+
+/// Carries out a `Plan` with the fewest, safest IAM calls.
+///
+/// A new role is created complete in one CreateRole call (trust policy,
+/// description, max session, path, boundary, tags), then its policies are
+/// attached concurrently. An existing role gets at most one call each of
+/// UpdateAssumeRolePolicy, UpdateRole, TagRole and UntagRole, then the
+/// attachments and detachments concurrently. An empty plan makes no call.
+///
+/// Re-running after a failure, a cancellation or a lost reply converges:
+/// plan again and apply; a CreateRole that finds its role already there
+/// reads it back instead of failing, attaching an attached policy and
+/// detaching a detached one count as done.
+public struct Applier: Sendable {
+    public let iam: any IAMOperations
+    /// How many attach/detach calls may be in flight at once.
+    public let maxConcurrentCalls: Int
+
+    public init(iam: any IAMOperations, maxConcurrentCalls: Int = 4) {
+        self.iam = iam
+        self.maxConcurrentCalls = maxConcurrentCalls
+    }
+
+    /// The calls `apply` will make for `plan`, in order (CreateRole may add
+    /// updates if it finds the role already there).
+    public static func steps(for plan: Plan) -> [ApplyStep] {
+        ApplyStep.steps(for: plan.changes)
+    }
+
+    /// Applies `plan`, reporting progress to `onEvent` (which may be called
+    /// from several tasks, never twice at once for the same step).
+    public func apply(
+        _ plan: Plan,
+        cancellation: ApplyCancellation = ApplyCancellation(),
+        onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
+    ) async -> ApplyResult {
+        let performer = StepPerformer(iam: iam, roleName: plan.roleName, emit: onEvent)
+        var run = ApplyRun(
+            performer: performer, roleArn: plan.roleArn,
+            maxConcurrentCalls: maxConcurrentCalls, cancellation: cancellation
+        )
+        return await run.run(Self.steps(for: plan))
+    }
+
+    /// Starts applying `plan` in a new task; follow `events` (which ends when
+    /// the apply does) and await `result`.
+    public func start(_ plan: Plan, cancellation: ApplyCancellation = ApplyCancellation()) -> ApplyProgress {
+        let (events, continuation) = AsyncStream.makeStream(of: ApplyEvent.self)
+        let result = Task {
+            let result = await apply(plan, cancellation: cancellation) { continuation.yield($0) }
+            continuation.finish()
+            return result
+        }
+        return ApplyProgress(events: events, result: result, cancellation: cancellation)
+    }
+}
+
+/// An apply running in its own task.
+public struct ApplyProgress: Sendable {
+    public let events: AsyncStream<ApplyEvent>
+    public let result: Task<ApplyResult, Never>
+    /// Stops the apply after the call in flight.
+    public let cancellation: ApplyCancellation
+}

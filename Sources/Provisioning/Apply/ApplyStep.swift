@@ -1,0 +1,89 @@
+import IAMClient
+
+/// One IAM write call of an apply, carrying what it sends.
+public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
+    case createRole(NewRole)
+    case updateTrustPolicy(String)
+    /// One UpdateRole call; nil fields are not sent.
+    case updateRole(description: String?, maxSessionDuration: Int?)
+    /// One TagRole call with every new and changed tag.
+    case tagRole([Tag])
+    case untagRole(keys: [String])
+    case attachPolicy(arn: String)
+    case detachPolicy(arn: String)
+    /// A change rolewiz cannot make; the step fails with the reason.
+    case unsupported(Change)
+
+    /// The IAM API action the step calls.
+    public var action: String {
+        switch self {
+        case .createRole: "CreateRole"
+        case .updateTrustPolicy: "UpdateAssumeRolePolicy"
+        case .updateRole: "UpdateRole"
+        case .tagRole: "TagRole"
+        case .untagRole: "UntagRole"
+        case .attachPolicy: "AttachRolePolicy"
+        case .detachPolicy: "DetachRolePolicy"
+        case .unsupported: "none"
+        }
+    }
+
+    /// Attachments and detachments are independent of each other and run concurrently.
+    var isPolicyAttachment: Bool {
+        switch self {
+        case .attachPolicy, .detachPolicy: true
+        default: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .createRole(let role): "create role \(role.roleName)"
+        case .updateTrustPolicy: "update the trust policy"
+        case .updateRole(let description, let seconds):
+            "update " + [description.map { _ in "the description" }, seconds.map { _ in "the max session duration" }]
+                .compactMap { $0 }.joined(separator: " and ")
+        case .tagRole(let tags): "tag " + tags.map(\.key).joined(separator: ", ")
+        case .untagRole(let keys): "untag " + keys.joined(separator: ", ")
+        case .attachPolicy(let arn): "attach \(arn)"
+        case .detachPolicy(let arn): "detach \(arn)"
+        case .unsupported(let change): change.detail
+        }
+    }
+
+    /// The fewest calls that make `changes`: trust, one UpdateRole, one
+    /// TagRole, one UntagRole, then detachments and attachments, and last
+    /// what cannot be done, so that everything possible is done first.
+    static func steps(for changes: [Change]) -> [ApplyStep] {
+        var steps: [ApplyStep] = []
+        var description: String?
+        var maxSession: Int?
+        var tags: [Tag] = []
+        var untagKeys: [String] = []
+        var detachments: [ApplyStep] = []
+        var attachments: [ApplyStep] = []
+        var unsupported: [ApplyStep] = []
+        for change in changes {
+            switch change {
+            case .createRole(let role): steps.append(.createRole(role))
+            case .updateTrustPolicy(_, let document): steps.append(.updateTrustPolicy(document))
+            case .updateDescription(_, let new): description = new
+            case .updateMaxSessionDuration(_, let new): maxSession = new
+            case .addTag(let tag): tags.append(tag)
+            case .changeTag(let key, _, let value): tags.append(Tag(key: key, value: value))
+            case .removeTag(let tag): untagKeys.append(tag.key)
+            case .attachPolicy(let arn): attachments.append(.attachPolicy(arn: arn))
+            case .detachPolicy(let arn): detachments.append(.detachPolicy(arn: arn))
+            case .changePermissionsBoundary, .changePath: unsupported.append(.unsupported(change))
+            }
+        }
+        if description != nil || maxSession != nil {
+            steps.append(.updateRole(description: description, maxSessionDuration: maxSession))
+        }
+        if !tags.isEmpty { steps.append(.tagRole(tags)) }
+        if !untagKeys.isEmpty { steps.append(.untagRole(keys: untagKeys)) }
+        // Detachments first: with bounded concurrency they start first, which
+        // keeps a swap of policies under the attached-policies quota.
+        return steps + detachments + attachments + unsupported
+    }
+}

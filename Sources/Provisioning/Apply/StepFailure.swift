@@ -1,0 +1,43 @@
+import IAMClient
+
+/// Why a step of an apply did not happen: the step and the AWS error code
+/// (or the kind of failure when IAM never answered).
+public struct StepFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Used when a change cannot be made through the calls rolewiz uses.
+    public static let unsupportedCode = "Unsupported"
+
+    public var step: ApplyStep
+    /// The AWS error code (`NoSuchEntity`, `MalformedPolicyDocument`, ...), or
+    /// `connectionLost`/`timedOut`/... for a transport failure, or `Unsupported`.
+    public var code: String
+    public var message: String
+    /// The error IAM answered, when it did.
+    public var awsError: AWSError?
+
+    public init(step: ApplyStep, code: String, message: String, awsError: AWSError? = nil) {
+        self.step = step
+        self.code = code
+        self.message = message
+        self.awsError = awsError
+    }
+
+    init(step: ApplyStep, error: any Error) {
+        switch error {
+        case let failure as StepFailure:
+            self = failure
+            self.step = step
+        case let aws as AWSError:
+            self.init(step: step, code: aws.code, message: aws.message, awsError: aws)
+        case let transport as TransportError:
+            self.init(step: step, code: transport.kind.rawValue, message: transport.message)
+        case is CancellationError:
+            self.init(step: step, code: "Cancelled", message: "the task was cancelled")
+        default:
+            self.init(step: step, code: String(describing: type(of: error)), message: String(describing: error))
+        }
+    }
+
+    public var description: String {
+        "\(step.description) (\(step.action)) failed: \(code): \(message)"
+    }
+}

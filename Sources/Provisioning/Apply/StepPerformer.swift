@@ -1,0 +1,46 @@
+import IAMClient
+
+/// Makes the one IAM call of a step. Calls whose effect is already in place
+/// count as done, so that a re-run after a lost reply does not fail.
+struct StepPerformer: Sendable {
+    let iam: any IAMOperations
+    let roleName: String
+    let emit: @Sendable (ApplyEvent) -> Void
+
+    /// Returns the role for CreateRole, nil for the other steps.
+    func perform(_ step: ApplyStep) async throws -> Role? {
+        try await ActiveStep.$current.withValue(ActiveStep(step: step, emit: emit)) {
+            try await call(step)
+        }
+    }
+
+    private func call(_ step: ApplyStep) async throws -> Role? {
+        switch step {
+        case .createRole(let role):
+            return try await iam.createRole(role.createRoleInput)
+        case .updateTrustPolicy(let document):
+            try await iam.updateAssumeRolePolicy(roleName: roleName, policyDocument: document)
+        case .updateRole(let description, let seconds):
+            try await iam.updateRole(name: roleName, description: description, maxSessionDuration: seconds)
+        case .tagRole(let tags):
+            try await iam.tagRole(name: roleName, tags: tags)
+        case .untagRole(let keys):
+            try await iam.untagRole(name: roleName, tagKeys: keys)
+        case .attachPolicy(let arn):
+            do {
+                try await iam.attachRolePolicy(roleName: roleName, policyArn: arn)
+            } catch where error.awsErrorCode == IAMErrorCode.entityAlreadyExists {
+                // Already attached: what the step wanted.
+            }
+        case .detachPolicy(let arn):
+            do {
+                try await iam.detachRolePolicy(roleName: roleName, policyArn: arn)
+            } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
+                // Not attached (any more): what the step wanted.
+            }
+        case .unsupported(let change):
+            throw StepFailure(step: step, code: StepFailure.unsupportedCode, message: change.detail)
+        }
+        return nil
+    }
+}

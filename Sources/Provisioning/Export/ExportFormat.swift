@@ -1,0 +1,34 @@
+/// What `export` can write a role as.
+public enum ExportFormat: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The rolewiz spec file itself (written by the spec file model).
+    case json
+    /// A re-runnable POSIX shell script of AWS CLI calls.
+    case cli
+    /// A CloudFormation template (YAML) with one AWS::IAM::Role.
+    case cloudformation
+    /// Terraform: `aws_iam_role` and its policy attachments.
+    case terraform
+
+    /// The usual file name extension for the output.
+    public var fileExtension: String {
+        switch self {
+        case .json: "json"
+        case .cli: "sh"
+        case .cloudformation: "yaml"
+        case .terraform: "tf"
+        }
+    }
+}
+
+/// An export that could not be written, naming the field at fault.
+public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var field: String
+    public var message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { "\(field): \(message)" }
+}

@@ -1,0 +1,37 @@
+/// Writes a `DesiredRole` as a script or template another tool can apply.
+public struct Exporter: Sendable {
+    /// Writes the `json` format. The spec file belongs to the spec model,
+    /// which supplies this; without it `json` is refused with a clear error.
+    public var specFileWriter: (@Sendable (DesiredRole) throws -> String)?
+
+    public init(specFileWriter: (@Sendable (DesiredRole) throws -> String)? = nil) {
+        self.specFileWriter = specFileWriter
+    }
+
+    public func export(_ role: DesiredRole, as format: ExportFormat) throws -> String {
+        switch format {
+        case .json:
+            guard let specFileWriter else {
+                throw ExportError(field: "format", message: "json export needs the spec file writer, which was not provided")
+            }
+            return try specFileWriter(role)
+        case .cli:
+            return try ShellScriptExport(role: role).text()
+        case .cloudformation:
+            return try CloudFormationExport(role: role).text()
+        case .terraform:
+            return try TerraformExport(role: role).text()
+        }
+    }
+}
+
+extension DesiredRole {
+    /// The trust policy as a JSON tree, for formats that embed it as an object.
+    func trustPolicyJSON() throws -> PolicyJSON {
+        do {
+            return try PolicyJSON(parsing: trustPolicy)
+        } catch {
+            throw ExportError(field: "trustPolicy", message: "not a valid policy document: \(error)")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// Terraform for the role: an `aws_iam_role` with the trust policy as a
+/// `jsonencode` object, one `aws_iam_role_policy_attachment` per policy
+/// (`for_each` over the set of ARNs) and the ARN as an output.
+struct TerraformExport {
+    let role: DesiredRole
+
+    func text() throws -> String {
+        let name = resourceName
+        var blocks = [block(#"resource "aws_iam_role" "\#(name)""#, try roleAttributes())]
+        if !role.policyArns.isEmpty {
+            blocks.append(block(#"resource "aws_iam_role_policy_attachment" "\#(name)""#, [
+                HCLAttribute("for_each", .call("toset", .list(role.policyArns.map(HCLValue.string)))),
+                HCLAttribute("role", .expression("aws_iam_role.\(name).name")),
+                HCLAttribute("policy_arn", .expression("each.value")),
+            ]))
+        }
+        blocks.append(block(#"output "\#(name)_arn""#, [
+            HCLAttribute("value", .expression("aws_iam_role.\(name).arn")),
+        ]))
+        return blocks.joined(separator: "\n")
+    }
+
+    private func roleAttributes() throws -> [HCLAttribute] {
+        var attributes = [
+            HCLAttribute("name", .string(role.roleName)),
+            HCLAttribute("path", .string(role.path)),
+        ]
+        if let description = role.description {
+            attributes.append(HCLAttribute("description", .string(description)))
+        }
+        if let seconds = role.maxSessionDuration {
+            attributes.append(HCLAttribute("max_session_duration", .expression(String(seconds))))
+        }
+        if let boundary = role.permissionsBoundaryArn {
+            attributes.append(HCLAttribute("permissions_boundary", .string(boundary)))
+        }
+        attributes.append(HCLAttribute("assume_role_policy", .call("jsonencode", value(for: try role.trustPolicyJSON()))))
+        if !role.tags.isEmpty {
+            attributes.append(HCLAttribute("tags", .object(role.tags.map {
+                HCLAttribute(hclQuoted($0.key), .string($0.value))
+            })))
+        }
+        return attributes
+    }
+
+    private func value(for json: PolicyJSON) -> HCLValue {
+        switch json {
+        case .string(let text): .string(text)
+        case .number(let text): .expression(text)
+        case .bool(let flag): .expression(flag ? "true" : "false")
+        case .null: .expression("null")
+        case .array(let items): .list(items.map(value(for:)))
+        case .object(let members): .object(members.map { HCLAttribute(objectKey: $0.key, value(for: $0.value)) })
+        }
+    }
+
+    private func block(_ header: String, _ attributes: [HCLAttribute]) -> String {
+        ([header + " {"] + HCLAttribute.lines(attributes, indent: 1) + ["}"]).joined(separator: "\n") + "\n"
+    }
+
+    /// Terraform names start with a letter or `_` and hold letters, digits,
+    /// `_` and `-`; IAM role names may also hold `+=,.@`.
+    var resourceName: String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+        let name = String(role.roleName.map { allowed.contains($0) ? $0 : "_" })
+        guard let first = name.first, first.isLetter || first == "_" else { return "role_" + name }
+        return name
+    }
+}

@@ -1,0 +1,80 @@
+import IAMClient
+
+/// One difference between a role in IAM and the role wanted.
+public enum Change: Sendable, Hashable {
+    /// The role does not exist: CreateRole with everything but the policies.
+    case createRole(NewRole)
+    case updateTrustPolicy(from: String, to: String)
+    case updateDescription(from: String?, to: String)
+    case updateMaxSessionDuration(from: Int?, to: Int)
+    /// Needs PutRolePermissionsBoundary / DeleteRolePermissionsBoundary, which
+    /// rolewiz does not call: see `isSupported`.
+    case changePermissionsBoundary(from: String?, to: String?)
+    /// IAM cannot move a role to another path; the role must be recreated.
+    case changePath(from: String, to: String)
+    case attachPolicy(arn: String)
+    /// Only planned with prune.
+    case detachPolicy(arn: String)
+    case addTag(Tag)
+    case changeTag(key: String, from: String, to: String)
+    /// Only planned with prune.
+    case removeTag(Tag)
+
+    /// False for changes rolewiz cannot make through the IAM calls it uses;
+    /// they stay in the plan and fail the apply with an explanation instead
+    /// of being dropped.
+    public var isSupported: Bool {
+        switch self {
+        case .changePermissionsBoundary, .changePath: return false
+        default: return true
+        }
+    }
+
+    /// One line for people: `+` adds, `~` changes, `-` removes, `!` cannot be done here.
+    public var summary: String { "\(marker) \(detail)" }
+
+    public var marker: Character {
+        switch self {
+        case .createRole, .attachPolicy, .addTag: "+"
+        case .updateTrustPolicy, .updateDescription, .updateMaxSessionDuration, .changeTag: "~"
+        case .detachPolicy, .removeTag: "-"
+        case .changePermissionsBoundary, .changePath: "!"
+        }
+    }
+
+    /// What the change does, without the marker.
+    public var detail: String {
+        switch self {
+        case .createRole(let role):
+            var details = ["path \(role.path)"]
+            if let description = role.description { details.append("description \(quoted(description))") }
+            if let seconds = role.maxSessionDuration { details.append("max session \(seconds) s") }
+            if let boundary = role.permissionsBoundaryArn { details.append("boundary \(boundary)") }
+            if !role.tags.isEmpty { details.append(role.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")) }
+            return "create role \(role.roleName) (\(details.joined(separator: "; ")))"
+        case .updateTrustPolicy:
+            return "update the trust policy"
+        case .updateDescription(let old, let new):
+            return "description: \(old.map(quoted) ?? "none") -> \(quoted(new))"
+        case .updateMaxSessionDuration(let old, let new):
+            return "max session duration: \(old.map { "\($0) s" } ?? "default") -> \(new) s"
+        case .changePermissionsBoundary(let old, let new):
+            return "permissions boundary: \(old ?? "none") -> \(new ?? "none")"
+                + " (rolewiz cannot change a boundary: use put/delete-role-permissions-boundary or recreate the role)"
+        case .changePath(let old, let new):
+            return "path: \(old) -> \(new) (IAM cannot change a role's path: the role must be recreated)"
+        case .attachPolicy(let arn):
+            return "attach \(arn)"
+        case .detachPolicy(let arn):
+            return "detach \(arn)"
+        case .addTag(let tag):
+            return "tag \(tag.key) = \(quoted(tag.value))"
+        case .changeTag(let key, let old, let new):
+            return "tag \(key): \(quoted(old)) -> \(quoted(new))"
+        case .removeTag(let tag):
+            return "remove tag \(tag.key) (was \(quoted(tag.value)))"
+        }
+    }
+}
+
+private func quoted(_ text: String) -> String { "\"\(text)\"" }

@@ -1,0 +1,12 @@
+import IAMClient
+
+/// The IAM error codes the planner and applier react to.
+enum IAMErrorCode {
+    static let noSuchEntity = "NoSuchEntity"
+    static let entityAlreadyExists = "EntityAlreadyExists"
+}
+
+extension Error {
+    /// The AWS error code when this is an error answered by IAM.
+    var awsErrorCode: String? { (self as? AWSError)?.code }
+}

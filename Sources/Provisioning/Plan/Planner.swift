@@ -1,0 +1,118 @@
+import IAMClient
+
+/// Reads a role from IAM and works out the changes that turn it into a
+/// `DesiredRole`.
+///
+/// Fields left nil in the desired role (description, max session duration)
+/// are not managed. Removals (policies, tags, a permissions boundary) are
+/// only planned with `prune`, so a spec never takes away what someone else
+/// added unless asked to.
+public struct Planner: Sendable {
+    /// IAM's MaxSessionDuration when none was given.
+    public static let defaultMaxSessionDuration = 3600
+
+    public let iam: any IAMOperations
+
+    public init(iam: any IAMOperations) {
+        self.iam = iam
+    }
+
+    /// The role as IAM holds it (its three reads run concurrently), or nil
+    /// if there is no such role.
+    public func currentRole(named roleName: String) async throws -> RoleDetails? {
+        do {
+            return try await RoleDetails.load(roleName: roleName, from: iam)
+        } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
+            return nil
+        }
+    }
+
+    /// Reads IAM and plans.
+    public func plan(for desired: DesiredRole, prune: Bool = false) async throws -> Plan {
+        let current = try await currentRole(named: desired.roleName)
+        return Self.plan(for: desired, current: current, prune: prune)
+    }
+
+    /// A plan made without IAM, for when there are no credentials: the role
+    /// is assumed not to exist, so everything is to be created.
+    public static func offlinePlan(for desired: DesiredRole) -> Plan {
+        var plan = plan(for: desired, current: nil, prune: false)
+        plan.offline = true
+        return plan
+    }
+
+    /// The pure comparison: `current` nil means the role does not exist.
+    public static func plan(for desired: DesiredRole, current: RoleDetails?, prune: Bool) -> Plan {
+        guard let current else {
+            let attachments = uniqueArns(desired.policyArns).map { Change.attachPolicy(arn: $0) }
+            return Plan(
+                roleName: desired.roleName, roleArn: nil, prune: prune,
+                changes: [.createRole(NewRole(desired))] + attachments
+            )
+        }
+        return Plan(
+            roleName: desired.roleName, roleArn: current.role.arn, prune: prune,
+            changes: changes(from: current, to: desired, prune: prune)
+        )
+    }
+
+    static func changes(from current: RoleDetails, to desired: DesiredRole, prune: Bool) -> [Change] {
+        roleChanges(from: current.role, to: desired, prune: prune)
+            + policyChanges(attached: current.attachedPolicies.map(\.policyArn), desired: desired.policyArns, prune: prune)
+            + tagChanges(current: current.tags, desired: desired.tags, prune: prune)
+    }
+
+    private static func roleChanges(from role: Role, to desired: DesiredRole, prune: Bool) -> [Change] {
+        var changes: [Change] = []
+        if role.path != desired.path {
+            changes.append(.changePath(from: role.path, to: desired.path))
+        }
+        if !trustPoliciesAreEquivalent(role.assumeRolePolicyDocument, desired.trustPolicy) {
+            changes.append(.updateTrustPolicy(from: role.assumeRolePolicyDocument, to: desired.trustPolicy))
+        }
+        if let description = desired.description, description != (role.description ?? "") {
+            changes.append(.updateDescription(from: role.description, to: description))
+        }
+        if let seconds = desired.maxSessionDuration, seconds != (role.maxSessionDuration ?? defaultMaxSessionDuration) {
+            changes.append(.updateMaxSessionDuration(from: role.maxSessionDuration, to: seconds))
+        }
+        let boundary = desired.permissionsBoundaryArn
+        if boundary != role.permissionsBoundaryArn, boundary != nil || prune {
+            changes.append(.changePermissionsBoundary(from: role.permissionsBoundaryArn, to: boundary))
+        }
+        return changes
+    }
+
+    private static func policyChanges(attached: [String], desired: [String], prune: Bool) -> [Change] {
+        let attachedSet = Set(attached)
+        let wanted = uniqueArns(desired)
+        var changes = wanted.filter { !attachedSet.contains($0) }.map { Change.attachPolicy(arn: $0) }
+        if prune {
+            let wantedSet = Set(wanted)
+            changes += attached.filter { !wantedSet.contains($0) }.map { Change.detachPolicy(arn: $0) }
+        }
+        return changes
+    }
+
+    private static func tagChanges(current: [Tag], desired: [Tag], prune: Bool) -> [Change] {
+        let existing = TagSet(current)
+        let wanted = TagSet(desired)
+        var changes: [Change] = []
+        for tag in wanted.tags {
+            switch existing.value(for: tag.key) {
+            case nil: changes.append(.addTag(tag))
+            case let old? where old != tag.value: changes.append(.changeTag(key: tag.key, from: old, to: tag.value))
+            default: break
+            }
+        }
+        if prune {
+            changes += existing.tags.filter { wanted.value(for: $0.key) == nil }.map { Change.removeTag($0) }
+        }
+        return changes
+    }
+
+    private static func uniqueArns(_ arns: [String]) -> [String] {
+        var seen = Set<String>()
+        return arns.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import IAMClient
+import Testing
+import TestSupport
+import Yams
+@testable import Provisioning
+
+/// Exports checked by the tools that consume them: the shell runs the CLI
+/// script against a stand-in `aws` that records its arguments, cfn-lint
+/// checks the template, Terraform formats and evaluates its configuration.
+/// Each check proves the awkward characters arrive exactly as written.
+@Suite("Export checked by its tools")
+struct ExportToolTests {
+    /// Quotes, dollar, backslash, backquote, template openers, a leading
+    /// dash and Latin-1 letters: everything a quoting mistake would mangle.
+    static let trickyDescription = #"-It's "quoted" $HOME \back `tick` ${x} %{y} café naïve Größe ±½"#
+
+    static var trickyRole: DesiredRole {
+        var role = SeedRole.role
+        role.description = trickyDescription
+        role.maxSessionDuration = 7200
+        role.tags = [IAMClient.Tag(key: "cost center:team/x=+@-_.", value: "Zoë 42"), IAMClient.Tag(key: "owner", value: "Ünal @ data/ml")]
+        return role
+    }
+
+    // MARK: AWS CLI script
+
+    @Test(arguments: [SeedRole.role, trickyRole])
+    func cliScriptPassesTheShellSyntaxCheck(_ role: DesiredRole) async throws {
+        let directory = try ExportTestTools.temporaryDirectory()
+        defer { ExportTestTools.remove(directory) }
+        let script = directory.appendingPathComponent("role.sh")
+        try Exporter().export(role, as: .cli).write(to: script, atomically: true, encoding: .utf8)
+        let result = try await Processes.run(Self.shell, arguments: ["-n", script.path], environment: Processes.minimalEnvironment())
+        #expect(result.exitCode == 0, "sh -n: \(result.stderr)")
+    }
+
+    @Test func cliScriptHandsTheAWSCLIExactlyTheSpecAndIsSafeToRerun() async throws {
+        let run = try FakeAWSCLI()
+        defer { ExportTestTools.remove(run.directory) }
+        let role = Self.trickyRole
+        let first = try await run.script(for: role)
+        #expect(first.exitCode == 0, "script failed: \(first.stderr)")
+        #expect(first.stdout == "arn:aws:iam::123456789012:role/l4e-role\n")
+
+        let calls = try run.calls()
+        #expect(calls.map { $0[1] } == [
+            "get-role", "create-role", "update-assume-role-policy", "update-role",
+            "attach-role-policy", "attach-role-policy", "attach-role-policy", "tag-role", "get-role",
+        ])
+        let create = calls[1]
+        #expect(create.value(after: "--role-name") == "l4e-role")
+        #expect(create.value(after: "--path") == "/")
+        #expect(create.value(after: "--assume-role-policy-document") == role.trustPolicy)
+        #expect(create.contains("--description=" + Self.trickyDescription))
+        #expect(create.value(after: "--max-session-duration") == "7200")
+        #expect(try decodedTags(create.value(after: "--tags")) == role.tags)
+        #expect(calls[2].value(after: "--policy-document") == role.trustPolicy)
+        #expect(calls[3].contains("--description=" + Self.trickyDescription))
+        #expect(calls[4...6].map { $0.value(after: "--policy-arn") } == SeedRole.policyArns)
+        #expect(try decodedTags(calls[7].value(after: "--tags")) == role.tags)
+
+        try run.clearCalls()
+        let second = try await run.script(for: role)
+        #expect(second.exitCode == 0)
+        #expect(try !run.calls().contains { $0[1] == "create-role" }, "the role exists now: no second create")
+    }
+
+    @Test func cliScriptStopsAtTheFirstFailingCall() async throws {
+        let run = try FakeAWSCLI(failing: "attach-role-policy")
+        defer { ExportTestTools.remove(run.directory) }
+        let result = try await run.script(for: Self.trickyRole)
+        #expect(result.exitCode != 0)
+        #expect(try run.calls().last?[1] == "attach-role-policy")
+    }
+
+    private func decodedTags(_ json: String?) throws -> [IAMClient.Tag] {
+        let items = try JSONSerialization.jsonObject(with: Data((json ?? "").utf8)) as? [[String: String]] ?? []
+        return items.map { IAMClient.Tag(key: $0["Key"] ?? "", value: $0["Value"] ?? "") }
+    }
+
+    // MARK: CloudFormation
+
+    @Test(
+        .enabled(if: ExportTestTools.find("cfn-lint") != nil || ExportTestTools.toolsRequired, "cfn-lint is not installed (pip install cfn-lint)"),
+        arguments: [SeedRole.role, trickyRole]
+    )
+    func cloudFormationTemplatePassesCfnLint(_ role: DesiredRole) async throws {
+        let cfnLint = try #require(ExportTestTools.find("cfn-lint"), "cfn-lint is required under CI=true")
+        let directory = try ExportTestTools.temporaryDirectory()
+        defer { ExportTestTools.remove(directory) }
+        let template = directory.appendingPathComponent("template.yaml")
+        try Exporter().export(role, as: .cloudformation).write(to: template, atomically: true, encoding: .utf8)
+        let result = try await Processes.run(cfnLint, arguments: [template.path], environment: Processes.minimalEnvironment())
+        #expect(result.exitCode == 0, "cfn-lint: \(result.stdout)\(result.stderr)")
+    }
+
+    @Test func cloudFormationTemplateReadsBackExactly() throws {
+        let role = Self.trickyRole
+        let yaml = try Exporter().export(role, as: .cloudformation)
+        let template = try #require(try Yams.load(yaml: yaml) as? [String: Any])
+        let resources = try #require(template["Resources"] as? [String: Any])
+        let properties = try #require((resources["Role"] as? [String: Any])?["Properties"] as? [String: Any])
+        #expect(properties["Description"] as? String == Self.trickyDescription)
+        #expect(properties["MaxSessionDuration"] as? Int == 7200)
+        #expect(properties["ManagedPolicyArns"] as? [String] == SeedRole.policyArns)
+        let tags = try #require(properties["Tags"] as? [[String: String]])
+        #expect(tags.map { IAMClient.Tag(key: $0["Key"] ?? "", value: $0["Value"] ?? "") } == role.tags)
+        let document = try #require(properties["AssumeRolePolicyDocument"])
+        let documentJSON = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
+        #expect(trustPoliciesAreEquivalent(documentJSON, role.trustPolicy))
+    }
+
+    // MARK: Terraform
+
+    @Test(.enabled(if: ExportTestTools.find("terraform") != nil, "terraform is not installed"), arguments: [SeedRole.role, trickyRole])
+    func terraformIsLaidOutAsTerraformFmtWould(_ role: DesiredRole) async throws {
+        let terraform = try #require(ExportTestTools.find("terraform"))
+        let text = try Exporter().export(role, as: .terraform)
+        let result = try await Processes.run(
+            terraform, arguments: ["fmt", "-no-color", "-"], environment: Self.terraformEnvironment, stdin: Data(text.utf8))
+        #expect(result.exitCode == 0, "terraform fmt: \(result.stderr)")
+        #expect(result.stdout == text)
+    }
+
+    @Test(.enabled(if: ExportTestTools.find("terraform") != nil, "terraform is not installed"))
+    func terraformEvaluatesToExactlyTheSpec() async throws {
+        let terraform = try #require(ExportTestTools.find("terraform"))
+        let role = Self.trickyRole
+        // The role block's attributes evaluated as locals: no provider needed.
+        let exported = try Exporter().export(role, as: .terraform)
+        let roleBlock = exported.components(separatedBy: "\n}\n")[0].split(separator: "\n", maxSplits: 1)[1]
+        let configuration = "locals {\n\(roleBlock)\n}\n" + """
+            output "description" { value = local.description }
+            output "policy" { value = local.assume_role_policy }
+            output "tags" { value = local.tags }
+
+            """
+        let directory = try ExportTestTools.temporaryDirectory()
+        defer { ExportTestTools.remove(directory) }
+        try configuration.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let inDirectory = "-chdir=\(directory.path)"
+        for arguments in [["init", "-input=false", "-no-color"], ["apply", "-auto-approve", "-input=false", "-no-color"]] {
+            let step = try await Processes.run(terraform, arguments: [inDirectory] + arguments, environment: Self.terraformEnvironment)
+            #expect(step.exitCode == 0, "terraform \(arguments[0]): \(step.stdout)\(step.stderr)")
+        }
+        let output = try await Processes.run(terraform, arguments: [inDirectory, "output", "-json"], environment: Self.terraformEnvironment)
+        let values = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: [String: Any]])
+        #expect(values["description"]?["value"] as? String == Self.trickyDescription)
+        #expect(trustPoliciesAreEquivalent(try #require(values["policy"]?["value"] as? String), role.trustPolicy))
+        let tags = try #require(values["tags"]?["value"] as? [String: String])
+        #expect(tags == Dictionary(uniqueKeysWithValues: role.tags.map { ($0.key, $0.value) }))
+    }
+
+    @Test(arguments: [
+        ("${x}", #""$${x}""#), ("%{if}", #""%%{if}""#), ("$${", #""$$${""#), ("a$b%c", #""a$b%c""#),
+        ("\"\\\n\t", #""\"\\\n\t""#), ("\u{1}", #""\u0001""#), ("é", #""é""#),
+    ])
+    func hclStringsEscapeWhatTerraformWouldRead(_ text: String, _ expected: String) {
+        #expect(hclQuoted(text) == expected)
+    }
+
+    private static let shell = URL(fileURLWithPath: "/bin/sh")
+
+    /// No version check against the network, no user configuration.
+    private static let terraformEnvironment = Processes.minimalEnvironment([
+        "HOME": FileManager.default.temporaryDirectory.path, "CHECKPOINT_DISABLE": "1", "TF_IN_AUTOMATION": "1",
+    ])
+}
+
+private extension Array where Element == String {
+    func value(after option: String) -> String? {
+        guard let index = firstIndex(of: option), index + 1 < count else { return nil }
+        return self[index + 1]
+    }
+}
+
+/// A stand-in `aws` on PATH that records each invocation's arguments and
+/// acts just enough like IAM for the script's flow (get-role fails until
+/// create-role ran).
+private struct FakeAWSCLI {
+    let directory: URL
+
+    init(failing command: String? = nil) throws {
+        directory = try ExportTestTools.temporaryDirectory()
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("calls"), withIntermediateDirectories: true)
+        let fake = #"""
+            #!/bin/sh
+            state="$FAKE_AWS_DIR"
+            n=$(ls "$state/calls" | wc -l)
+            for arg in "$@"; do printf '%s\0' "$arg"; done > "$state/calls/$(printf %04d "$n")"
+            if [ "$2" = "$FAKE_AWS_FAIL" ]; then echo "An error occurred (ServiceFailure)" >&2; exit 255; fi
+            case "$2" in
+              get-role)
+                if [ ! -e "$state/role-exists" ]; then echo "An error occurred (NoSuchEntity)" >&2; exit 254; fi
+                case " $* " in *" --query "*) echo "arn:aws:iam::123456789012:role/l4e-role" ;; *) echo '{"Role":{}}' ;; esac ;;
+              create-role) : > "$state/role-exists"; echo '{"Role":{}}' ;;
+            esac
+            """#
+        let executable = directory.appendingPathComponent("bin/aws")
+        try (fake + "\n").write(to: executable, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: executable.path)
+        self.failing = command ?? "none"
+    }
+
+    private let failing: String
+
+    func script(for role: DesiredRole) async throws -> ProcessResult {
+        let script = directory.appendingPathComponent("role.sh")
+        try Exporter().export(role, as: .cli).write(to: script, atomically: true, encoding: .utf8)
+        return try await Processes.run(URL(fileURLWithPath: "/bin/sh"), arguments: [script.path], environment: [
+            "PATH": directory.appendingPathComponent("bin").path + ":/usr/bin:/bin",
+            "FAKE_AWS_DIR": directory.path, "FAKE_AWS_FAIL": failing,
+        ])
+    }
+
+    /// Each invocation's arguments, in order.
+    func calls() throws -> [[String]] {
+        let folder = directory.appendingPathComponent("calls")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { name in
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            return data.split(separator: 0, omittingEmptySubsequences: false).dropLast().map {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
+    }
+
+    func clearCalls() throws {
+        let folder = directory.appendingPathComponent("calls")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+}

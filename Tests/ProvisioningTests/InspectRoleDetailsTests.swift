@@ -1,0 +1,63 @@
+import Foundation
+import IAMClient
+import Testing
+@testable import Provisioning
+
+@Suite("RoleDetails")
+struct InspectRoleDetailsTests {
+    private func seededFake() async -> FakeIAM {
+        let iam = FakeIAM()
+        _ = await Applier(iam: iam).apply(Planner.offlinePlan(for: SeedRole.fullRole))
+        await iam.resetCalls()
+        return iam
+    }
+
+    @Test func loadsRolePoliciesAndTagsWithThreeReads() async throws {
+        let iam = await seededFake()
+        let details = try await RoleDetails.load(roleName: "l4e-role", from: iam)
+        #expect(details.role.arn == "arn:aws:iam::123456789012:role/l4e-role")
+        #expect(details.attachedPolicies.map(\.policyArn).sorted() == SeedRole.policyArns.sorted())
+        #expect(details.tags == SeedRole.fullRole.tags)
+        #expect(await iam.calls.map(\.action).sorted() == ["GetRole", "ListAttachedRolePolicies", "ListRoleTags"])
+    }
+
+    @Test func missingRoleIsNoSuchEntity() async {
+        let error = await #expect(throws: AWSError.self) { try await RoleDetails.load(roleName: "nope", from: FakeIAM()) }
+        #expect(error?.code == "NoSuchEntity")
+    }
+
+    @Test func jsonUsesTheAPIKeysAndTheTrustPolicyAsAnObject() async throws {
+        var details = try await RoleDetails.load(roleName: "l4e-role", from: seededFake())
+        details.role.roleLastUsed = RoleLastUsed(lastUsedDate: Date(timeIntervalSince1970: 1_700_000_600), region: "eu-west-1")
+        details.role.permissionsBoundaryArn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+        let json = try details.jsonText()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == [
+            "RoleName", "Arn", "RoleId", "Path", "CreateDate", "AssumeRolePolicyDocument", "Description",
+            "MaxSessionDuration", "PermissionsBoundary", "AttachedPolicies", "Tags", "RoleLastUsed",
+        ])
+        #expect(object["RoleName"] as? String == "l4e-role")
+        #expect(object["CreateDate"] as? String == "2023-11-14T22:13:20Z")
+        #expect(object["MaxSessionDuration"] as? Int == 7200)
+        let trust = try #require(object["AssumeRolePolicyDocument"] as? [String: Any])
+        #expect(trust["Version"] as? String == "2012-10-17")
+        let policies = try #require(object["AttachedPolicies"] as? [[String: String]])
+        #expect(policies.first == ["PolicyName": "AmazonS3FullAccess", "PolicyArn": SeedRole.policyArns[0]])
+        #expect(object["Tags"] as? [[String: String]] == [["Key": "team", "Value": "data"], ["Key": "env", "Value": "prod"]])
+        #expect(object["RoleLastUsed"] as? [String: String] == ["LastUsedDate": "2023-11-14T22:23:20Z", "Region": "eu-west-1"])
+        #expect(object["PermissionsBoundary"] as? [String: String] == [
+            "PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": "arn:aws:iam::aws:policy/ReadOnlyAccess",
+        ])
+        #expect(!json.contains(#"\/"#), "ARNs keep their slashes unescaped")
+        #expect(try details.jsonText() == json, "the same role gives the same text")
+    }
+
+    @Test func trustPolicyThatIsNotJSONIsShownAsText() throws {
+        let role = Role(roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/r", assumeRolePolicyDocument: "%7B")
+        let details = RoleDetails(role: role, attachedPolicies: [], tags: [])
+        #expect(details.trustPolicyText == "%7B")
+        let object = try JSONSerialization.jsonObject(with: Data(try details.jsonText().utf8)) as? [String: Any]
+        #expect(object?["AssumeRolePolicyDocument"] as? String == "%7B")
+        #expect(object?["RoleLastUsed"] as? [String: String] == [:])
+    }
+}
