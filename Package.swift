@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "IAMClientTests", dependencies: ["IAMClient", "SigV4", "TestSupport"]),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "IAMClient", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
+        .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"], path: "Tests/TUIDemo"),
         .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "Provisioning", "TestSupport"]),
         .testTarget(name: "RolewizTests", dependencies: ["TestSupport", "IAMClient"]),
     ],

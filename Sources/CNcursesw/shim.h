@@ -12,12 +12,21 @@
 #define NCURSES_WIDECHAR 1
 #endif
 
+#include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
 // Globals, as functions so Swift 6 sees no shared mutable state.
 static inline WINDOW *rw_stdscr(void) { return stdscr; }
+static inline WINDOW *rw_curscr(void) { return curscr; }
 static inline int rw_lines(void) { return LINES; }
 static inline int rw_cols(void) { return COLS; }
 static inline int rw_colors(void) { return COLORS; }
@@ -44,5 +53,189 @@ static inline const cchar_t *rw_wacs_llcorner(void) { return WACS_LLCORNER; }
 static inline const cchar_t *rw_wacs_lrcorner(void) { return WACS_LRCORNER; }
 static inline const cchar_t *rw_wacs_ltee(void) { return WACS_LTEE; }
 static inline const cchar_t *rw_wacs_rtee(void) { return WACS_RTEE; }
+
+// Draws a line-drawing piece with our attributes, keeping the WACS cell's
+// own A_ALTCHARSET bit (set when ncurses maps it through the ACS table).
+static inline int rw_put_line(WINDOW *w, int y, int x, int which, attr_t attr, short pair) {
+    const cchar_t *source;
+    switch (which) {
+    case 0: source = WACS_HLINE; break;
+    case 1: source = WACS_VLINE; break;
+    case 2: source = WACS_ULCORNER; break;
+    case 3: source = WACS_URCORNER; break;
+    case 4: source = WACS_LLCORNER; break;
+    case 5: source = WACS_LRCORNER; break;
+    case 6: source = WACS_LTEE; break;
+    default: source = WACS_RTEE; break;
+    }
+    wchar_t text[CCHARW_MAX + 1];
+    attr_t sourceAttr = 0;
+    short sourcePair = 0;
+    if (getcchar(source, text, &sourceAttr, &sourcePair, NULL) == ERR) return ERR;
+    cchar_t cell;
+    setcchar(&cell, text, attr | (sourceAttr & A_ALTCHARSET), pair, NULL);
+    return mvwadd_wch(w, y, x, &cell);
+}
+
+// Draws one character (a base plus up to four combining scalars).
+static inline int rw_put_char(WINDOW *w, int y, int x, const wchar_t *scalars, int count, attr_t attr, short pair) {
+    wchar_t text[CCHARW_MAX + 1];
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+    for (int i = 0; i < n; i++) text[i] = scalars[i];
+    text[n] = L'\0';
+    cchar_t cell;
+    setcchar(&cell, text, attr, pair, NULL);
+    return mvwadd_wch(w, y, x, &cell);
+}
+
+// A string capability, or NULL when the terminal lacks it (tigetstr returns
+// (char *)-1 for names that are not string capabilities).
+static inline const char *rw_string_capability(const char *name) {
+    char *value = tigetstr(name);
+    return (value == (char *)-1) ? NULL : value;
+}
+
+// Columns of a wide character; -1 when not printable in this locale.
+static inline int rw_wcwidth(wchar_t c) { return wcwidth(c); }
+
+static inline const char *rw_codeset(void) { return nl_langinfo(CODESET); }
+
+// The window size from the kernel; 0 when it does not know.
+static inline void rw_window_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) { *rows = 0; *columns = 0; return; }
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+}
+
+// ---------------------------------------------------------------------------
+// Signal-safe terminal restore.
+//
+// This is the toolkit's single confinement point for process-wide state. The
+// thread that owns ncurses fills it in before installing the handlers and
+// only disarms it afterwards; signal handlers only read it. The handlers use
+// async-signal-safe calls only (write, tcsetattr, raise, sigaction, kill).
+// The storage is a weak definition so every object file that includes this
+// header shares one copy.
+// ---------------------------------------------------------------------------
+#define RW_MAX_SIGNAL 32
+
+typedef struct {
+    volatile sig_atomic_t armed;
+    volatile sig_atomic_t wake_fd;
+    int in_fd;
+    int out_fd;
+    int has_termios;
+    struct termios termios;
+    char bytes[512];
+    size_t length;
+    int installed[RW_MAX_SIGNAL];
+    struct sigaction previous[RW_MAX_SIGNAL];
+} rw_restore_state;
+
+__attribute__((weak)) rw_restore_state rw_restore_storage = { 0, -1 };
+
+// Writes the stored reset sequence and puts the saved tty settings back.
+static inline void rw_restore_terminal_now(void) {
+    rw_restore_state *s = &rw_restore_storage;
+    if (!s->armed) return;
+    int saved_errno = errno;
+    const char *p = s->bytes;
+    size_t left = s->length;
+    while (left > 0) {
+        ssize_t n = write(s->out_fd, p, left);
+        if (n > 0) { p += n; left -= (size_t)n; }
+        else if (n < 0 && errno == EINTR) continue;
+        else break;
+    }
+    if (s->has_termios) tcsetattr(s->in_fd, TCSANOW, &s->termios);
+    errno = saved_errno;
+}
+
+// Fatal signals (SIGTERM, SIGHUP, SIGINT, crashes): restore, then die of the
+// same signal. SA_RESETHAND put the default action back and SA_NODEFER lets
+// the raise take effect at once.
+static inline void rw_on_fatal_signal(int sig) {
+    rw_restore_terminal_now();
+    rw_restore_storage.armed = 0;
+    raise(sig);
+}
+
+// Signals the event loop handles (SIGWINCH, SIGTSTP, SIGCONT): write the
+// signal number into the wake pipe so poll(2) returns.
+static inline void rw_on_wake_signal(int sig) {
+    int saved_errno = errno;
+    int fd = rw_restore_storage.wake_fd;
+    if (fd >= 0) {
+        unsigned char byte = (unsigned char)sig;
+        ssize_t n = write(fd, &byte, 1);
+        (void)n;
+    }
+    errno = saved_errno;
+}
+
+// Records the tty settings to restore and the bytes that reset the screen.
+static inline int rw_restore_prepare(int in_fd, int out_fd, const char *bytes, size_t length) {
+    rw_restore_state *s = &rw_restore_storage;
+    s->armed = 0;
+    s->in_fd = in_fd;
+    s->out_fd = out_fd;
+    s->has_termios = tcgetattr(in_fd, &s->termios) == 0;
+    if (length > sizeof s->bytes) length = sizeof s->bytes;
+    memcpy(s->bytes, bytes, length);
+    s->length = length;
+    return s->has_termios;
+}
+
+static inline void rw_restore_arm(int armed) { rw_restore_storage.armed = armed; }
+
+static inline void rw_install_one(int sig, void (*handler)(int), int flags) {
+    rw_restore_state *s = &rw_restore_storage;
+    if (sig <= 0 || sig >= RW_MAX_SIGNAL) return;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = flags;
+    if (sigaction(sig, &action, &s->previous[sig]) == 0) s->installed[sig] = 1;
+}
+
+// Installs the handlers before newterm, so ncurses leaves these signals to us.
+static inline void rw_install_signal_handlers(int wake_fd) {
+    rw_restore_storage.wake_fd = wake_fd;
+    const int fatal[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP };
+    for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+        rw_install_one(fatal[i], rw_on_fatal_signal, SA_RESETHAND | SA_NODEFER);
+    rw_install_one(SIGWINCH, rw_on_wake_signal, SA_RESTART);
+    rw_install_one(SIGTSTP, rw_on_wake_signal, SA_RESTART);
+    rw_install_one(SIGCONT, rw_on_wake_signal, SA_RESTART);
+}
+
+static inline void rw_uninstall_signal_handlers(void) {
+    rw_restore_state *s = &rw_restore_storage;
+    s->wake_fd = -1;
+    for (int sig = 1; sig < RW_MAX_SIGNAL; sig++) {
+        if (!s->installed[sig]) continue;
+        sigaction(sig, &s->previous[sig], NULL);
+        s->installed[sig] = 0;
+    }
+}
+
+// Stops the process the way the shell's Ctrl-Z would, then returns once it
+// is continued (fg). The caller has already left curses mode.
+static inline void rw_stop_self(void) {
+    struct sigaction default_action, ours;
+    memset(&default_action, 0, sizeof default_action);
+    default_action.sa_handler = SIG_DFL;
+    sigemptyset(&default_action.sa_mask);
+    sigaction(SIGTSTP, &default_action, &ours);
+    sigset_t tstp;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &tstp, NULL);
+    kill(getpid(), SIGTSTP);
+    sigaction(SIGTSTP, &ours, NULL);
+}
 
 #endif

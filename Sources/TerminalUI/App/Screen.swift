@@ -1,0 +1,102 @@
+/// A screen is one state of the application with a draw/handle pair (ncdu
+/// style). The `Application` keeps a stack of them; the top one draws and
+/// gets keys, background messages and dialog results, and answers each
+/// with a `Transition` the loop carries out.
+///
+/// Writing a screen:
+///
+///     final class PickServices: Screen {
+///         typealias Message = AppMessage            // what background work posts
+///         enum Command { case toggle, next }
+///         let list = ListView(items: services, selection: .multiple)
+///         let keys = KeyMap<Command>([...])        // see KeyBinding
+///
+///         var title: String { "Trusted entity" }
+///         var keyHints: [KeyHint] { keys.hints + list.keyHints }
+///
+///         func draw(_ canvas: Canvas) {
+///             list.draw(canvas.rows(from: 2), focused: true)
+///         }
+///         func handle(_ key: Key) -> Transition<AppMessage> {
+///             if let command = keys.action(for: key, typing: list.takesTextInput) {
+///                 switch command {
+///                 case .toggle: list.toggleCurrent(); return .handled
+///                 case .next: return .push(PickPolicies(...))
+///                 }
+///             }
+///             return list.handle(key) == .ignored ? .ignored : .handled
+///         }
+///     }
+///
+/// Rules the loop relies on: `draw` lays out from the canvas size every
+/// time (so a resize re-lays out) and keeps state such as focus, scroll
+/// offsets and typed text in the screen object, never in the layout.
+/// The canvas passed to `draw` excludes the bottom key-hint bar.
+public protocol Screen<Message>: AnyObject {
+    associatedtype Message: Sendable
+
+    /// Shown in the help overlay title.
+    var title: String { get }
+    /// The keys this screen answers to: shown in the hint bar (those with
+    /// `showsInBar`) and all of them in the help overlay.
+    var keyHints: [KeyHint] { get }
+    /// When true, quitting asks for confirmation first.
+    var hasUnsavedWork: Bool { get }
+    /// Below this size the loop shows a "terminal too small" notice instead.
+    var minimumSize: Size { get }
+    /// While true the loop calls `tick()` about ten times a second (spinners).
+    var isAnimating: Bool { get }
+
+    func draw(_ canvas: Canvas)
+    func handle(_ key: Key) -> Transition<Message>
+    /// A message posted to the inbox by background work.
+    func receive(_ message: Message) -> Transition<Message>
+    /// The answer to a dialog this screen presented with `.present(_:tag:)`.
+    func dialogClosed(tag: String, choice: DialogChoice) -> Transition<Message>
+    /// Advances animations; the loop redraws afterwards.
+    func tick()
+}
+
+extension Screen {
+    public var hasUnsavedWork: Bool { false }
+    public var minimumSize: Size { Size(columns: 60, rows: 16) }
+    public var isAnimating: Bool { false }
+    public func receive(_ message: Message) -> Transition<Message> { .ignored }
+    public func dialogClosed(tag: String, choice: DialogChoice) -> Transition<Message> { .handled }
+    public func tick() {}
+}
+
+/// What the loop should do after a screen handled an event.
+public enum Transition<Message: Sendable> {
+    /// The screen did not use the key; global keys (help, quit, back) get it.
+    case ignored
+    /// Used; redraw.
+    case handled
+    /// Show another screen on top (its state is kept when it is popped).
+    case push(any Screen<Message>)
+    /// Back to the screen below (Esc does this by default).
+    case pop
+    /// Swap the top screen for another.
+    case replace(any Screen<Message>)
+    /// Show a modal dialog; its result comes to `dialogClosed(tag:choice:)`.
+    case present(Dialog, tag: String)
+    /// Leave the loop now.
+    case quit
+    /// Leave the loop, asking first if any screen has unsaved work (like `q`).
+    case requestQuit
+}
+
+/// What a widget did with a key (htop's ScreenManager style): screens turn
+/// these into transitions.
+public enum WidgetResult: Hashable, Sendable {
+    /// Used the key; nothing the screen needs to know.
+    case handled
+    /// Not for this widget.
+    case ignored
+    /// The value changed (text typed, item toggled, filter edited).
+    case changed
+    /// Enter: the user is done with this widget.
+    case submitted
+    /// Esc inside the widget (e.g. closing a filter or dialog).
+    case cancelled
+}

@@ -1,0 +1,209 @@
+/// The screen stack and everything global around it: the help overlay, modal
+/// dialogs, quit confirmation, the key-hint bar and the "terminal too
+/// small" notice. It is the whole UI minus the terminal, so tests drive it
+/// with keys and read a `GridSurface`; `Application` drives it with the real
+/// terminal.
+///
+/// Key order: an open dialog, then the help overlay, then Ctrl-C/Ctrl-L/
+/// Ctrl-Z, then the top screen; keys the screen ignores reach the global
+/// table (`?`/F1 help, `q`/F10 quit, Esc back).
+public final class ScreenStack<Message: Sendable> {
+    /// Global keys; exposed so the help overlay and tests can list them.
+    public enum GlobalCommand: Sendable {
+        case help, quit, back, redraw, suspend, interrupt
+    }
+
+    /// Things only the terminal owner can do, collected for the loop.
+    public enum Request: Hashable, Sendable {
+        case fullRedraw
+        case suspend
+    }
+
+    public static var globalKeys: KeyMap<GlobalCommand> {
+        KeyMap([
+            KeyBinding(keys: [.function(1), .character("?")], label: "Help", help: "Show every key of this screen", action: .help),
+            KeyBinding(keys: [.escape], label: "Back", help: "Go back to the previous screen", action: .back),
+            KeyBinding(keys: [.function(10), .character("q")], label: "Quit", help: "Quit (asks first if there is unsaved work)", action: .quit),
+            KeyBinding(keys: [.control("c")], label: "Quit", help: "Quit from anywhere (asks first if there is unsaved work)", showsInBar: false, action: .interrupt),
+            KeyBinding(keys: [.control("l")], label: "Redraw", help: "Redraw the whole screen", showsInBar: false, action: .redraw),
+            KeyBinding(keys: [.control("z")], label: "Suspend", help: "Suspend to the shell; fg comes back", showsInBar: false, action: .suspend),
+        ])
+    }
+
+    public private(set) var screens: [any Screen<Message>]
+    public private(set) var isFinished = false
+    /// The smallest size any screen gets; screens may ask for more.
+    public var minimumSize: Size
+    private var dialog: (dialog: Dialog, tag: String?)?
+    private var help: HelpOverlay?
+    private var requests: [Request] = []
+    private var lastSize: Size?
+
+    public init(root: any Screen<Message>, minimumSize: Size = Size(columns: 40, rows: 10)) {
+        self.screens = [root]
+        self.minimumSize = minimumSize
+    }
+
+    public var top: any Screen<Message> { screens[screens.count - 1] }
+    public var isAnimating: Bool { screens.contains { $0.isAnimating } }
+    public var isShowingHelp: Bool { help != nil }
+    public var presentedDialog: Dialog? { dialog?.dialog }
+
+    /// The size below which the notice replaces the screen.
+    public var requiredSize: Size {
+        Size(columns: max(minimumSize.columns, top.minimumSize.columns),
+             rows: max(minimumSize.rows, top.minimumSize.rows))
+    }
+
+    /// Requests for the terminal owner since the last call.
+    public func takeRequests() -> [Request] {
+        defer { requests.removeAll() }
+        return requests
+    }
+
+    // MARK: Events
+
+    public func handle(_ key: Key) {
+        if key == .resize {
+            _ = top.handle(key)
+            return
+        }
+        if let (open, tag) = dialog {
+            if key == .control("c") && tag == nil {
+                isFinished = true
+                return
+            }
+            let result = open.handle(key)
+            guard result == .submitted || result == .cancelled else { return }
+            dialog = nil
+            let choice = open.choice ?? .cancelled
+            if let tag {
+                apply(top.dialogClosed(tag: tag, choice: choice))
+            } else if choice.isConfirmed {
+                isFinished = true
+            }
+            return
+        }
+        if let overlay = help {
+            if overlay.handle(key) == .cancelled { help = nil }
+            return
+        }
+        switch Self.globalKeys.action(for: key) {
+        case .redraw?:
+            requests.append(.fullRedraw)
+            return
+        case .suspend?:
+            requests.append(.suspend)
+            return
+        case .interrupt?:
+            requestQuit()
+            return
+        default:
+            break
+        }
+        if let size = lastSize, !size.covers(requiredSize) {
+            if Self.globalKeys.action(for: key) == .quit { requestQuit() }
+            return
+        }
+        let transition = top.handle(key)
+        guard case .ignored = transition else {
+            apply(transition)
+            return
+        }
+        switch Self.globalKeys.action(for: key) {
+        case .help?: showHelp()
+        case .quit?: requestQuit()
+        case .back? where screens.count > 1: screens.removeLast()
+        default: break
+        }
+    }
+
+    /// A message from the inbox: the top screen first, then those below
+    /// until one does not ignore it.
+    public func receive(_ message: Message) {
+        for screen in screens.reversed() {
+            let transition = screen.receive(message)
+            if case .ignored = transition { continue }
+            apply(transition)
+            return
+        }
+    }
+
+    public func tick() {
+        for screen in screens where screen.isAnimating { screen.tick() }
+    }
+
+    /// Carries out a transition (also usable by the app for its own needs).
+    public func apply(_ transition: Transition<Message>) {
+        switch transition {
+        case .ignored, .handled: break
+        case .push(let screen): screens.append(screen)
+        case .pop:
+            if screens.count > 1 { screens.removeLast() } else { requestQuit() }
+        case .replace(let screen): screens[screens.count - 1] = screen
+        case .present(let presented, let tag): dialog = (presented, tag)
+        case .quit: isFinished = true
+        case .requestQuit: requestQuit()
+        }
+    }
+
+    private func requestQuit() {
+        if screens.contains(where: { $0.hasUnsavedWork }) {
+            dialog = (Dialog.confirm(title: "Quit?", message: "You have unsaved changes. Quit anyway and lose them?",
+                                     confirm: "Quit", cancel: "Stay"), nil)
+        } else {
+            isFinished = true
+        }
+    }
+
+    private func showHelp() {
+        help = HelpOverlay(title: top.title, sections: [
+            HelpOverlay.Section(title: top.title, hints: top.keyHints),
+            HelpOverlay.Section(title: "Everywhere", hints: globalHints),
+        ])
+    }
+
+    /// Global keys that apply now (Back only when there is somewhere to go).
+    private var globalHints: [KeyHint] {
+        Self.globalKeys.bindings.filter { $0.action != .back || screens.count > 1 }.map(\.hint)
+    }
+
+    // MARK: Drawing
+
+    /// Draws a full frame: the screen above the hint bar, then overlays.
+    public func draw(on surface: any Surface) {
+        surface.clear()
+        let canvas = Canvas(surface)
+        lastSize = canvas.size
+        guard canvas.size.covers(requiredSize) else {
+            drawTooSmall(canvas)
+            if let (open, _) = dialog { open.draw(canvas) }
+            return
+        }
+        top.draw(canvas.rows(from: 0, count: canvas.rows - 1))
+        KeyHintBar.draw(canvas.rows(from: canvas.rows - 1), hints: top.keyHints, pinned: globalHints)
+        if let help {
+            surface.cursor = nil
+            help.draw(canvas)
+        }
+        if let (open, _) = dialog {
+            surface.cursor = nil
+            open.draw(canvas)
+        }
+    }
+
+    private func drawTooSmall(_ canvas: Canvas) {
+        let needed = requiredSize
+        let lines = [
+            "Terminal too small",
+            "(needs \(needed.columns)x\(needed.rows), now \(canvas.columns)x\(canvas.rows))",
+            "Enlarge the window, or press q to quit.",
+        ]
+        let top = max(0, (canvas.rows - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let wrapped = TextLayout.truncate(line, width: canvas.columns, ellipsis: canvas.charset == .utf8 ? "…" : "~")
+            let x = max(0, (canvas.columns - DisplayWidth.of(wrapped)) / 2)
+            canvas.text(wrapped, at: Point(x: x, y: top + index), style: index == 0 ? .warning : .normal)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Measuring, wrapping and truncating text by display columns (`wcwidth`),
+/// so wide characters never overflow a line.
+public enum TextLayout {
+    /// Splits `text` into lines of at most `width` columns, breaking at
+    /// spaces where possible and inside words longer than a line. Explicit
+    /// newlines are kept; an empty input gives one empty line.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var result: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            result.append(contentsOf: wrapParagraph(Substring(paragraph), width: width))
+        }
+        return result
+    }
+
+    private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var currentWidth = 0
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            var word = Substring(word)
+            let wordWidth = DisplayWidth.of(word)
+            let separator = current.isEmpty ? 0 : 1
+            if currentWidth + separator + wordWidth <= width {
+                if separator == 1 { current.append(" ") }
+                current += word
+                currentWidth += separator + wordWidth
+                continue
+            }
+            if !current.isEmpty {
+                lines.append(current)
+                current = ""
+                currentWidth = 0
+            }
+            // Hard-break words longer than a line.
+            while DisplayWidth.of(word) > width {
+                let (head, rest) = split(word, at: width)
+                lines.append(String(head))
+                word = rest
+            }
+            current = String(word)
+            currentWidth = DisplayWidth.of(word)
+        }
+        lines.append(current)
+        return lines
+    }
+
+    /// Splits text after at most `width` columns (at least one character).
+    public static func split(_ text: Substring, at width: Int) -> (Substring, Substring) {
+        var used = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let characterWidth = DisplayWidth.of(text[index])
+            if used + characterWidth > width && index != text.startIndex { break }
+            used += characterWidth
+            index = text.index(after: index)
+        }
+        return (text[..<index], text[index...])
+    }
+
+    /// `text` cut to `width` columns, ending in `ellipsis` when cut.
+    public static func truncate(_ text: String, width: Int, ellipsis: Character = "…") -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        let (head, _) = split(Substring(text), at: max(0, width - 1))
+        var result = String(head)
+        while DisplayWidth.of(result) > width - 1, !result.isEmpty { result.removeLast() }
+        return result + String(ellipsis)
+    }
+
+    /// `text` padded with spaces (or truncated) to exactly `width` columns.
+    public static func pad(_ text: String, to width: Int) -> String {
+        let fitted = truncate(text, width: width)
+        return fitted + String(repeating: " ", count: max(0, width - DisplayWidth.of(fitted)))
+    }
+}

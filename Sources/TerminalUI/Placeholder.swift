@@ -1,1 +1,0 @@
-// \(m) lands here.

@@ -1,0 +1,77 @@
+import Foundation
+
+/// How the terminal is set up. The defaults suit an interactive program;
+/// tests and benchmarks pass their own file descriptors and environment.
+public struct TerminalOptions: Sendable {
+    /// Use the monochrome scheme even on a colour terminal.
+    public var noColor: Bool
+    /// Draw with ASCII only (`+-|` frames) even in a UTF-8 locale.
+    public var ascii: Bool
+    /// TERM and NO_COLOR are read from here, never from the process directly.
+    public var environment: [String: String]
+    /// Milliseconds to wait after ESC before taking it as the Escape key.
+    public var escapeDelay: Int
+    /// What to tell someone on a terminal that cannot run the interface
+    /// (TERM=dumb, unset or unknown, or not a tty): where the
+    /// non-interactive commands are. The application supplies it.
+    public var nonInteractiveAdvice: String
+    public var inputDescriptor: Int32
+    public var outputDescriptor: Int32
+
+    public init(noColor: Bool = false, ascii: Bool = false,
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                escapeDelay: Int = 25,
+                nonInteractiveAdvice: String = "Use the non-interactive commands instead.",
+                inputDescriptor: Int32 = 0, outputDescriptor: Int32 = 1) {
+        self.noColor = noColor
+        self.ascii = ascii
+        self.environment = environment
+        self.escapeDelay = escapeDelay
+        self.nonInteractiveAdvice = nonInteractiveAdvice
+        self.inputDescriptor = inputDescriptor
+        self.outputDescriptor = outputDescriptor
+    }
+}
+
+/// Why the interactive interface cannot start. Each message says what to do instead.
+public enum TerminalError: Error, CustomStringConvertible, Equatable {
+    case dumbTerminal(advice: String)
+    case notATerminal(advice: String)
+    case unknownTerminal(term: String, tried: [String], advice: String)
+    case pipeFailed(errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .dumbTerminal(let advice):
+            "This terminal (TERM=dumb or unset) cannot show the interactive interface. \(advice)"
+        case .notATerminal(let advice):
+            "Standard input and output must be a terminal for the interactive interface. \(advice)"
+        case .unknownTerminal(let term, let tried, let advice):
+            "Unknown terminal type '\(term)' (also tried \(tried.joined(separator: ", "))). "
+                + "Set TERM to a type this system knows (e.g. xterm-256color). \(advice)"
+        case .pipeFailed(let code):
+            "Could not create the event-loop wake pipe (errno \(code))."
+        }
+    }
+}
+
+/// Terminal types to try, in order, when TERM names something this
+/// system's terminfo database lacks (e.g. a new terminal over SSH).
+enum TerminalTypeFallback {
+    static func candidates(for term: String) -> [String] {
+        var result = [term]
+        let families: [(prefix: String, types: [String])] = [
+            ("xterm", ["xterm-256color", "xterm"]),
+            ("tmux", ["tmux-256color", "screen-256color", "screen"]),
+            ("screen", ["screen-256color", "screen"]),
+            ("rxvt", ["rxvt", "xterm"]),
+            ("linux", ["linux"]),
+        ]
+        for family in families where term.hasPrefix(family.prefix) {
+            result += family.types
+        }
+        result += term.hasSuffix("256color") ? ["xterm-256color", "xterm"] : ["xterm", "ansi", "vt100"]
+        var seen = Set<String>()
+        return result.filter { seen.insert($0).inserted }
+    }
+}

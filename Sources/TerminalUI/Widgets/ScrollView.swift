@@ -1,0 +1,70 @@
+/// A read-only, word-wrapped, scrollable text pane (details, previews,
+/// policy documents). Up/Down, PgUp/PgDn (Space), Home/End scroll. The
+/// scroll position is kept across resizes (clamped to the new length).
+public final class ScrollView {
+    public private(set) var text: String
+    public var style: Style
+    public private(set) var top = 0
+    private var pageSize = 10
+    private var lineCount = 0
+
+    public init(text: String = "", style: Style = .normal) {
+        self.text = text
+        self.style = style
+    }
+
+    /// Replaces the text; `keepPosition` keeps the scroll offset (live logs).
+    public func setText(_ newText: String, keepPosition: Bool = false) {
+        text = newText
+        if !keepPosition { top = 0 }
+    }
+
+    public var keyHints: [KeyHint] {
+        [KeyHint(keys: [.up, .down, .pageUp, .pageDown], label: "Scroll", help: "Scroll the text", showsInBar: false)]
+    }
+
+    public func handle(_ key: Key) -> WidgetResult {
+        switch key {
+        case .up: top -= 1
+        case .down: top += 1
+        case .pageUp: top -= max(1, pageSize - 1)
+        case .pageDown, .space: top += max(1, pageSize - 1)
+        case .home: top = 0
+        case .end: top = Int.max / 2
+        default: return .ignored
+        }
+        clamp()
+        return .handled
+    }
+
+    private func clamp() {
+        top = max(0, min(top, max(0, lineCount - pageSize)))
+    }
+
+    public func draw(_ canvas: Canvas, focused: Bool) {
+        guard canvas.rows > 0, canvas.columns > 1 else { return }
+        let lines = TextLayout.wrap(text, width: canvas.columns - 1)
+        lineCount = lines.count
+        pageSize = canvas.rows
+        clamp()
+        for (row, line) in lines.dropFirst(top).prefix(canvas.rows).enumerated() {
+            canvas.text(line, at: Point(x: 0, y: row), style: style)
+        }
+        drawScrollbar(canvas.sub(Rect(x: canvas.columns - 1, y: 0, columns: 1, rows: canvas.rows)), focused: focused)
+    }
+
+    /// A track with a thumb, only when the text is longer than the pane.
+    private func drawScrollbar(_ canvas: Canvas, focused: Bool) {
+        guard lineCount > canvas.rows else { return }
+        let thumbSize = max(1, canvas.rows * canvas.rows / lineCount)
+        let range = max(1, lineCount - canvas.rows)
+        let thumbTop = (canvas.rows - thumbSize) * top / range
+        for row in 0..<canvas.rows {
+            if row >= thumbTop && row < thumbTop + thumbSize {
+                canvas.put(canvas.charset == .utf8 ? "█" : "#", at: Point(x: 0, y: row), style: focused ? .focusedBorder : .border)
+            } else {
+                canvas.line(.vertical, at: Point(x: 0, y: row), style: .border)
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Testing
+@testable import TerminalUI
+
+@Suite struct ListViewTests {
+    private func bigList() -> ListView {
+        ListView(items: (0..<2000).map { ListItem(id: "\($0)", title: "Policy\($0)", detail: $0 % 2 == 0 ? "even" : "odd") },
+                 selection: .multiple)
+    }
+
+    @Test func movesAndClampsTheCursor() {
+        let list = bigList()
+        _ = render(Size(columns: 60, rows: 11)) { list.draw($0, focused: true) }
+        #expect(list.handle(.up) == .handled)
+        #expect(list.currentItem?.id == "0")
+        _ = list.handle(.pageDown)
+        #expect(list.currentItem?.id == "9")
+        _ = list.handle(.end)
+        #expect(list.currentItem?.id == "1999")
+        _ = list.handle(.down)
+        #expect(list.currentItem?.id == "1999")
+        _ = list.handle(.home)
+        #expect(list.currentItem?.id == "0")
+    }
+
+    @Test func spaceTogglesCheckboxesShownAsX() {
+        let list = bigList()
+        #expect(list.handle(.space) == .changed)
+        _ = list.handle(.down)
+        _ = list.handle(.space)
+        _ = list.handle(.space)
+        #expect(list.checked == ["0"])
+        let surface = render(Size(columns: 40, rows: 4)) { list.draw($0, focused: true) }
+        #expect(surface.row(0).hasPrefix("  [x] Policy0"))
+        #expect(surface.row(1).hasPrefix("> [ ] Policy1"))
+        #expect(surface.row(3).contains("1 selected"))
+    }
+
+    @Test func slashFilterIsIncrementalAndKeepsSelection() {
+        let list = bigList()
+        _ = list.handle(.space)
+        #expect(list.handle(.character("/")) == .handled)
+        #expect(list.takesTextInput)
+        for character in "policy199" { #expect(list.handle(.character(character)) == .changed) }
+        #expect(list.visibleIndices.count == 11)   // 199, 1990-1999
+        #expect(list.items[list.visibleIndices[0]].title == "Policy199")
+        _ = list.handle(.backspace)
+        #expect(list.visibleIndices.count == 111)
+        _ = list.handle(.enter)
+        #expect(!list.takesTextInput)
+        #expect(list.filter == "policy19")
+        #expect(list.handle(.escape) == .changed)
+        #expect(list.visibleIndices.count == 2000)
+        #expect(list.checked == ["0"])
+    }
+
+    @Test func filterMatchesDetailCaseInsensitively() {
+        let list = bigList()
+        list.setFilter("ODD")
+        #expect(list.visibleIndices.count == 1000)
+        list.setFilter("ODD Policy")   // title comes first in the search key
+        #expect(list.visibleIndices.isEmpty)
+        let surface = render(Size(columns: 40, rows: 3)) { list.draw($0, focused: true) }
+        #expect(surface.row(0).contains("Nothing matches"))
+    }
+
+    @Test func cursorFollowsItsItemThroughFiltering() {
+        let list = bigList()
+        list.moveCursor(to: "1234")
+        list.setFilter("1234")
+        #expect(list.currentItem?.id == "1234")
+        list.setFilter("")
+        #expect(list.currentItem?.id == "1234")
+    }
+
+    @Test func setItemsKeepsCheckedThatStillExist() {
+        let list = bigList()
+        list.setChecked(["1", "5", "nope"])
+        #expect(list.checked == ["1", "5"])
+        list.setItems(list.items.filter { $0.id != "5" })
+        #expect(list.checkedItems.map(\.id) == ["1"])
+    }
+
+    @Test func singleSelectionHasNoCheckboxes() {
+        let list = ListView(items: Fixture.services)
+        #expect(list.handle(.space) == .ignored)
+        #expect(list.handle(.enter) == .submitted)
+        let surface = render(Size(columns: 40, rows: 3)) { list.draw($0, focused: true) }
+        #expect(surface.row(0).hasPrefix("> EC2"))
+    }
+
+    @Test func wideCharactersTakeTwoColumns() {
+        let list = ListView(items: Fixture.services)
+        let surface = render(Size(columns: 40, rows: 5)) { list.draw($0, focused: false) }
+        #expect(surface.row(2).hasPrefix("  日本語サービス"))
+        // 7 wide characters: columns 2-15, then padding to the title column.
+        #expect(surface.cell(at: Point(x: 3, y: 2)).glyph == .continuation)
+    }
+}
