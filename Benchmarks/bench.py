@@ -58,7 +58,8 @@ class Child:
     """A helper process that prints its port first and exits when its stdin closes."""
 
     def __init__(self, argv, env):
-        self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, env=env)
         line = self.process.stdout.readline().decode().strip()
         if not line.isdigit():
             self.stop()

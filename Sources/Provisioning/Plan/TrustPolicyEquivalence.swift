@@ -62,7 +62,3 @@ private indirect enum CanonicalPolicyValue: Hashable {
         return String(parts[4])
     }
 }
-
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}
