@@ -46,9 +46,9 @@ struct PropertyPolicyInputTests {
     @Test func thePolicyDecoderAcceptsOrSaysWhereAndWhy() {
         for (index, text) in PropertyInputs.cases(from: Self.samples, count: 3000, seed: Self.seed &+ 1).enumerated() {
             do {
-                let parsed = try PolicyDecoder.parseWithSourceMap(text)
+                let parsed = try PolicyDocument.parseWithSourceMap(text)
                 // What parses prints, and what it prints parses to the same document.
-                let reparsed = try PolicyDecoder.parse(parsed.document.text)
+                let reparsed = try PolicyDocument.parse(parsed.document.text)
                 #expect(reparsed.isEquivalent(to: parsed.document), "case \(index) of seed \(Self.seed &+ 1)")
             } catch {
                 #expect(!error.message.isEmpty, "case \(index) of seed \(Self.seed &+ 1)")

@@ -1,5 +1,6 @@
 import Foundation
 import IAMClient
+import Testing
 import Provisioning
 import TestSupport
 

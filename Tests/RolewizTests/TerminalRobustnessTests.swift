@@ -35,7 +35,8 @@ struct TerminalRobustnessTests {
             try await pane.sendKeys("q")
             status = try await pane.exitStatus(within: 5)
         }
-        let exited = try #require(status, "tui-demo still runs after \(signalCase.name): \(try await pane.screen())")
+        let screen = try await pane.screen()
+        let exited = try #require(status, "tui-demo still runs after \(signalCase.name): \(screen)")
         #expect(pane.read("after") == pane.read("before"), "stty -g changed after \(signalCase.name)")
         // Killed by a signal the shell reports 128+n; a clean quit is 0. Either way not a crash.
         #expect(![Int32(128) + SIGSEGV, 128 + SIGABRT, 128 + SIGILL, 128 + SIGTRAP, 128 + SIGBUS].contains(exited),

@@ -18,10 +18,10 @@ struct TerminalTmuxPane {
         _ arguments: [String], term: String = "xterm-256color", lang: String = "C.UTF-8",
         columns: Int = 80, rows: Int = 24
     ) async throws -> TerminalTmuxPane {
-        guard let tmux = Processes.which("tmux") else { throw ProcessLookupError(message: "tmux is not installed") }
+        guard let tmux = Processes.which("tmux") else { throw TmuxPaneError(message: "tmux is not installed") }
         let demo = Processes.productsDirectory().appendingPathComponent("tui-demo")
         guard FileManager.default.isExecutableFile(atPath: demo.path) else {
-            throw ProcessLookupError(message: "tui-demo is not built at \(demo.path); run `swift build`")
+            throw TmuxPaneError(message: "tui-demo is not built at \(demo.path); run `swift build`")
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(MotoServer.uniqueName("rolewiz-tmux"))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -47,7 +47,7 @@ struct TerminalTmuxPane {
             tmux, arguments: ["-L", socket, "-f", "/dev/null"] + arguments,
             environment: Processes.minimalEnvironment(["TERM": "xterm-256color"]), timeout: 20)
         guard result.exitCode == 0 else {
-            throw ProcessLookupError(message: "tmux \(arguments.joined(separator: " ")) failed: \(result.stderr)")
+            throw TmuxPaneError(message: "tmux \(arguments.joined(separator: " ")) failed: \(result.stderr)")
         }
         return result.stdout
     }
@@ -104,4 +104,9 @@ struct TerminalTmuxPane {
         }
         return probe()
     }
+}
+
+struct TmuxPaneError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }
