@@ -101,7 +101,10 @@ def make_handler(state):
             pass
 
         def _reply(self, status, body, content_type="text/xml", extra=()):
-            self.send_response(status)
+            # send_response would add a second, true Date header before a skewed one.
+            self.send_response_only(status)
+            if not any(k.lower() == "date" for k, _ in extra):
+                self.send_header("Date", self.date_time_string())
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             for k, v in extra:
