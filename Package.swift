@@ -48,6 +48,10 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks/run's Swift side: SigV4 signing rate, list filter timing, an in-process preset apply.
+        .executableTarget(
+            name: "rolewiz-bench", dependencies: ["SigV4", "IAMClient", "Provisioning", "TerminalUI"], path: "Benchmarks/RolewizBench"),
+
         // Shared test helpers: the moto server harness, fake HTTP servers, process runners.
         .target(name: "TestSupport", dependencies: ["IAMClient"], path: "Tests/TestSupport", exclude: ["python"]),
         // Vectors/ holds the botocore generator and its JSON, read from #filePath.
@@ -57,7 +61,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"], path: "Tests/TUIDemo"),
         .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "Provisioning", "TestSupport"]),
-        .testTarget(name: "RolewizTests", dependencies: ["TestSupport", "IAMClient"]),
+        .testTarget(name: "RolewizTests", dependencies: ["TestSupport", "IAMClient", "Provisioning"]),
     ],
     swiftLanguageModes: [.v6]
 )

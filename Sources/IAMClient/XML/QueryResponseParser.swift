@@ -8,6 +8,9 @@ enum QueryResponseParser {
     /// The root element of a well-formed XML body.
     static func root(of body: Data) throws -> XMLElement {
         guard !body.isEmpty else { throw ResponseXMLError(reason: "empty body") }
+        // XML forbids NUL anywhere; XMLParser lets a lone NUL through and
+        // XMLDocument on Linux then crashes (SIGSEGV in _CFXMLNodeGetPrivateData).
+        guard !body.contains(0) else { throw ResponseXMLError(reason: "a NUL byte, which XML does not allow") }
         // XMLDocument on Linux parses in libxml2's recovery mode: it accepts a
         // truncated body and prints parser errors (with body text) to stderr.
         // A strict XMLParser pass first rejects such bodies quietly.

@@ -11,7 +11,9 @@ every request (the benchmark's delay proxy).
 Rules are set at start with --rules JSON or later with POST /__proxy/rules (JSON body),
 and counters are read with GET /__proxy/stats. A rule:
   {"action": "AttachRolePolicy", "fault": "drop_after", "times": 1, "skip": 0}
-applies to the first `times` matching requests after `skip` matching ones.
+applies to the first `times` matching requests after `skip` matching ones
+("times": -1 means every one). A rule with "access_key" only matches requests
+signed with that access key id (an expired first set of credentials).
 
 The proxy prints its port on stdout and exits when stdin closes (its parent died).
 It only ever binds to and connects to loopback.
@@ -38,7 +40,9 @@ class State:
         self.lock = threading.Lock()
         self.rules = []
         self.seen = {}      # action -> count of requests seen
+        self.keys = {}      # access key id -> count of requests signed with it
         self.log = []       # (action, fault or "forward")
+        self.writes = 0     # forwarded requests that can change IAM (not Get*/List*)
         self.set_rules(rules)
 
     def set_rules(self, rules):
@@ -48,27 +52,45 @@ class State:
                     raise ValueError(f"unknown fault {rule.get('fault')!r}; known: {sorted(FAULTS)}")
             self.rules = [dict(r, hits=0, matched=0) for r in rules]
 
-    def pick(self, action):
+    def pick(self, action, access_key):
         with self.lock:
             self.seen[action] = self.seen.get(action, 0) + 1
+            self.keys[access_key] = self.keys.get(access_key, 0) + 1
             for rule in self.rules:
                 if rule.get("action", "*") not in ("*", action):
+                    continue
+                if rule.get("access_key") not in (None, access_key):
                     continue
                 rule["matched"] += 1
                 if rule["matched"] <= rule.get("skip", 0):
                     continue
-                if rule["hits"] < rule.get("times", 1):
+                times = rule.get("times", 1)
+                if times < 0 or rule["hits"] < times:
                     rule["hits"] += 1
                     self.log.append((action, rule["fault"]))
                     return rule
             self.log.append((action, "forward"))
             return None
 
+    def forwarded(self, action):
+        if not action.startswith(("Get", "List")) and action != "-":
+            with self.lock:
+                self.writes += 1
+
 
 def error_xml(code, message, status_type="Sender"):
     return (f'<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error>'
             f'<Type>{status_type}</Type><Code>{code}</Code><Message>{message}</Message></Error>'
             f'<RequestId>fault-proxy-0000</RequestId></ErrorResponse>').encode()
+
+
+def access_key_of(authorization):
+    """The access key id in a SigV4 Authorization header, or "-" when unsigned."""
+    marker = "Credential="
+    start = authorization.find(marker)
+    if start < 0:
+        return "-"
+    return authorization[start + len(marker):].split("/", 1)[0]
 
 
 def make_handler(state):
@@ -79,7 +101,10 @@ def make_handler(state):
             pass
 
         def _reply(self, status, body, content_type="text/xml", extra=()):
-            self.send_response(status)
+            # send_response would add a second, true Date header before a skewed one.
+            self.send_response_only(status)
+            if not any(k.lower() == "date" for k, _ in extra):
+                self.send_header("Date", self.date_time_string())
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             for k, v in extra:
@@ -114,7 +139,7 @@ def make_handler(state):
                 return self._reply(200, b"ok", "text/plain")
             if self.path == "/__proxy/stats":
                 with state.lock:
-                    stats = {"seen": state.seen, "log": state.log,
+                    stats = {"seen": state.seen, "keys": state.keys, "log": state.log, "writes": state.writes,
                              "rules": [{k: v for k, v in r.items()} for r in state.rules]}
                 return self._reply(200, json.dumps(stats).encode(), "application/json")
             return self._reply(404, b"no such control path", "text/plain")
@@ -129,7 +154,7 @@ def make_handler(state):
             params = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
             query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
             action = (params.get("Action") or query.get("Action") or ["-"])[0]
-            rule = state.pick(action)
+            rule = state.pick(action, access_key_of(self.headers.get("Authorization", "")))
             fault = rule["fault"] if rule else None
             if fault == "throttle":
                 return self._reply(400, error_xml("Throttling", "Rate exceeded"))
@@ -151,6 +176,7 @@ def make_handler(state):
             if fault == "expired_token":
                 return self._reply(403, error_xml("ExpiredToken", "The security token included in the request is expired"))
             status, data, content_type, extra = self._forward(body)
+            state.forwarded(action)
             if fault == "drop_after":
                 return self._drop()
             if fault == "malformed_xml":

@@ -1,0 +1,23 @@
+import Foundation
+
+/// rolewiz-bench: the Swift side of `Benchmarks/run`. It prints numbers and asserts nothing.
+///
+///     rolewiz-bench sign COUNT            signs COUNT IAM requests, prints requests per second
+///     rolewiz-bench filter NAMES QUERY... types each query into a ListView of the names, per-keystroke times
+///     rolewiz-bench apply --endpoint-url URL --role-name NAME
+///                                         plans and applies the lookout-equipment preset in-process
+///                                         (used while `rolewiz apply` does not exist)
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "sign":
+    let count = arguments.count > 1 ? Int(arguments[1]) ?? 20_000 : 20_000
+    SigningBenchmark.run(count: count)
+case "filter" where arguments.count > 1:
+    FilterBenchmark.run(namesFile: arguments[1], queries: Array(arguments.dropFirst(2)))
+case "apply":
+    let code = await PresetApply.run(Array(arguments.dropFirst()))
+    exit(code)
+default:
+    FileHandle.standardError.write(Data("usage: rolewiz-bench sign COUNT | apply --endpoint-url URL --role-name NAME\n".utf8))
+    exit(2)
+}
