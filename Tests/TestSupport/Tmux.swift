@@ -156,6 +156,20 @@ public final class Tmux: Sendable {
         return screen
     }
 
+    /// The blocking form, for synchronous callers. Prefer the async one in
+    /// tests: a blocked thread here is one fewer for everyone's async work.
+    @discardableResult
+    public func waitFor(seconds: Double = 30, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var screen = capture()
+        while !condition(screen) {
+            if Date() > deadline { throw TmuxError.timedOut(screen: screen) }
+            Thread.sleep(forTimeInterval: 0.05)
+            screen = capture()
+        }
+        return screen
+    }
+
     /// Kills this server (and only it). Safe to call twice.
     public func close() {
         _ = try? run(["kill-server"])
