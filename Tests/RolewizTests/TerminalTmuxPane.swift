@@ -41,15 +41,21 @@ struct TerminalTmuxPane {
         return pane
     }
 
+    /// Runs a tmux subcommand on this pane's server. Through `Tmux.spawn`, not
+    /// Foundation's Process: the tmux server started by `new-session` would
+    /// inherit Process's output pipe and keep it open, so reading it to the
+    /// end would never finish.
     @discardableResult
     func tmuxCommand(_ arguments: [String]) async throws -> String {
-        let result = try await Processes.run(
-            tmux, arguments: ["-L", socket, "-f", "/dev/null"] + arguments,
-            environment: Processes.minimalEnvironment(["TERM": "xterm-256color"]), timeout: 20)
-        guard result.exitCode == 0 else {
-            throw TmuxPaneError(message: "tmux \(arguments.joined(separator: " ")) failed: \(result.stderr)")
+        let executable = tmux.path, socket = socket
+        let (status, output) = try await Task.detached {
+            try Tmux.spawn(executable, ["-L", socket, "-f", "/dev/null"] + arguments,
+                           environment: Processes.minimalEnvironment(["TERM": "xterm-256color"]))
+        }.value
+        guard status == 0 else {
+            throw TmuxPaneError(message: "tmux \(arguments.joined(separator: " ")) failed: \(output)")
         }
-        return result.stdout
+        return output
     }
 
     /// What the pane shows now.

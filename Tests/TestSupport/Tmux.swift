@@ -74,7 +74,7 @@ public final class Tmux: Sendable {
     /// thread's blocked signals (test threads block SIGTERM and friends), so
     /// the programs in the pane could not be signalled; and the tmux server
     /// would inherit an output pipe and keep it open forever.
-    static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> (Int32, String) {
+    public static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> (Int32, String) {
         let outputPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("tmux-\(UUID().uuidString).out").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
