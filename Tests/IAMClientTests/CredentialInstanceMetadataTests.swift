@@ -104,7 +104,8 @@ struct CredentialInstanceMetadataTests {
             Issue.record("expected instance metadata to be unavailable, got \(error)")
             return
         }
-        #expect(cause.kind == .unreachable(.cannotConnect))
+        // Refused at once, or (on a loaded machine) cut off by the 1 s limit first: unreachable either way.
+        #expect(cause.kind == .unreachable(.cannotConnect) || cause.kind == .unreachable(.timedOut))
         #expect(error.description.hasSuffix("instance metadata (unavailable: \(cause.message))"))
     }
 

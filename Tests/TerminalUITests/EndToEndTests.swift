@@ -5,7 +5,7 @@ import TestSupport
 /// The demo executable under tmux: real ncurses, real tty, real signals.
 /// Each test checks that the tty settings (`stty -g` in the pane before and
 /// after) come back unchanged however the program ends.
-@Suite struct EndToEndTests {
+@Suite(.serialized) struct EndToEndTests {
     /// A temp folder for the pane's script to leave `stty -g` output, the
     /// exit status and the demo's pid in.
     struct Run {
@@ -30,7 +30,7 @@ import TestSupport
                 .trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
-        func waitForFile(_ name: String, seconds: Double = 30) async throws -> String {
+        func waitForFile(_ name: String, seconds: Double = 90) async throws -> String {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
                 if let text = file(name), !text.isEmpty { return text }

@@ -145,7 +145,7 @@ public final class Tmux: Sendable {
     /// Async so that waiting never holds one of the few cooperative threads
     /// that background work in other tests needs.
     @discardableResult
-    public func waitFor(seconds: Double = 30, _ condition: (String) -> Bool) async throws -> String {
+    public func waitFor(seconds: Double = 90, _ condition: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = capture()
         while !condition(screen) {
@@ -159,7 +159,7 @@ public final class Tmux: Sendable {
     /// The blocking form, for synchronous callers. Prefer the async one in
     /// tests: a blocked thread here is one fewer for everyone's async work.
     @discardableResult
-    public func waitFor(seconds: Double = 30, _ condition: (String) -> Bool) throws -> String {
+    public func waitFor(seconds: Double = 90, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = capture()
         while !condition(screen) {
