@@ -30,19 +30,19 @@ final class WizardPane {
 
     private static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
-    /// Waits until `text` is on screen; returns the screen. The error names the text, the screen and stderr.
+    /// Waits (asynchronously, so the cooperative pool is never blocked) until `text` is on screen; returns the screen. The error names the text, the screen and stderr.
     @discardableResult
-    func waitFor(_ text: String) throws -> String {
+    func waitFor(_ text: String) async throws -> String {
         do {
-            return try tmux.waitFor(seconds: 60) { $0.contains(text) }
+            return try await tmux.waitFor(seconds: 60) { $0.contains(text) }
         } catch {
             throw WizardPaneError(text: text, cause: "\(error)", stderr: read("stderr") ?? "")
         }
     }
 
     /// Waits for rolewiz to exit; returns its exit status.
-    func waitForExit() throws -> Int32 {
-        try tmux.waitFor(seconds: 60) { _ in self.read("exit-status") != nil }
+    func waitForExit() async throws -> Int32 {
+        try await tmux.waitFor(seconds: 60) { _ in self.read("exit-status") != nil }
         return Int32(read("exit-status")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? -1
     }
 
