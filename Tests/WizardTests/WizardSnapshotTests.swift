@@ -41,4 +41,47 @@ struct WizardSnapshotTests {
         try await harness.deliver { $0.isReview }
         try expectSnapshot(harness.screen, named: "offline-review")
     }
+
+    @Test func offlinePermissionsWithThePreset() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter)
+        try expectSnapshot(harness.screen, named: "offline-permissions")
+    }
+
+    @Test func detailsWithThePreset() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter, .enter, .enter)
+        try expectSnapshot(harness.screen, named: "details")
+    }
+
+    @Test func offlineExport() async throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil),
+                                    directory: URL(fileURLWithPath: "/work/exports"))
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try await harness.deliver { $0.isReview }
+        try harness.press(.enter)
+        try expectSnapshot(harness.screen, named: "offline-export")
+    }
+
+    @Test func saveSpecPrompt() async throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil),
+                                    directory: URL(fileURLWithPath: "/work/specs"))
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try await harness.deliver { $0.isReview }
+        try harness.press(.character("s"))
+        try expectSnapshot(harness.screen, named: "save-spec")
+    }
+
+    @Test func done() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter)
+        harness.stack.apply(.push(DoneScreen(context: harness.context, roleArn: "arn:aws:iam::123456789012:role/l4e-role")))
+        try expectSnapshot(harness.screen, named: "done")
+    }
+
+    @Test func trustedEntityHelp() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .character("?"))
+        try expectSnapshot(harness.screen, named: "trusted-entity-help")
+    }
 }
