@@ -17,11 +17,11 @@ final class EditRoleScreen: WizardScreen {
     private(set) var original: RoleSpec?
 
     static var keys: KeyMap<Command> { KeyMap([
+        KeyBinding(keys: [.enter], label: "Review", help: "See the changes and findings, then confirm to write them", action: .review),
         KeyBinding(keys: [.character("t")], label: "Trust", help: "Edit the trust policy in the JSON editor", action: .trust),
         KeyBinding(keys: [.character("v")], label: "Services", help: "Add or remove trusted services", action: .services),
         KeyBinding(keys: [.character("p")], label: "Policies", help: "Attach or detach managed policies", action: .policies),
         KeyBinding(keys: [.character("d")], label: "Tags/desc", help: "Edit the description and tags", action: .details),
-        KeyBinding(keys: [.enter], label: "Review", help: "See the changes and findings, then confirm to write them", action: .review),
         KeyBinding(keys: [.function(5)], label: "Reload", help: "Read the role again (drops unsaved edits)", showsInBar: false, action: .reload),
     ]) }
 
