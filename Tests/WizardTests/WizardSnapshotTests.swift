@@ -1,4 +1,7 @@
 import Foundation
+import IAMClient
+import Provisioning
+import TerminalUI
 import Testing
 import TestSupport
 @testable import Wizard
@@ -83,5 +86,20 @@ struct WizardSnapshotTests {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
         try harness.press(.enter, .character("?"))
         try expectSnapshot(harness.screen, named: "trusted-entity-help")
+    }
+
+    /// The role editor against moto at 100x30 (the size the issue asks it to fit) and at 80x24.
+    @Test func editRole() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let service = try motoService(moto)
+        var spec = RolePreset.lookoutEquipment.spec
+        spec.name = "golden-edit-role"  // one moto per test run, and only this test makes this role
+        spec.tags = [Tag(key: "team", value: "ml")]
+        _ = try await service.apply(try await service.plan(try await service.resolve(spec)), cancellation: ApplyCancellation()) { _ in }
+        for size in [Size(columns: 100, rows: 30), Size(columns: 80, rows: 24)] {
+            let harness = WizardHarness(service: service, start: .edit(roleName: spec.name), size: size)
+            try await harness.deliver { $0.isRole }
+            try expectSnapshot(harness.screen, named: "edit-role-\(size.columns)x\(size.rows)")
+        }
     }
 }
