@@ -69,10 +69,12 @@ struct WizardEndToEndTests {
     @Test func offlineWithoutCredentialsDesignsAndExportsAndCtrlCLeavesTheTerminalAsItWas() async throws {
         let home = try Self.emptyHome()
         guard let session = try WizardPane.start(["wizard", "--preset", "lookout-equipment"],
-                                                  environment: Self.environment(nil, home: home)) else { return }
+                                                  environment: Self.environment(nil, home: home), columns: 100, rows: 30) else { return }
         defer { session.close() }
         let start = try await session.waitFor("No AWS credentials were found")
         #expect(start.contains("environment"))
+        // The window's real size from the start, not terminfo's 80x24.
+        #expect(start.split(separator: "\n").first?.count == 100)
         session.tmux.send("Enter", "Enter", "Enter", "Enter", "Enter")
         try await session.waitFor("Enter to export.")
         try session.tmux.resize(columns: 90, rows: 28)
