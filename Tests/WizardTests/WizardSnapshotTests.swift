@@ -82,6 +82,14 @@ struct WizardSnapshotTests {
         try expectSnapshot(harness.screen, named: "done")
     }
 
+    @Test func reviewHelp() async throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try await harness.deliver { $0.isReview }
+        try harness.press(.function(1))
+        try expectSnapshot(harness.screen, named: "review-help")
+    }
+
     @Test func trustedEntityHelp() throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
         try harness.press(.enter, .character("?"))

@@ -22,10 +22,10 @@ final class ReviewScreen: WizardScreen {
 
     static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Confirm", help: "Apply the plan (offline: export the role)", action: .confirm),
-        KeyBinding(keys: [.function(3), .character("s")], label: "Save spec", help: "Save the answers as a spec file for `rolewiz apply --spec`", action: .save),
+        KeyBinding(keys: [.function(3), .character("s")], label: "Save spec", help: "Save the answers as a spec file for later", action: .save),
     ] + WizardFrame.steps(offline: false).prefix(4).enumerated().map { index, name in
         KeyBinding(keys: [.character(Character(String(index + 1)))], label: "Step \(index + 1)",
-                   help: "Go back to step \(index + 1), \(name), keeping every answer", showsInBar: false, action: .jump(index))
+                   help: "Back to step \(index + 1), \(name) (answers kept)", showsInBar: false, action: .jump(index))
     }) }
 
     init(context: WizardContext, flow: Flow, onApplied: (() -> Void)? = nil) {
