@@ -41,19 +41,19 @@ struct WizardEndToEndTests {
             ["--preset", "lookout-equipment", "--role-name", name, "--endpoint-url", moto.endpoint.absoluteString],
             environment: Self.environment(moto, home: home)) else { return }
         defer { session.close() }
-        try session.waitFor("from preset lookout-equipment")
+        try await session.waitFor("from preset lookout-equipment")
         var keys = 0
         for expected in ["Trusted entity type", "of 10 selected", "Size ", "Role name", "Enter to create the role."] {
             session.tmux.send("Enter"); keys += 1
-            try session.waitFor(expected)
+            try await session.waitFor(expected)
             if expected == "Size " { try session.tmux.resize(columns: 100, rows: 30) }
         }
         session.tmux.send("Enter"); keys += 1
-        try session.waitFor("Enter to continue")
+        try await session.waitFor("Enter to continue")
         session.tmux.send("Enter"); keys += 1
-        try session.waitFor("The role is ready.")
+        try await session.waitFor("The role is ready.")
         session.tmux.send("Enter"); keys += 1
-        #expect(try session.waitForExit() == 0)
+        #expect(try await session.waitForExit() == 0)
         #expect(keys <= 8)
         let (before, after) = session.sttyBeforeAndAfter
         #expect(before == after)
@@ -69,19 +69,21 @@ struct WizardEndToEndTests {
     @Test func offlineWithoutCredentialsDesignsAndExportsAndCtrlCLeavesTheTerminalAsItWas() async throws {
         let home = try Self.emptyHome()
         guard let session = try WizardPane.start(["wizard", "--preset", "lookout-equipment"],
-                                                  environment: Self.environment(nil, home: home)) else { return }
+                                                  environment: Self.environment(nil, home: home), columns: 100, rows: 30) else { return }
         defer { session.close() }
-        let start = try session.waitFor("No AWS credentials were found")
+        let start = try await session.waitFor("No AWS credentials were found")
         #expect(start.contains("environment"))
+        // The window's real size from the start, not terminfo's 80x24.
+        #expect(start.split(separator: "\n").first?.count == 100)
         session.tmux.send("Enter", "Enter", "Enter", "Enter", "Enter")
-        try session.waitFor("Enter to export.")
+        try await session.waitFor("Enter to export.")
         try session.tmux.resize(columns: 90, rows: 28)
         session.tmux.send("Enter")
-        try session.waitFor("Offline: nothing can be created here.")
+        try await session.waitFor("Offline: nothing can be created here.")
         session.tmux.send("Down", "Enter")
-        try session.waitFor("Wrote ")
+        try await session.waitFor("Wrote ")
         session.tmux.send("C-c")
-        #expect(try session.waitForExit() == 0)
+        #expect(try await session.waitForExit() == 0)
         let (before, after) = session.sttyBeforeAndAfter
         #expect(before == after)
         let script = try String(contentsOf: session.directory.appendingPathComponent("l4e-role.sh"), encoding: .utf8)
@@ -96,34 +98,34 @@ struct WizardEndToEndTests {
             ["wizard", "--role-name", name, "--endpoint-url", moto.endpoint.absoluteString],
             environment: Self.environment(moto, home: home)) else { return }
         defer { session.close() }
-        try session.waitFor("Create a custom role")
+        try await session.waitFor("Create a custom role")
         session.tmux.send("Down", "Enter")
-        try session.waitFor("Trusted entity type")
+        try await session.waitFor("Trusted entity type")
         session.tmux.send("/"); session.tmux.type("lambda"); session.tmux.send("Enter", "Space")
-        try session.waitFor("1 selected")
+        try await session.waitFor("1 selected")
         // Wait for each Esc to land: an Esc followed at once by a key reads as Alt+key.
         session.tmux.send("Escape")
-        try session.waitFor("/ to filter")
+        try await session.waitFor("/ to filter")
         session.tmux.send("/"); session.tmux.type("ec2"); session.tmux.send("Enter", "Space")
-        try session.waitFor("2 selected")
+        try await session.waitFor("2 selected")
         session.tmux.send("Enter")
-        try session.waitFor("loading policies")
-        try session.waitFor("of 10 selected · scope: All")
+        try await session.waitFor("loading policies")
+        try await session.waitFor("of 10 selected · scope: All")
         session.tmux.send("/"); session.tmux.type("AmazonSQSReadOnly"); session.tmux.send("Enter")
-        try session.waitFor("AmazonSQSReadOnlyAccess")
+        try await session.waitFor("AmazonSQSReadOnlyAccess")
         session.tmux.send("Space")
-        try session.waitFor("1 of 10 selected")
+        try await session.waitFor("1 of 10 selected")
         try session.tmux.resize(columns: 100, rows: 30)
         session.tmux.send("Enter")
-        try session.waitFor("Size ")
+        try await session.waitFor("Size ")
         session.tmux.send("Enter")
-        try session.waitFor("Role name")
+        try await session.waitFor("Role name")
         session.tmux.send("Tab", "Tab"); session.tmux.type("team=ml"); session.tmux.send("Enter")
-        try session.waitFor("Enter to create the role.")
+        try await session.waitFor("Enter to create the role.")
         session.tmux.send("Enter")
-        try session.waitFor("Enter to continue")
+        try await session.waitFor("Enter to continue")
         session.tmux.send("C-c")
-        #expect(try session.waitForExit() == 0)
+        #expect(try await session.waitForExit() == 0)
         let (before, after) = session.sttyBeforeAndAfter
         #expect(before == after)
 
@@ -150,36 +152,36 @@ struct WizardEndToEndTests {
             ["edit", name, "--endpoint-url", moto.endpoint.absoluteString],
             environment: Self.environment(moto, home: home)) else { return }
         defer { session.close() }
-        try session.waitFor("Attached policies (2)")
+        try await session.waitFor("Attached policies (2)")
         session.tmux.send("v")
-        try session.waitFor("Trusted entity type")
+        try await session.waitFor("Trusted entity type")
         session.tmux.send("/"); session.tmux.type("lookoutequipment")
         session.tmux.send("Enter", "Space")
-        try session.waitFor("(Esc clears)")
+        try await session.waitFor("(Esc clears)")
         session.tmux.send("Escape")
-        try session.waitFor("/ to filter")
+        try await session.waitFor("/ to filter")
         session.tmux.send("Enter")
-        try session.waitFor("Attached policies (2)")
+        try await session.waitFor("Attached policies (2)")
         session.tmux.send("p")
-        try session.waitFor("2 of 10 selected")
+        try await session.waitFor("2 of 10 selected")
         session.tmux.send("/"); session.tmux.type("IAMFullAccess"); session.tmux.send("Enter", "Space")
-        try session.waitFor("1 of 10 selected")
+        try await session.waitFor("1 of 10 selected")
         try session.tmux.resize(columns: 100, rows: 30)
         session.tmux.send("Escape")
-        try session.waitFor("/ to filter")
+        try await session.waitFor("/ to filter")
         session.tmux.send("Enter")
-        try session.waitFor("Attached policies (1)")
+        try await session.waitFor("Attached policies (1)")
         session.tmux.send("Enter")
-        let review = try session.waitFor("Enter to apply the changes.")
+        let review = try await session.waitFor("Enter to apply the changes.")
         #expect(review.contains("Trust policy (- old, + new):") || review.contains("trust"))
         session.tmux.send("Enter")
-        try session.waitFor("Apply changes?")
+        try await session.waitFor("Apply changes?")
         session.tmux.send("Enter")
-        try session.waitFor("Enter to continue")
+        try await session.waitFor("Enter to continue")
         session.tmux.send("Enter")
-        try session.waitFor("Attached policies (1)")
+        try await session.waitFor("Attached policies (1)")
         session.tmux.send("C-c")
-        #expect(try session.waitForExit() == 0)
+        #expect(try await session.waitForExit() == 0)
         let (before, after) = session.sttyBeforeAndAfter
         #expect(before == after)
 

@@ -9,8 +9,8 @@ final class WizardPane {
     let tmux: Tmux
     let directory: URL
 
-    /// Starts `rolewiz arguments` at 80x24 with exactly `environment`; nil when tmux is missing (skipped).
-    static func start(_ arguments: [String], environment: [String: String]) throws -> WizardPane? {
+    /// Starts `rolewiz arguments` at the given size (80x24 by default) with exactly `environment`; nil when tmux is missing (skipped).
+    static func start(_ arguments: [String], environment: [String: String], columns: Int = 80, rows: Int = 24) throws -> WizardPane? {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(MotoServer.uniqueName("wizard-pane"))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let binary = try Processes.rolewizExecutable().path
@@ -19,7 +19,7 @@ final class WizardPane {
         let script = "cd \(dir) && stty -g > stty-before; env -i \(env) \(quote(binary)) "
             + arguments.map(quote).joined(separator: " ")
             + " 2> stderr; echo $? > exit-status.tmp; stty -g > stty-after; mv exit-status.tmp exit-status"
-        guard let tmux = try Tmux.start(script, columns: 80, rows: 24) else { return nil }
+        guard let tmux = try Tmux.start(script, columns: columns, rows: rows) else { return nil }
         return WizardPane(tmux: tmux, directory: directory)
     }
 
@@ -30,19 +30,19 @@ final class WizardPane {
 
     private static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
-    /// Waits until `text` is on screen; returns the screen. The error names the text, the screen and stderr.
+    /// Waits (asynchronously, so the cooperative pool is never blocked) until `text` is on screen; returns the screen. The error names the text, the screen and stderr.
     @discardableResult
-    func waitFor(_ text: String) throws -> String {
+    func waitFor(_ text: String) async throws -> String {
         do {
-            return try tmux.waitFor(seconds: 60) { $0.contains(text) }
+            return try await tmux.waitFor(seconds: 60) { $0.contains(text) }
         } catch {
             throw WizardPaneError(text: text, cause: "\(error)", stderr: read("stderr") ?? "")
         }
     }
 
     /// Waits for rolewiz to exit; returns its exit status.
-    func waitForExit() throws -> Int32 {
-        try tmux.waitFor(seconds: 60) { _ in self.read("exit-status") != nil }
+    func waitForExit() async throws -> Int32 {
+        try await tmux.waitFor(seconds: 60) { _ in self.read("exit-status") != nil }
         return Int32(read("exit-status")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? -1
     }
 

@@ -1,4 +1,7 @@
 import Foundation
+import IAMClient
+import Provisioning
+import TerminalUI
 import Testing
 import TestSupport
 @testable import Wizard
@@ -40,5 +43,71 @@ struct WizardSnapshotTests {
         try harness.press(.enter, .enter, .enter, .enter, .enter)
         try await harness.deliver { $0.isReview }
         try expectSnapshot(harness.screen, named: "offline-review")
+    }
+
+    @Test func offlinePermissionsWithThePreset() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter)
+        try expectSnapshot(harness.screen, named: "offline-permissions")
+    }
+
+    @Test func detailsWithThePreset() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter, .enter, .enter)
+        try expectSnapshot(harness.screen, named: "details")
+    }
+
+    @Test func offlineExport() async throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil),
+                                    directory: URL(fileURLWithPath: "/work/exports"))
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try await harness.deliver { $0.isReview }
+        try harness.press(.enter)
+        try expectSnapshot(harness.screen, named: "offline-export")
+    }
+
+    @Test func saveSpecPrompt() async throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil),
+                                    directory: URL(fileURLWithPath: "/work/specs"))
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try await harness.deliver { $0.isReview }
+        try harness.press(.character("s"))
+        try expectSnapshot(harness.screen, named: "save-spec")
+    }
+
+    @Test func done() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter)
+        harness.stack.apply(.push(DoneScreen(context: harness.context, roleArn: "arn:aws:iam::123456789012:role/l4e-role")))
+        try expectSnapshot(harness.screen, named: "done")
+    }
+
+    @Test func reviewHelp() async throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try await harness.deliver { $0.isReview }
+        try harness.press(.function(1))
+        try expectSnapshot(harness.screen, named: "review-help")
+    }
+
+    @Test func trustedEntityHelp() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .character("?"))
+        try expectSnapshot(harness.screen, named: "trusted-entity-help")
+    }
+
+    /// The role editor against moto at 100x30 (the size the issue asks it to fit) and at 80x24.
+    @Test func editRole() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let service = try motoService(moto)
+        var spec = RolePreset.lookoutEquipment.spec
+        spec.name = "golden-edit-role"  // one moto per test run, and only this test makes this role
+        spec.tags = [Tag(key: "team", value: "ml")]
+        _ = try await service.apply(try await service.plan(try await service.resolve(spec)), cancellation: ApplyCancellation()) { _ in }
+        for size in [Size(columns: 100, rows: 30), Size(columns: 80, rows: 24)] {
+            let harness = WizardHarness(service: service, start: .edit(roleName: spec.name), size: size)
+            try await harness.deliver { $0.isRole }
+            try expectSnapshot(harness.screen, named: "edit-role-\(size.columns)x\(size.rows)")
+        }
     }
 }

@@ -85,6 +85,11 @@ final class Terminal {
         self.outputFile = output
         set_term(screen)
         window = rw_stdscr()!
+        // use_env(false) makes newterm take terminfo's size (often 80x24);
+        // the kernel knows the window's real size.
+        var rows: Int32 = 0, columns: Int32 = 0
+        rw_window_size(options.outputDescriptor, &rows, &columns)
+        if rows > 0 && columns > 0 { resize_term(rows, columns) }
 
         // Remember the bytes that put the screen back from a signal handler
         // (what endwin would send, plus bracketed paste off).

@@ -1,4 +1,5 @@
 import Provisioning
+import TerminalUI
 
 /// The review pane's text: the role as answered, the plan, the findings and
 /// (for an existing role) the trust policy diff.
@@ -20,6 +21,25 @@ enum ReviewText {
         lines.append("Policies:     " + (spec.managedPolicies.isEmpty ? "none" : spec.managedPolicies.map(\.name).joined(separator: ", ")))
         if !spec.tags.isEmpty { lines.append("Tags:         " + spec.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")) }
         return lines
+    }
+
+    /// The width of the "Label:" column of `roleLines`.
+    static let labelWidth = 14
+
+    /// `text` wrapped to `width` with a hanging indent under each "Label:  value"
+    /// line's value, so wrapped values stay in their column; other lines wrap as usual.
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            let label = line.prefix(labelWidth)
+            guard width > labelWidth * 2, label.count == labelWidth, label.first?.isUppercase == true,
+                  label.hasSuffix(" "), label.trimmingCharacters(in: .whitespaces).hasSuffix(":") else {
+                return TextLayout.wrap(String(line), width: width)
+            }
+            let values = TextLayout.wrap(String(line.dropFirst(labelWidth)), width: width - labelWidth)
+            return values.enumerated().map { (index, value) in
+                (index == 0 ? String(label) : String(repeating: " ", count: labelWidth)) + value
+            }
+        }
     }
 
     static func text(for outcome: Outcome<ReviewSummary>, model: WizardModel, partition: String) -> String {

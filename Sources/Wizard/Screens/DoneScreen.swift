@@ -38,8 +38,9 @@ final class DoneScreen: WizardScreen {
         _ = body.text("ARN:", at: Point(x: 0, y: 2), style: .dim)
         body.field(roleArn, at: Point(x: 5, y: 2), width: body.columns - 5, style: .title)
         let lines = ReviewText.roleLines(context.model, partition: context.partition)
-        for (index, line) in lines.enumerated() {
-            body.field(line, at: Point(x: 0, y: 4 + index), width: body.columns)
+        let wrapped = ReviewText.wrapped(lines.joined(separator: "\n"), width: body.columns)
+        for (index, line) in wrapped.prefix(max(0, body.rows - 5)).enumerated() {
+            _ = body.text(line, at: Point(x: 0, y: 4 + index))
         }
         if let notice { body.field(notice, at: Point(x: 0, y: body.rows - 1), width: body.columns, style: .success) }
     }

@@ -17,11 +17,11 @@ final class EditRoleScreen: WizardScreen {
     private(set) var original: RoleSpec?
 
     static var keys: KeyMap<Command> { KeyMap([
+        KeyBinding(keys: [.enter], label: "Review", help: "See the changes and findings, then confirm to write them", action: .review),
         KeyBinding(keys: [.character("t")], label: "Trust", help: "Edit the trust policy in the JSON editor", action: .trust),
         KeyBinding(keys: [.character("v")], label: "Services", help: "Add or remove trusted services", action: .services),
         KeyBinding(keys: [.character("p")], label: "Policies", help: "Attach or detach managed policies", action: .policies),
         KeyBinding(keys: [.character("d")], label: "Tags/desc", help: "Edit the description and tags", action: .details),
-        KeyBinding(keys: [.enter], label: "Review", help: "See the changes and findings, then confirm to write them", action: .review),
         KeyBinding(keys: [.function(5)], label: "Reload", help: "Read the role again (drops unsaved edits)", showsInBar: false, action: .reload),
     ]) }
 
@@ -83,8 +83,11 @@ final class EditRoleScreen: WizardScreen {
         left.append("Tags:")
         let tags = model.tags.tags
         left += tags.isEmpty ? ["  (none)"] : tags.map { "  \($0.key)=\($0.value)" }
-        for (row, line) in left.prefix(body.rows).enumerated() {
-            body.field(line, at: Point(x: 0, y: row), width: half - 1, style: line.hasSuffix(":") || line.hasSuffix("):") ? .title : .normal)
+        // Long values (ARN, description) wrap rather than being cut off.
+        var row = 0
+        for line in left where row < body.rows {
+            let style: Style = line.hasSuffix(":") || line.hasSuffix("):") ? .title : .normal
+            row += max(1, body.paragraph(line, in: Rect(x: 0, y: row, columns: half - 1, rows: body.rows - row), style: style))
         }
         let trust = body.sub(Rect(x: half, y: 0, columns: body.columns - half, rows: body.rows))
         trust.box(title: "Trust policy")
@@ -92,7 +95,8 @@ final class EditRoleScreen: WizardScreen {
             ?? (try? model.generatedTrustPolicy(partition: context.partition, accountId: context.accountId).get())
             ?? loaded.trustPolicyText
         let pane = trust.sub(trust.bounds.inset(by: 1))
-        for (row, line) in TrustDiff.normalized(text).prefix(pane.rows).enumerated() {
+        let lines = JSONLayout.lines(text, width: pane.columns)
+        for (row, line) in lines.prefix(pane.rows).enumerated() {
             pane.field(line, at: Point(x: 0, y: row), width: pane.columns)
         }
     }

@@ -119,7 +119,7 @@ final class PermissionsScreen: WizardScreen {
     private func previewText(arn: String) -> String {
         var text = arn + "\n"
         if let warning = warnings[arn] { text += "! " + warning + "\n" }
-        if context.service.isOffline { return text + "\n(offline: the document cannot be read)" }
+        if context.service.isOffline { return text + "\n(offline: the document cannot be read)\n\n+ adds any policy by name or ARN." }
         switch context.policyDocuments[arn] {
         case nil: return text + "\nloading…"
         case .failure(let message)?: return text + "\n! " + message

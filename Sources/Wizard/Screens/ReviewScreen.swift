@@ -17,15 +17,18 @@ final class ReviewScreen: WizardScreen {
     private(set) var summary: Outcome<ReviewSummary>?
     private(set) var notice: String?
     private var spinner = 0
+    /// The pane's text before wrapping, and the width it was last wrapped to.
+    private var text = ""
+    private var wrappedWidth = 0
     /// Passed on to the apply screen of the edit flow.
     let onApplied: (() -> Void)?
 
     static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Confirm", help: "Apply the plan (offline: export the role)", action: .confirm),
-        KeyBinding(keys: [.function(3), .character("s")], label: "Save spec", help: "Save the answers as a spec file for `rolewiz apply --spec`", action: .save),
+        KeyBinding(keys: [.function(3), .character("s")], label: "Save spec", help: "Save the answers as a spec file for later", action: .save),
     ] + WizardFrame.steps(offline: false).prefix(4).enumerated().map { index, name in
         KeyBinding(keys: [.character(Character(String(index + 1)))], label: "Step \(index + 1)",
-                   help: "Go back to step \(index + 1), \(name), keeping every answer", showsInBar: false, action: .jump(index))
+                   help: "Back to step \(index + 1), \(name) (answers kept)", showsInBar: false, action: .jump(index))
     }) }
 
     init(context: WizardContext, flow: Flow, onApplied: (() -> Void)? = nil) {
@@ -33,7 +36,7 @@ final class ReviewScreen: WizardScreen {
         self.onApplied = onApplied
         self.flow = flow
         context.loadReview(prune: flow == .edit)
-        pane.setText(ReviewText.roleLines(context.model, partition: context.partition).joined(separator: "\n") + "\n\nPlanning…")
+        text = ReviewText.roleLines(context.model, partition: context.partition).joined(separator: "\n") + "\n\nPlanning…"
     }
 
     var title: String { "Review" }
@@ -44,13 +47,19 @@ final class ReviewScreen: WizardScreen {
     func react(to message: WizardMessage) -> Transition<WizardMessage> {
         guard case .review(let outcome) = message else { return .ignored }
         summary = outcome
-        pane.setText(ReviewText.text(for: outcome, model: context.model, partition: context.partition))
+        text = ReviewText.text(for: outcome, model: context.model, partition: context.partition)
+        wrappedWidth = 0
         return .handled
     }
 
     func draw(_ canvas: Canvas) {
         let body = WizardFrame.draw(canvas, title: flow == .create ? "review" : "review changes",
                                     step: step, offline: context.service.isOffline)
+        // Wrapped here, where the width is known, so values keep their column (the last column is the scrollbar's).
+        if wrappedWidth != body.columns - 1 {
+            wrappedWidth = body.columns - 1
+            pane.setText(ReviewText.wrapped(text, width: wrappedWidth).joined(separator: "\n"), keepPosition: true)
+        }
         pane.draw(body.rows(from: 0, count: body.rows - 1), focused: true)
         let status: String
         switch summary {
