@@ -90,8 +90,7 @@ struct WizardFlowTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: "seed"), directory: directory)
-        try harness.press(.enter, .enter, .enter, .enter, .enter)
-        try await harness.deliver { $0.isReview }
+        try await harness.enterThroughToReview()
         try harness.press(.character("s"), .enter)  // save at the proposed path
         try harness.press(.enter, .enter, .down, .enter)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
@@ -105,8 +104,7 @@ struct WizardFlowTests {
         let service = try motoService(moto)
         let name = MotoServer.uniqueName("wiz")
         let harness = WizardHarness(service: service, start: .create(preset: .lookoutEquipment, roleName: name))
-        try harness.press(.enter, .enter, .enter, .enter, .enter)
-        try await harness.deliver { $0.isReview }
+        try await harness.enterThroughToReview()
         try harness.press(.enter)
         #expect(harness.topTitle == "Apply")
         try await harness.deliver { $0.isApplyFinished }

@@ -42,6 +42,12 @@ final class WizardHarness {
         }
     }
 
+    /// From the start screen of a preset, Enter on every step up to Review, and the plan delivered.
+    func enterThroughToReview() async throws {
+        try press(.enter, .enter, .enter, .enter, .enter)
+        try await deliver { $0.isReview }
+    }
+
     var screen: String {
         stack.draw(on: surface)
         return surface.text

@@ -15,8 +15,7 @@ struct WizardInterruptTests {
         let service = try motoService(moto)
         let name = MotoServer.uniqueName("stop")
         let harness = WizardHarness(service: service, start: .create(preset: .lookoutEquipment, roleName: name))
-        try harness.press(.enter, .enter, .enter, .enter, .enter)
-        try await harness.deliver { $0.isReview }
+        try await harness.enterThroughToReview()
         try harness.press(.enter)
         #expect(harness.topTitle == "Apply")
         // The apply's results are not delivered yet, so the screen is still applying.

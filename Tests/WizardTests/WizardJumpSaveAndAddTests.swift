@@ -33,8 +33,7 @@ struct WizardJumpSaveAndAddTests {
         let directory = try temporaryDirectory()
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil),
                                     directory: directory)
-        try harness.press(.enter, .enter, .enter, .enter, .enter)
-        try await harness.deliver { $0.isReview }
+        try await harness.enterThroughToReview()
         try harness.press(.character("s"))
         #expect(harness.topTitle == "Save spec")
         #expect(harness.screen.contains("l4e-role.rolewiz.yaml"))
@@ -54,8 +53,7 @@ struct WizardJumpSaveAndAddTests {
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil),
                                     directory: directory)
-        try harness.press(.enter, .enter, .enter, .enter, .enter)
-        try await harness.deliver { $0.isReview }
+        try await harness.enterThroughToReview()
         try harness.press(.enter)
         #expect(harness.topTitle == "Export")
         try harness.press(.tab)

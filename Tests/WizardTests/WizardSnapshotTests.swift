@@ -40,8 +40,7 @@ struct WizardSnapshotTests {
 
     @Test func offlineReview() async throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
-        try harness.press(.enter, .enter, .enter, .enter, .enter)
-        try await harness.deliver { $0.isReview }
+        try await harness.enterThroughToReview()
         try expectSnapshot(harness.screen, named: "offline-review")
     }
 
@@ -60,8 +59,7 @@ struct WizardSnapshotTests {
     @Test func offlineExport() async throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil),
                                     directory: URL(fileURLWithPath: "/work/exports"))
-        try harness.press(.enter, .enter, .enter, .enter, .enter)
-        try await harness.deliver { $0.isReview }
+        try await harness.enterThroughToReview()
         try harness.press(.enter)
         try expectSnapshot(harness.screen, named: "offline-export")
     }
@@ -69,8 +67,7 @@ struct WizardSnapshotTests {
     @Test func saveSpecPrompt() async throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil),
                                     directory: URL(fileURLWithPath: "/work/specs"))
-        try harness.press(.enter, .enter, .enter, .enter, .enter)
-        try await harness.deliver { $0.isReview }
+        try await harness.enterThroughToReview()
         try harness.press(.character("s"))
         try expectSnapshot(harness.screen, named: "save-spec")
     }
@@ -84,8 +81,7 @@ struct WizardSnapshotTests {
 
     @Test func reviewHelp() async throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
-        try harness.press(.enter, .enter, .enter, .enter, .enter)
-        try await harness.deliver { $0.isReview }
+        try await harness.enterThroughToReview()
         try harness.press(.function(1))
         try expectSnapshot(harness.screen, named: "review-help")
     }
