@@ -4,7 +4,7 @@ import Testing
 /// A moto server (the AWS emulator) on a free 127.0.0.1 port, for tests that
 /// must talk to a real IAM/STS implementation.
 ///
-/// One shared server serves every test in the process (`MotoServer.shared()`);
+/// A small pool of shared servers serves every test in the process (`MotoServer.shared()`);
 /// tests keep apart by using unique names (`MotoServer.uniqueName(_:)`). A test
 /// that needs its own server (signature checking) calls `start(environment:)`
 /// and `stop()`s it when done.
@@ -186,15 +186,23 @@ public struct MotoUnavailable: Error, CustomStringConvertible {
     public var description: String { "moto unavailable: \(reason)" }
 }
 
-/// Starts the shared server once, even when many tests ask at the same time.
+/// The shared servers: two, handed out in turn, each started once even when
+/// many tests ask at the same time. moto answers one request at a time per
+/// process (Python's GIL), so one server for every parallel test would queue
+/// calls past their time-outs on a 2-core machine. Each test asks once and
+/// keeps the server it got, so its calls all reach the same IAM.
 private actor SharedMoto {
     static let instance = SharedMoto()
-    private var starting: Task<MotoServer, any Error>?
+    static let poolSize = 2
+    private var starting: [Task<MotoServer, any Error>] = []
+    private var next = 0
 
     func server() async throws -> MotoServer {
-        if let starting { return try await starting.value }
+        let index = next % Self.poolSize
+        next += 1
+        if index < starting.count { return try await starting[index].value }
         let task = Task.detached { try await MotoServer.start() }
-        starting = task
+        starting.append(task)
         return try await task.value
     }
 }
