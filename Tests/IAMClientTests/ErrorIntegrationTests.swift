@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import IAMClient
 
-@Suite("Errors from moto")
+@Suite("Errors from moto", .heavy)
 struct ErrorIntegrationTests {
     @Test func missingRoleIsNoSuchEntityAndNotRetried() async throws {
         let moto = try await MotoServer.sharedOrSkip()

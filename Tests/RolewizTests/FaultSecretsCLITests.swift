@@ -7,7 +7,7 @@ import TestSupport
 /// output, and each failure is a message, not a crash. (`rolewiz apply` is
 /// not merged on this branch; the apply faults are covered in-process by
 /// FaultApplyTests, whose debug logs are checked the same way.)
-@Suite("rolewiz --debug never prints secrets, whatever the network does")
+@Suite("rolewiz --debug never prints secrets, whatever the network does", .heavy)
 struct FaultSecretsCLITests {
     static let faults: [FaultRule.Fault?] = [nil] + FaultRule.Fault.allCases
 

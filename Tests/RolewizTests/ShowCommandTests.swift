@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `rolewiz show` against a role made with `rolewiz apply`.
-@Suite("rolewiz show")
+@Suite("rolewiz show", .heavy)
 struct ShowCommandTests {
     @Test func textAndJSONDescribeTheRole() async throws {
         let rolewiz = try RolewizRunner(moto: try await MotoServer.sharedOrSkip())

@@ -6,7 +6,7 @@ import TestSupport
 /// is not merged on this branch): signals during editing and during a run
 /// leave the terminal settings as they were, resizes do not crash it, and
 /// unusual terminals either work or get a clear message.
-@Suite("Terminal: signals, resizes and terminal types under tmux", .serialized)
+@Suite("Terminal: signals, resizes and terminal types under tmux", .serialized, .heavy)
 struct TerminalRobustnessTests {
     struct SignalCase: Sendable, CustomTestStringConvertible {
         var signal: Int32

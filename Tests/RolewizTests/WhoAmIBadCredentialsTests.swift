@@ -9,7 +9,7 @@ import FoundationXML
 /// `rolewiz whoami` with a real access key but the wrong secret, against a moto
 /// that checks signatures: the error names the AWS code and says what to do,
 /// the exit code is 1, and the secret is not echoed.
-@Suite("rolewiz whoami with bad credentials")
+@Suite("rolewiz whoami with bad credentials", .heavy)
 struct WhoAmIBadCredentialsTests {
     @Test func aWrongSecretIsReportedWithAdviceAndExitsWithOne() async throws {
         let moto = try await MotoServer.startOrSkip(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "2"])
