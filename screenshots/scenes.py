@@ -35,7 +35,7 @@ SCENES = [
           description="Trust policy editor with lint findings at their line"),
     Scene("review", PRESET, TO_REVIEW, setup=("no-role",),
           description="Review: the plan of IAM calls"),
-    Scene("apply-progress", PRESET, TO_REVIEW + (keys("Enter"), wait("Applying", "[ ⠋  ] create role", still=False)),
+    Scene("apply-progress", PRESET, TO_REVIEW + (keys("Enter"), wait("Applying", "create role", still=False)),
           setup=("no-role", "slow-iam"), description="Apply in progress (IAM slowed by a proxy)"),
     Scene("done", PRESET, TO_REVIEW + (
         keys("Enter"), wait("Enter to continue"), keys("Enter"),
