@@ -1,22 +1,81 @@
-import Dispatch
 import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The write end of the trap's pipe. A global because a signal handler can
+/// capture nothing; set before the handler is installed and cleared after it
+/// is removed.
+nonisolated(unsafe) private var interruptPipeWriteEnd: Int32 = -1
 
 /// Turns Ctrl-C (SIGINT) into a call of `onInterrupt` instead of killing
 /// the process, for as long as the trap is set, so an apply can stop after
 /// the IAM call in flight and say what it did.
-final class InterruptTrap {
-    private let source: any DispatchSourceSignal
+///
+/// The handler is a plain `sigaction` that writes a byte to a pipe, installed
+/// before `init` returns. (A Dispatch signal source registers later, on
+/// Dispatch's own thread; a Ctrl-C in that gap was dropped on a loaded
+/// machine.) A thread of the trap's own reads the pipe and calls
+/// `onInterrupt` outside signal context.
+final class InterruptTrap: Sendable {
+    private let writeEnd: Int32
 
     init(onInterrupt: @escaping @Sendable () -> Void) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler(handler: onInterrupt)
-        source.resume()
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else {
+            // No pipe, no trap: Ctrl-C keeps its default and ends the process.
+            writeEnd = -1
+            return
+        }
+        let readEnd = ends[0]
+        writeEnd = ends[1]
+        _ = fcntl(writeEnd, F_SETFL, fcntl(writeEnd, F_GETFL) | O_NONBLOCK)
+        interruptPipeWriteEnd = writeEnd
+
+        let reader = Thread {
+            var byte: UInt8 = 0
+            while true {
+                let count = read(readEnd, &byte, 1)
+                if count == 1 { onInterrupt(); continue }
+                if count < 0 && errno == EINTR { continue }
+                break  // the write end was closed: the trap is gone
+            }
+            close(readEnd)
+        }
+        reader.name = "rolewiz.interrupt"
+        reader.start()
+
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = { _ in
+            var byte: UInt8 = 1
+            _ = write(interruptPipeWriteEnd, &byte, 1)
+        }
+        #else
+        action.__sigaction_u.__sa_handler = { _ in
+            var byte: UInt8 = 1
+            _ = write(interruptPipeWriteEnd, &byte, 1)
+        }
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGINT, &action, nil)
+
+        // A parent may have started us with SIGINT blocked; the trap must see it.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
     /// Restores the default: Ctrl-C ends the process.
     func remove() {
-        source.cancel()
         signal(SIGINT, SIG_DFL)
+        guard writeEnd >= 0 else { return }
+        interruptPipeWriteEnd = -1
+        close(writeEnd)
     }
 }
