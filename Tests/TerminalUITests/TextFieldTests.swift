@@ -46,4 +46,16 @@ import Testing
         let again = render(Size(columns: 20, rows: 2)) { field.draw($0, focused: true) }
         #expect(again.cursor == Point(x: 3, y: 0))
     }
+
+    @Test func unfocusedLongTextShowsItsStartAndKeepsTheScrollForFocus() {
+        TestLocale.utf8()
+        let field = TextField(label: "N", text: "START" + String(repeating: "x", count: 30) + "END")
+        let focused = render(Size(columns: 20, rows: 2)) { field.draw($0, focused: true) }
+        #expect(focused.row(0).hasSuffix("END"))
+        let unfocused = render(Size(columns: 20, rows: 2)) { field.draw($0, focused: false) }
+        #expect(unfocused.row(0) == "N: START" + String(repeating: "x", count: 11) + "…")
+        let refocused = render(Size(columns: 20, rows: 2)) { field.draw($0, focused: true) }
+        #expect(refocused.row(0).hasSuffix("END"))
+        #expect(refocused.cursor == Point(x: 19, y: 0))
+    }
 }

@@ -104,19 +104,25 @@ public final class TextField {
         if characters.isEmpty && !placeholder.isEmpty && !focused {
             box.field(placeholder, at: .zero, width: width, style: .placeholder)
         }
-        // Scroll so the cursor stays inside, leaving one column for it at the end.
-        let cursorColumn = WordMotion.columns(of: characters, upTo: cursor)
-        if cursorColumn < scroll { scroll = cursorColumn }
-        if cursorColumn >= scroll + width { scroll = cursorColumn - width + 1 }
-        var column = 0
-        for character in characters {
-            let characterWidth = DisplayWidth.of(character)
-            if column >= scroll && column + characterWidth <= scroll + width {
-                box.put(character, at: Point(x: column - scroll, y: 0), style: style)
+        if focused {
+            // Scroll so the cursor stays inside, leaving one column for it at the end.
+            let cursorColumn = WordMotion.columns(of: characters, upTo: cursor)
+            if cursorColumn < scroll { scroll = cursorColumn }
+            if cursorColumn >= scroll + width { scroll = cursorColumn - width + 1 }
+            var column = 0
+            for character in characters {
+                let characterWidth = DisplayWidth.of(character)
+                if column >= scroll && column + characterWidth <= scroll + width {
+                    box.put(character, at: Point(x: column - scroll, y: 0), style: style)
+                }
+                column += characterWidth
             }
-            column += characterWidth
+            box.showCursor(at: Point(x: cursorColumn - scroll, y: 0))
+        } else if !characters.isEmpty {
+            // Unfocused, the start shows, as a person reads it, with `…` when
+            // more follows; the scroll is kept for when focus comes back.
+            box.field(text, at: .zero, width: width, style: style)
         }
-        if focused { box.showCursor(at: Point(x: cursorColumn - scroll, y: 0)) }
         if canvas.rows > 1, let message = validationMessage {
             canvas.field("! " + message, at: Point(x: labelWidth, y: 1), width: width, style: .error)
         }
