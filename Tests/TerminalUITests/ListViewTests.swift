@@ -35,12 +35,30 @@ import Testing
         #expect(surface.row(3).contains("1 selected"))
     }
 
+    @Test func aFilterBeingTypedStaysVisibleInANarrowListAndTheCountsGiveWay() {
+        TestLocale.utf8()
+        let list = bigList()
+        _ = list.handle(.character("/"))
+        for character in "policy19" { _ = list.handle(.character(character)) }
+        let roomy = render(Size(columns: 46, rows: 4)) { list.draw($0, focused: true) }
+        #expect(roomy.row(3) == "/policy19  1-3 of 111 (2000 total), 0 selected")
+        #expect(roomy.cursor == Point(x: 9, y: 3))
+        for character in "99" { _ = list.handle(.character(character)) }
+        let narrow = render(Size(columns: 24, rows: 4)) { list.draw($0, focused: true) }
+        #expect(narrow.row(3) == "/policy1999     1-1 of 1")
+        // Wider than the row: the end of what was typed, where the cursor is.
+        for character in "-and-more-text" { _ = list.handle(.character(character)) }
+        let tiny = render(Size(columns: 16, rows: 4)) { list.draw($0, focused: true) }
+        #expect(tiny.row(3) == "…-and-more-text")
+        #expect(tiny.cursor == Point(x: 15, y: 3))
+    }
+
     @Test func slashFilterIsIncrementalAndKeepsSelection() {
         let list = bigList()
         _ = list.handle(.space)
         #expect(list.handle(.character("/")) == .handled)
         #expect(list.takesTextInput)
-        for character in "policy199" { #expect(list.handle(.character(character)) == .changed) }
+        for character in "policy199" { #expect(list.handle(.character(character)) == .filtered) }
         #expect(list.visibleIndices.count == 11)   // 199, 1990-1999
         #expect(list.items[list.visibleIndices[0]].title == "Policy199")
         _ = list.handle(.backspace)
@@ -48,7 +66,7 @@ import Testing
         _ = list.handle(.enter)
         #expect(!list.takesTextInput)
         #expect(list.filter == "policy19")
-        #expect(list.handle(.escape) == .changed)
+        #expect(list.handle(.escape) == .filtered)
         #expect(list.visibleIndices.count == 2000)
         #expect(list.checked == ["0"])
     }

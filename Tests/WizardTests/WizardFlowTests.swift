@@ -51,6 +51,22 @@ struct WizardFlowTests {
         #expect(harness.context.model.services == ["lambda.amazonaws.com"])
     }
 
+    @Test func filteringTheServicesKeepsAnEditedTrustPolicy() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter, .enter)
+        #expect(harness.topTitle == "Trust policy")
+        try harness.type("e")
+        try harness.press(.end)
+        try harness.type(" ")
+        let edited = try #require(harness.context.model.editedTrustPolicy)
+        while harness.topTitle != "Trusted entity" { try harness.press(.escape) }
+        try harness.type("/lambda")
+        try harness.press(.backspace, .escape)
+        #expect(harness.context.model.editedTrustPolicy == edited, "a filter is not a change of the chosen services")
+        try harness.press(.space)
+        #expect(harness.context.model.editedTrustPolicy == nil, "choosing another service regenerates the policy")
+    }
+
     @Test func detailsAreValidatedAsTyped() throws {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
         try harness.press(.enter, .enter, .enter, .enter)

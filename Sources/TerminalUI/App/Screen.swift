@@ -95,8 +95,11 @@ public enum WidgetResult: Hashable, Sendable {
     case handled
     /// Not for this widget.
     case ignored
-    /// The value changed (text typed, item toggled, filter edited).
+    /// The value changed (text typed, item toggled).
     case changed
+    /// Only the rows shown changed (a list's filter was edited); the value
+    /// did not, so nothing the screen derives from it needs redoing.
+    case filtered
     /// Enter: the user is done with this widget.
     case submitted
     /// Esc inside the widget (e.g. closing a filter or dialog).

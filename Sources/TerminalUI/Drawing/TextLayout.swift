@@ -76,6 +76,16 @@ public enum TextLayout {
         return result + String(ellipsis)
     }
 
+    /// The end of `text` that fits in `width` columns, starting with
+    /// `ellipsis` when cut (for input whose end, where the cursor is, matters).
+    public static func tail(_ text: String, width: Int, ellipsis: Character = "…") -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var result = Substring(text)
+        while DisplayWidth.of(result) > width - 1, !result.isEmpty { result.removeFirst() }
+        return String(ellipsis) + result
+    }
+
     /// `text` padded with spaces (or truncated) to exactly `width` columns.
     public static func pad(_ text: String, to width: Int) -> String {
         let fitted = truncate(text, width: width)

@@ -19,6 +19,8 @@ public struct ListItem: Hashable, Sendable {
 ///
 /// Keys: Up/Down, PgUp/PgDn, Home/End move; Space toggles (multiple);
 /// Enter submits; `/` edits the filter (Enter keeps it, Esc clears it).
+/// Space answers `.changed` (the checked set changed); filter keys answer
+/// `.filtered` (only the rows shown changed).
 /// The last row of its canvas is a status line (filter, counts, position).
 public final class ListView {
     public enum SelectionMode: Sendable {
@@ -119,7 +121,7 @@ public final class ListView {
             return .handled
         case .escape where !filter.isEmpty:
             setFilter("")
-            return .changed
+            return .filtered
         default: return .ignored
         }
     }
@@ -129,27 +131,27 @@ public final class ListView {
         switch key {
         case .character(let character):
             setFilter(filter + String(character))
-            return .changed
+            return .filtered
         case .paste(let text):
             setFilter(filter + text.filter { $0 != "\n" && $0 != "\t" })
-            return .changed
+            return .filtered
         case .backspace:
             if filter.isEmpty {
                 isEditingFilter = false
                 return .handled
             }
             setFilter(String(filter.dropLast()))
-            return .changed
+            return .filtered
         case .enter:
             isEditingFilter = false
             return .handled
         case .escape:
             isEditingFilter = false
             setFilter("")
-            return .changed
+            return .filtered
         case .control("u"):
             setFilter("")
-            return .changed
+            return .filtered
         default:
             return nil
         }
@@ -252,21 +254,38 @@ public final class ListView {
     }
 
     private func drawStatus(_ canvas: Canvas, focused: Bool) {
-        var right = visibleIndices.isEmpty ? "0 of \(items.count)"
-            : "\(top + 1)-\(min(top + lastPageSize, visibleIndices.count)) of \(visibleIndices.count)"
-        if visibleIndices.count != items.count { right += " (\(items.count) total)" }
-        if selectionMode == .multiple { right += ", \(checked.count) selected" }
+        if isEditingFilter {
+            // What is being typed comes first: the counts shrink, then go,
+            // and a filter wider than the row shows its end, where the cursor is.
+            let shown = "/" + filter
+            let needed = DisplayWidth.of(shown) + 1
+            let counts = statusCounts.first { needed + 1 + DisplayWidth.of($0) <= canvas.columns } ?? ""
+            if !counts.isEmpty {
+                canvas.text(counts, at: Point(x: canvas.columns - DisplayWidth.of(counts), y: 0), style: .dim)
+            }
+            let available = counts.isEmpty ? canvas.columns : canvas.columns - DisplayWidth.of(counts) - 1
+            let visible = TextLayout.tail(shown, width: max(0, available - 1), ellipsis: canvas.charset == .utf8 ? "…" : "~")
+            let used = canvas.text(visible, at: .zero, style: .focusedInput)
+            if focused { canvas.showCursor(at: Point(x: used, y: 0)) }
+            return
+        }
+        let right = statusCounts[0]
         let rightWidth = DisplayWidth.of(right)
         canvas.text(right, at: Point(x: max(0, canvas.columns - rightWidth), y: 0), style: .dim)
         let available = max(0, canvas.columns - rightWidth - 1)
-        if isEditingFilter {
-            let shown = "/" + filter
-            let used = canvas.text(TextLayout.truncate(shown, width: max(0, available - 1)), at: .zero, style: .focusedInput)
-            if focused { canvas.showCursor(at: Point(x: used, y: 0)) }
-        } else if !filter.isEmpty {
+        if !filter.isEmpty {
             canvas.field("filter: " + filter + "  (Esc clears)", at: .zero, width: available, style: .info)
         } else {
             canvas.field("/ to filter", at: .zero, width: available, style: .dim, pad: false)
         }
+    }
+
+    /// The status line's counts, longest first, for when room is short.
+    private var statusCounts: [String] {
+        let position = visibleIndices.isEmpty ? "0 of \(items.count)"
+            : "\(top + 1)-\(min(top + lastPageSize, visibleIndices.count)) of \(visibleIndices.count)"
+        let total = visibleIndices.count != items.count ? " (\(items.count) total)" : ""
+        let selected = selectionMode == .multiple ? ", \(checked.count) selected" : ""
+        return [position + total + selected, position + selected, position]
     }
 }
