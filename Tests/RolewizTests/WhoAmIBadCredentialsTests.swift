@@ -2,9 +2,6 @@ import Foundation
 import IAMClient
 import Testing
 import TestSupport
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// `rolewiz whoami` with a real access key but the wrong secret, against a moto
 /// that checks signatures: the error names the AWS code and says what to do,
@@ -22,8 +19,8 @@ struct WhoAmIBadCredentialsTests {
         let user = MotoServer.uniqueName("powerless")
         try await setup.call("CreateUser", [("UserName", user)])
         let (keyId, secret) = try await setup.call("CreateAccessKey", [("UserName", user)]) { result in
-            let key = result.elements(forName: "AccessKey").first
-            return (key?.elements(forName: "AccessKeyId").first?.stringValue ?? "", key?.elements(forName: "SecretAccessKey").first?.stringValue ?? "")
+            let key = result.child("AccessKey")
+            return (key?.text("AccessKeyId") ?? "", key?.text("SecretAccessKey") ?? "")
         }
         #expect(!keyId.isEmpty && !secret.isEmpty)
 

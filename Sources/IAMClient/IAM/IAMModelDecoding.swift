@@ -1,14 +1,11 @@
 import Foundation
 import SigV4
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 // Decoding of IAM's XML shapes into the API models. Policy documents arrive
 // percent-encoded (RFC 3986) and are decoded here, so callers see JSON text.
 
 extension Role {
-    init(xml: XMLElement) throws {
+    init(xml: ResponseElement) throws {
         self.init(
             roleName: try xml.requiredText("RoleName"),
             roleId: try xml.requiredText("RoleId"),
@@ -25,25 +22,25 @@ extension Role {
 }
 
 extension RoleLastUsed {
-    init(xml: XMLElement) {
+    init(xml: ResponseElement) {
         self.init(lastUsedDate: xml.date("LastUsedDate"), region: xml.text("Region"))
     }
 }
 
 extension Tag {
-    init(xml: XMLElement) throws {
+    init(xml: ResponseElement) throws {
         self.init(key: try xml.requiredText("Key"), value: xml.text("Value") ?? "")
     }
 }
 
 extension AttachedPolicy {
-    init(xml: XMLElement) throws {
+    init(xml: ResponseElement) throws {
         self.init(policyName: try xml.requiredText("PolicyName"), policyArn: try xml.requiredText("PolicyArn"))
     }
 }
 
 extension ManagedPolicy {
-    init(xml: XMLElement) throws {
+    init(xml: ResponseElement) throws {
         self.init(
             policyName: try xml.requiredText("PolicyName"),
             policyId: xml.text("PolicyId") ?? "",
@@ -59,7 +56,7 @@ extension ManagedPolicy {
 }
 
 extension PolicyVersion {
-    init(xml: XMLElement) throws {
+    init(xml: ResponseElement) throws {
         self.init(
             versionId: try xml.requiredText("VersionId"),
             document: PercentEncoding.decode(try xml.requiredText("Document")),

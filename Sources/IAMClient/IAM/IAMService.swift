@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// The IAM Query API (version 2010-05-08), signed for service `iam`.
 public struct IAMService: IAMOperations {
@@ -114,7 +111,7 @@ public struct IAMService: IAMOperations {
     /// Follows `IsTruncated`/`Marker` until the last page, calling `onPage` with each page.
     func paginate<Item>(
         _ action: String, _ parameters: [(String, String)], list: String,
-        decode: @escaping (XMLElement) throws -> Item,
+        decode: @escaping (ResponseElement) throws -> Item,
         onPage: (@Sendable ([Item]) -> Void)? = nil
     ) async throws -> [Item] {
         var all: [Item] = []
@@ -127,7 +124,7 @@ public struct IAMService: IAMOperations {
                 let items = try result.members(of: list).map(decode)
                 guard result.bool("IsTruncated") == true else { return (items, nil) }
                 guard let next = result.text("Marker"), !next.isEmpty else {
-                    throw ResponseShapeError(element: result.plainName, missing: "Marker (IsTruncated is true)")
+                    throw ResponseShapeError(element: result.name, missing: "Marker (IsTruncated is true)")
                 }
                 return (items, next)
             }

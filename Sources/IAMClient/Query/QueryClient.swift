@@ -1,8 +1,5 @@
 import Foundation
 import SigV4
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Sends AWS Query API calls (IAM, STS): a form-encoded POST with `Action` and
 /// `Version`, signed with SigV4, retried by `RetryPolicy`, with clock-skew
@@ -48,13 +45,13 @@ public struct QueryClient: Sendable {
     ///   whatever the credential provider throws.
     public func call<Output>(
         _ action: String, _ parameters: [(String, String)] = [],
-        decode: (XMLElement) throws -> Output
+        decode: (ResponseElement) throws -> Output
     ) async throws -> Output {
         let response = try await send(action, parameters)
         do {
             let root = try QueryResponseParser.root(of: response.body)
-            guard root.plainName == "\(action)Response" else {
-                throw ResponseXMLError(reason: "expected <\(action)Response> but got <\(root.plainName)>")
+            guard root.name == "\(action)Response" else {
+                throw ResponseXMLError(reason: "expected <\(action)Response> but got <\(root.name)>")
             }
             return try decode(root.child("\(action)Result") ?? root)
         } catch let error as ResponseXMLError {

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// The STS Query API (version 2011-06-15), signed for service `sts`.
 public struct STSService: STSOperations {
@@ -50,7 +47,7 @@ public struct STSService: STSOperations {
     }
 
     /// The `<Credentials>` element of AssumeRole and AssumeRoleWithWebIdentity.
-    static func credentials(in result: XMLElement, source: String) throws -> AWSCredentials {
+    static func credentials(in result: ResponseElement, source: String) throws -> AWSCredentials {
         let element = try result.required("Credentials")
         return AWSCredentials(
             accessKeyId: try element.requiredText("AccessKeyId"),

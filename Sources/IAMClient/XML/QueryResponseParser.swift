@@ -3,30 +3,23 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Turns Query API response bodies into XML elements or `AWSError`s.
+/// Turns Query API response bodies into `ResponseElement` trees or `AWSError`s.
 enum QueryResponseParser {
     /// The root element of a well-formed XML body.
-    static func root(of body: Data) throws -> XMLElement {
+    static func root(of body: Data) throws -> ResponseElement {
         guard !body.isEmpty else { throw ResponseXMLError(reason: "empty body") }
-        // XML forbids NUL anywhere; XMLParser lets a lone NUL through and
-        // XMLDocument on Linux then crashes (SIGSEGV in _CFXMLNodeGetPrivateData).
+        // XML forbids NUL anywhere, and XMLParser lets a lone NUL through.
         guard !body.contains(0) else { throw ResponseXMLError(reason: "a NUL byte, which XML does not allow") }
-        // XMLDocument on Linux parses in libxml2's recovery mode: it accepts a
-        // truncated body and prints parser errors (with body text) to stderr.
-        // A strict XMLParser pass first rejects such bodies quietly.
-        let checker = XMLParser(data: body)
-        checker.shouldResolveExternalEntities = false
-        // (It reports a premature end through `parserError` while `parse()` returns true.)
-        guard checker.parse(), checker.parserError == nil else {
-            throw ResponseXMLError(reason: "not well-formed XML at line \(checker.lineNumber), column \(checker.columnNumber)")
+        let builder = ResponseTreeBuilder()
+        let parser = XMLParser(data: body)
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = builder
+        // A premature end is reported through `parserError` while `parse()` returns true.
+        guard parser.parse(), parser.parserError == nil else {
+            throw ResponseXMLError(reason: "not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber)")
         }
-        let document: XMLDocument
-        do {
-            document = try XMLDocument(data: body, options: [.nodeLoadExternalEntitiesNever])
-        } catch {
-            throw ResponseXMLError(reason: "not well-formed XML")
-        }
-        guard let root = document.rootElement() else { throw ResponseXMLError(reason: "no root element") }
+        guard let root = builder.root else { throw ResponseXMLError(reason: "no root element") }
         return root
     }
 
@@ -48,6 +41,39 @@ enum QueryResponseParser {
 
     static func requestIdHeader(_ response: HTTPResponse) -> String? {
         response.header("x-amzn-RequestId") ?? response.header("x-amz-request-id")
+    }
+}
+
+/// Builds the element tree from XMLParser's events: a stack of open
+/// elements, each closed one appended to its parent.
+private final class ResponseTreeBuilder: NSObject, XMLParserDelegate {
+    private var open: [ResponseElement] = []
+    private(set) var root: ResponseElement?
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
+        open.append(ResponseElement(name: elementName))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard !open.isEmpty else { return }
+        open[open.count - 1].text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        guard !open.isEmpty else { return }
+        open[open.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        guard let closed = open.popLast() else { return }
+        if open.isEmpty {
+            root = closed
+        } else {
+            open[open.count - 1].children.append(closed)
+        }
     }
 }
 

@@ -1,53 +1,64 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// Small lookups over Query API responses. Names are matched without the
-/// namespace prefix, since every element sits in the service's default namespace.
-extension XMLElement {
-    var plainName: String { localName ?? name ?? "" }
+/// One element of a Query API response: its local name (IAM and STS put every
+/// element in the service's default namespace, so prefixes never matter), the
+/// character data directly inside it, and its child elements in order.
+///
+/// A plain value tree, built in one `XMLParser` pass by `QueryResponseParser`:
+/// a response is read once and thrown away, so a document object model
+/// (libxml2's tree plus a Foundation object per node) would only cost time
+/// and memory on the 1,000-policy pages of ListPolicies.
+public struct ResponseElement: Sendable, Hashable {
+    public var name: String
+    public var text: String
+    public var children: [ResponseElement]
 
-    func child(_ name: String) -> XMLElement? {
-        children?.lazy.compactMap { $0 as? XMLElement }.first { $0.plainName == name }
+    public init(name: String, text: String = "", children: [ResponseElement] = []) {
+        self.name = name
+        self.text = text
+        self.children = children
     }
 
-    func children(named name: String) -> [XMLElement] {
-        (children ?? []).compactMap { $0 as? XMLElement }.filter { $0.plainName == name }
+    public func child(_ name: String) -> ResponseElement? {
+        children.first { $0.name == name }
+    }
+
+    public func children(named name: String) -> [ResponseElement] {
+        children.filter { $0.name == name }
     }
 
     /// The element reached by following child names, such as `["Errors", "Error"]`.
-    func child(path: [String]) -> XMLElement? {
+    public func child(path: [String]) -> ResponseElement? {
         path.reduce(Optional(self)) { element, name in element?.child(name) }
     }
 
     /// A child element AWS always sends.
-    func required(_ name: String) throws -> XMLElement {
-        guard let element = child(name) else { throw ResponseShapeError(element: plainName, missing: name) }
+    func required(_ name: String) throws -> ResponseElement {
+        guard let element = child(name) else { throw ResponseShapeError(element: self.name, missing: name) }
         return element
     }
 
     /// The text of a child element, or nil when it is absent.
-    func text(_ name: String) -> String? { child(name)?.stringValue }
+    public func text(_ name: String) -> String? { child(name)?.text }
 
     /// The text of a child that must be present.
     func requiredText(_ name: String) throws -> String {
-        guard let value = text(name) else { throw ResponseShapeError(element: plainName, missing: name) }
+        guard let value = text(name) else { throw ResponseShapeError(element: self.name, missing: name) }
         return value
     }
 
     /// The `<member>` elements of a list child (`<Roles><member>...`).
-    func members(of listName: String) -> [XMLElement] {
+    public func members(of listName: String) -> [ResponseElement] {
         child(listName)?.children(named: "member") ?? []
     }
 
-    func int(_ name: String) -> Int? { text(name).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+    public func int(_ name: String) -> Int? { text(name).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
 
-    func bool(_ name: String) -> Bool? {
+    public func bool(_ name: String) -> Bool? {
         text(name).map { $0.trimmingCharacters(in: .whitespaces).lowercased() == "true" }
     }
 
-    func date(_ name: String) -> Date? { text(name).flatMap(AWSTimestamp.parse) }
+    public func date(_ name: String) -> Date? { text(name).flatMap(AWSTimestamp.parse) }
 }
 
 /// A response that parsed as XML but lacks an element AWS always sends.
