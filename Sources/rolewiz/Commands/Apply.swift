@@ -32,12 +32,11 @@ struct ApplyCommand: AsyncParsableCommand {
             if let offline = target.offlineExplanation {
                 throw OfflineError(message: "apply needs to read and change IAM. " + offline)
             }
-            let plan = try await target.plan(prune: prune)
+            let (plan, findings) = try await target.review(prune: prune)
             // Progress is for people: on standard error when standard output carries JSON.
             let toStandardError = global.output == .json
             let say: @Sendable (String) -> Void = { Console.line($0, toStandardError: toStandardError) }
             let style = TerminalStyle.forDescriptor(toStandardError ? 2 : 1, noColor: global.noColor)
-            let findings = await target.findings()
             say(PlanPrinter(style: style).text(for: plan, findings: findings))
             if plan.isEmpty {
                 try await finish(roleArn: plan.roleArn, target: target, say: say)

@@ -25,8 +25,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         try await ErrorReporter.run {
             let target = try await RoleTarget.prepare(global: global, role: role)
-            let plan = try await target.plan(prune: prune)
-            let findings = await target.findings()
+            let (plan, findings) = try await target.review(prune: prune)
             switch global.output {
             case .json:
                 print(try JSONOutput.text(PlanReport(plan: plan, findings: findings)))

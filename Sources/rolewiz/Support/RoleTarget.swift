@@ -21,14 +21,14 @@ struct RoleTarget {
         return RoleTarget(service: service, input: input, desired: desired)
     }
 
-    /// What lint finds in the trust policy and managed policies, against the account's quotas.
-    func findings() async -> [LintFinding] {
-        await service.lint(desired)
-    }
-
-    /// Reads IAM and plans; offline, everything is to be created.
-    func plan(prune: Bool) async throws -> Plan {
-        try await service.plan(desired, prune: prune)
+    /// The plan and what lint finds, read together: the role's reads and the
+    /// account's quotas (GetAccountSummary) go out at once, so a re-apply is
+    /// one round trip and a new role three (reads, create, attachments).
+    /// Offline, everything is to be created and IAM's default quotas apply.
+    func review(prune: Bool) async throws -> (plan: Plan, findings: [LintFinding]) {
+        async let findings = service.lint(desired)
+        let plan = try await service.plan(desired, prune: prune)
+        return (plan, await findings)
     }
 
     /// Why IAM could not be read, with the credential sources tried, when offline.
