@@ -49,8 +49,9 @@ enum ReviewText {
             lines += ["", "! " + message]
         case .success(let review):
             lines += ["", review.plan.summary]
-            if let current = review.current, !TrustDiff.isSame(current.trustPolicyText, review.desired.trustPolicy) {
-                lines += ["", "Trust policy (- old, + new):"] + TrustDiff.lines(old: current.trustPolicyText, new: review.desired.trustPolicy)
+            if let current = review.current, !PolicyDiff.isSame(current.trustPolicyText, review.desired.trustPolicy) {
+                lines += ["", "Trust policy (- old, + new):"]
+                    + PolicyDiff.lines(from: current.trustPolicyText, to: review.desired.trustPolicy).map { "\($0.marker) \($0.text)" }
             }
             lines += ["", review.findings.isEmpty ? "No findings." : "Findings:"]
             lines += review.findings.map { finding in
@@ -59,41 +60,5 @@ enum ReviewText {
             lines += ["", "Trust policy:"] + review.desired.trustPolicy.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// A line diff of two trust policies, both pretty-printed the same way first.
-enum TrustDiff {
-    static func normalized(_ text: String) -> [String] {
-        let pretty = (try? JSONParser.parse(text)).map { JSONPrinter.pretty($0.value) } ?? text
-        return pretty.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    }
-
-    static func isSame(_ old: String, _ new: String) -> Bool { normalized(old) == normalized(new) }
-
-    static func lines(old: String, new: String) -> [String] {
-        let (before, after) = (normalized(old), normalized(new))
-        let difference = after.difference(from: before)
-        var removed = Set<Int>()
-        var inserted = Set<Int>()
-        for change in difference {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
-            }
-        }
-        var result: [String] = []
-        var (oldIndex, newIndex) = (0, 0)
-        while oldIndex < before.count || newIndex < after.count {
-            if oldIndex < before.count, removed.contains(oldIndex) {
-                result.append("- " + before[oldIndex]); oldIndex += 1
-            } else if newIndex < after.count, inserted.contains(newIndex) {
-                result.append("+ " + after[newIndex]); newIndex += 1
-            } else {
-                if newIndex < after.count { result.append("  " + after[newIndex]) }
-                oldIndex += 1; newIndex += 1
-            }
-        }
-        return result
     }
 }

@@ -68,17 +68,10 @@ struct PlanPrinter {
         return []
     }
 
-    /// Both sides printed the same way (IAM's customary member order), so
-    /// the diff shows what changed rather than how it was written.
     private func diffLines(from old: String, to new: String) -> [String] {
-        LineDiff.lines(from: Self.normalized(old), to: Self.normalized(new)).map { diffLine in
+        PolicyDiff.lines(from: old, to: new).map { diffLine in
             style.marked(diffLine.marker, "  \(diffLine.marker) \(diffLine.text)")
         }
-    }
-
-    static func normalized(_ policy: String) -> String {
-        guard !policy.isEmpty else { return "" }
-        return (try? PolicyDocument.parse(policy))?.text ?? policy
     }
 
     private func policyLines(_ changes: [Change]) -> [String] {

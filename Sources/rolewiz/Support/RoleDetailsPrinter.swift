@@ -22,7 +22,7 @@ struct RoleDetailsPrinter {
         var lines = Self.aligned(rows)
 
         lines += ["", style.bold("Trust policy")]
-        lines += PlanPrinter.normalized(role.assumeRolePolicyDocument).split(separator: "\n").map { "  " + $0 }
+        lines += PolicyDocument.readingText(role.assumeRolePolicyDocument).split(separator: "\n").map { "  " + $0 }
 
         lines += ["", style.bold("Attached policies (\(details.attachedPolicies.count))")]
         lines += details.attachedPolicies.isEmpty
