@@ -9,10 +9,11 @@ import Testing
 /// that needs its own server (signature checking) calls `start(environment:)`
 /// and `stop()`s it when done.
 ///
-/// Orphans are impossible by construction: a small Python launcher runs
-/// moto's `ThreadedMotoServer` and exits as soon as its standard input closes,
-/// which happens when the test process exits or dies, however it dies. The PIDs
-/// are also killed from an `atexit` handler.
+/// Orphans are impossible by construction: a small Python launcher
+/// (`python/moto_launcher.py`) runs moto's `ThreadedMotoServer` and exits
+/// as soon as its standard input closes, which happens when the test process
+/// exits or dies, however it dies. The PIDs are also killed from an `atexit`
+/// handler.
 public final class MotoServer: Sendable {
     /// `http://127.0.0.1:PORT`.
     public let endpoint: URL
@@ -95,25 +96,12 @@ public final class MotoServer: Sendable {
 
     // MARK: - Launching
 
-    /// Runs moto's ThreadedMotoServer on 127.0.0.1 with an ephemeral port,
-    /// prints `MOTO-READY <port>`, then blocks reading stdin and exits at EOF.
-    static let launcherScript = """
-        import os, sys
-        try:
-            from moto.server import ThreadedMotoServer
-        except Exception as error:
-            print(f"MOTO-UNAVAILABLE {type(error).__name__}: {error}", flush=True)
-            sys.exit(3)
-        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        server.start()
-        print(f"MOTO-READY {server.get_host_and_port()[1]}", flush=True)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-        try:
-            while sys.stdin.buffer.read(65536):
-                pass
-        finally:
-            os._exit(0)
-        """
+    /// Tests/TestSupport/python/moto_launcher.py: moto on 127.0.0.1 with an
+    /// ephemeral port; prints `MOTO-READY <port>`, exits when stdin closes.
+    /// The screenshots and the benchmarks start moto with the same script.
+    static var launcherScript: URL {
+        Processes.packageRoot().appendingPathComponent("Tests/TestSupport/python/moto_launcher.py")
+    }
 
     private static func launch(extraEnvironment: [String: String]) throws -> MotoServer {
         guard let python = Processes.which("python3") else {
@@ -130,7 +118,7 @@ public final class MotoServer: Sendable {
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let process = Process()
         process.executableURL = python
-        process.arguments = ["-c", launcherScript]
+        process.arguments = [launcherScript.path]
         process.environment = environment
         let input = Pipe()
         let output = Pipe()
