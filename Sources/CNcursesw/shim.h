@@ -125,6 +125,11 @@ static inline void rw_window_size(int fd, int *rows, int *columns) {
 typedef struct {
     volatile sig_atomic_t armed;
     volatile sig_atomic_t wake_fd;
+    // While set, the first SIGTERM, SIGHUP or SIGINT is handed to the event
+    // loop (through the wake pipe) so work in flight can finish and say what
+    // it did; a second one restores and dies at once.
+    volatile sig_atomic_t defer_termination;
+    volatile sig_atomic_t pending_termination;
     int in_fd;
     int out_fd;
     int has_termios;
@@ -155,17 +160,9 @@ static inline void rw_restore_terminal_now(void) {
     errno = saved_errno;
 }
 
-// Fatal signals (SIGTERM, SIGHUP, SIGINT, crashes): restore, then die of the
-// same signal. SA_RESETHAND put the default action back and SA_NODEFER lets
-// the raise take effect at once.
-static inline void rw_on_fatal_signal(int sig) {
-    rw_restore_terminal_now();
-    rw_restore_storage.armed = 0;
-    raise(sig);
-}
-
-// Signals the event loop handles (SIGWINCH, SIGTSTP, SIGCONT): write the
-// signal number into the wake pipe so poll(2) returns.
+// Signals the event loop handles (SIGWINCH, SIGTSTP, SIGCONT, and a
+// deferred termination): write the signal number into the wake pipe so
+// poll(2) returns.
 static inline void rw_on_wake_signal(int sig) {
     int saved_errno = errno;
     int fd = rw_restore_storage.wake_fd;
@@ -176,6 +173,41 @@ static inline void rw_on_wake_signal(int sig) {
     }
     errno = saved_errno;
 }
+
+static inline int rw_is_termination_signal(int sig) {
+    return sig == SIGTERM || sig == SIGHUP || sig == SIGINT;
+}
+
+// Ends the process by `sig` with its default action, as if never caught.
+static inline void rw_die_of(int sig) {
+    struct sigaction default_action;
+    memset(&default_action, 0, sizeof default_action);
+    default_action.sa_handler = SIG_DFL;
+    sigemptyset(&default_action.sa_mask);
+    sigaction(sig, &default_action, NULL);
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, sig);
+    pthread_sigmask(SIG_UNBLOCK, &only, NULL);
+    raise(sig);
+}
+
+// Fatal signals (SIGTERM, SIGHUP, SIGINT, crashes): restore, then die of the
+// same signal. The first termination signal while the loop defers them goes
+// to the loop instead.
+static inline void rw_on_fatal_signal(int sig) {
+    rw_restore_state *s = &rw_restore_storage;
+    if (rw_is_termination_signal(sig) && s->defer_termination && !s->pending_termination && s->wake_fd >= 0) {
+        s->pending_termination = sig;
+        rw_on_wake_signal(sig);
+        return;
+    }
+    rw_restore_terminal_now();
+    s->armed = 0;
+    rw_die_of(sig);
+}
+
+static inline void rw_set_defer_termination(int defer) { rw_restore_storage.defer_termination = defer; }
 
 // Records the tty settings to restore. Call before newterm: its setup
 // already turns off echo and CR/NL translation.
@@ -218,7 +250,7 @@ static inline void rw_install_signal_handlers(int wake_fd) {
     sigset_t handled;
     sigemptyset(&handled);
     for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
-        rw_install_one(fatal[i], rw_on_fatal_signal, SA_RESETHAND | SA_NODEFER);
+        rw_install_one(fatal[i], rw_on_fatal_signal, SA_NODEFER);
         sigaddset(&handled, fatal[i]);
     }
     const int wake[] = { SIGWINCH, SIGTSTP, SIGCONT };
@@ -232,6 +264,8 @@ static inline void rw_install_signal_handlers(int wake_fd) {
 static inline void rw_uninstall_signal_handlers(void) {
     rw_restore_state *s = &rw_restore_storage;
     s->wake_fd = -1;
+    s->defer_termination = 0;
+    s->pending_termination = 0;
     for (int sig = 1; sig < RW_MAX_SIGNAL; sig++) {
         if (!s->installed[sig]) continue;
         sigaction(sig, &s->previous[sig], NULL);

@@ -41,7 +41,7 @@ do {
     case "progress": ProgressScreen(inbox: app.inbox)
     default: FormScreen(inbox: app.inbox, fault: fault)
     }
-    try app.run(root)
+    if let termination = try app.run(root) { termination.end() }
 } catch {
     FileHandle.standardError.write(Data("tui-demo: \(error)\n".utf8))
     exit(1)

@@ -168,4 +168,48 @@ import Testing
         }
         #expect(inbox.drain().isEmpty)
     }
+
+    /// Work that a termination waits for: "done" ends it.
+    final class WorkScreen: Screen {
+        typealias Message = String
+        var working = true
+        var stopAsked = false
+        var keys: [Key] = []
+        var title: String { "Work" }
+        var keyHints: [KeyHint] { [] }
+        var defersTermination: Bool { working }
+        func terminationRequested() { stopAsked = true }
+        func draw(_ canvas: Canvas) {}
+        func handle(_ key: Key) -> Transition<String> {
+            keys.append(key)
+            return .handled
+        }
+        func receive(_ message: String) -> Transition<String> {
+            if message == "done" { working = false }
+            return .handled
+        }
+    }
+
+    @Test func aTerminationWaitsForWorkInFlightAndIgnoresKeysMeanwhile() throws {
+        let screen = WorkScreen()
+        let stack = ScreenStack<String>(root: screen)
+        try stack.handle(.control("c"))
+        stack.apply(.present(Dialog.confirm(title: "Stop?", message: "Stop now?", confirm: "Stop", cancel: "Go on"), tag: "stop"))
+        stack.terminate()
+        #expect(screen.stopAsked)
+        #expect(stack.presentedDialog == nil, "an open dialog is closed by the termination")
+        #expect(!stack.isFinished)
+        try stack.handle(.character("x"))
+        #expect(screen.keys == [.control("c")], "keys after a termination are not the person's answer to anything")
+        try stack.receive("progress")
+        #expect(!stack.isFinished)
+        try stack.receive("done")
+        #expect(stack.isFinished)
+    }
+
+    @Test func aTerminationWithNothingInFlightFinishesAtOnce() {
+        let stack = ScreenStack<String>(root: FormScreen())
+        stack.terminate()
+        #expect(stack.isFinished)
+    }
 }

@@ -7,7 +7,9 @@ import Foundation
 
 /// Runs screens on the real terminal: sets it up (see `Terminal`), loops
 /// over keys, inbox messages, signals and spinner ticks, and restores the
-/// terminal however the loop ends (return, thrown error, or a signal).
+/// terminal however the loop ends (return, thrown error, or a signal). A
+/// SIGTERM, SIGHUP or SIGINT first lets screens with work in flight finish
+/// it (`Screen.defersTermination`); a second one ends the process at once.
 ///
 ///     let app = try Application<AppMessage>(options: TerminalOptions(nonInteractiveAdvice: "..."))
 ///     let start = StartScreen(inbox: app.inbox)   // screens may keep the inbox
@@ -28,40 +30,66 @@ public final class Application<Message: Sendable> {
         self.inbox = try Inbox()
     }
 
-    /// Runs until a screen quits. Throws `TerminalError` (with a message
-    /// for the user) when the terminal cannot be used, and rethrows errors
-    /// thrown by screens, after restoring the terminal.
-    public func run(_ root: any Screen<Message>) throws {
+    /// Runs until a screen quits, or until a termination signal (SIGTERM,
+    /// SIGHUP, SIGINT) has let the screens' work in flight finish: then it
+    /// returns that `Termination` (nil otherwise), with the terminal already
+    /// restored. Throws `TerminalError` (with a message for the user) when
+    /// the terminal cannot be used, and rethrows errors thrown by screens,
+    /// after restoring the terminal.
+    @discardableResult
+    public func run(_ root: any Screen<Message>) throws -> Termination? {
         let terminal = try Terminal(options: options, wakeDescriptor: inbox.wakePipe.writeDescriptor)
         defer { terminal.close() }
+        terminal.defersTermination = true
         let surface = CursesSurface(terminal: terminal)
         let stack = ScreenStack(root: root)
         let clock = ContinuousClock()
         var nextTick = clock.now + tickInterval
+        var termination: Termination?
+        var giveUpAt: ContinuousClock.Instant?
+        var inputOpen = true
+
+        func beginTermination(_ signal: Int32) {
+            guard termination == nil else { return }
+            termination = Termination(signal: signal)
+            giveUpAt = clock.now + Termination.gracePeriod
+            stack.terminate()
+        }
 
         while !stack.isFinished {
             stack.draw(on: surface)
             surface.present()
             terminal.update()
 
-            var timeout: Int32 = -1
-            if stack.isAnimating {
-                let remaining = clock.now.duration(to: nextTick)
-                timeout = Int32(max(0, remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
-            }
-            let (inputReady, inputClosed, wakeReady) = wait(input: terminal.inputDescriptor,
+            var deadlines: [ContinuousClock.Instant] = []
+            if stack.isAnimating { deadlines.append(nextTick) }
+            if let giveUpAt { deadlines.append(giveUpAt) }
+            let timeout = deadlines.min().map { Self.milliseconds(from: clock.now, to: $0) } ?? -1
+            let (inputReady, inputClosed, wakeReady) = wait(input: inputOpen ? terminal.inputDescriptor : -1,
                                                             wake: inbox.wakePipe.readDescriptor, timeout: timeout)
             if wakeReady {
                 for byte in inbox.wakePipe.drain() {
-                    try handleSignalByte(byte, terminal: terminal, surface: surface, stack: stack)
+                    switch terminal.handleSignalByte(byte) {
+                    case .none: break
+                    case .redraw:
+                        resize(terminal: terminal, surface: surface)
+                        try stack.handle(.resize)
+                    case .terminate(let signal): beginTermination(signal)
+                    }
                 }
                 for message in inbox.drain() { try stack.receive(message) }
             }
             if inputReady || inputClosed {
                 let keys = terminal.readKeys()
-                // The terminal went away without a SIGHUP (e.g. under nohup):
-                // stop instead of spinning on a dead descriptor.
-                if inputClosed && keys.isEmpty { throw TerminalError.terminalClosed }
+                if inputClosed && keys.isEmpty {
+                    // The terminal went away. With work in flight that is a
+                    // hang-up to finish it for (the SIGHUP may come later, or
+                    // never, as under nohup); without, stop instead of
+                    // spinning on a dead descriptor.
+                    guard termination != nil || stack.defersTermination else { throw TerminalError.terminalClosed }
+                    beginTermination(SIGHUP)
+                    inputOpen = false
+                }
                 for key in keys {
                     if key == .resize { resize(terminal: terminal, surface: surface) }
                     try stack.handle(key)
@@ -73,7 +101,15 @@ public final class Application<Message: Sendable> {
                 stack.tick()
                 nextTick = clock.now + tickInterval
             }
+            if let giveUpAt, clock.now >= giveUpAt { break }
         }
+        return termination
+    }
+
+    private static func milliseconds(from now: ContinuousClock.Instant, to deadline: ContinuousClock.Instant) -> Int32 {
+        let remaining = now.duration(to: deadline)
+        let milliseconds = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
+        return Int32(clamping: max(0, milliseconds))
     }
 
     /// Waits for keys, a wake byte or the timeout: (input readable, input
@@ -86,12 +122,6 @@ public final class Application<Message: Sendable> {
         let input = descriptors[0].revents
         let closed = input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
         return (input & Int16(POLLIN) != 0, closed, descriptors[1].revents != 0)
-    }
-
-    private func handleSignalByte(_ byte: UInt8, terminal: Terminal, surface: CursesSurface, stack: ScreenStack<Message>) throws {
-        guard terminal.handleSignalByte(byte) else { return }
-        resize(terminal: terminal, surface: surface)
-        try stack.handle(.resize)
     }
 
     private func resize(terminal: Terminal, surface: CursesSurface) {

@@ -46,6 +46,10 @@ public protocol Screen<Message>: AnyObject {
     var minimumSize: Size { get }
     /// While true the loop calls `tick()` about ten times a second (spinners).
     var isAnimating: Bool { get }
+    /// True while the screen has work in flight that must not be cut off
+    /// (an apply between IAM calls): a SIGTERM, SIGHUP or SIGINT then waits
+    /// for it, and the loop ends once no screen defers any more.
+    var defersTermination: Bool { get }
 
     func draw(_ canvas: Canvas)
     /// A key. Errors thrown here end the loop: `Application.run` restores
@@ -57,12 +61,17 @@ public protocol Screen<Message>: AnyObject {
     func dialogClosed(tag: String, choice: DialogChoice) throws -> Transition<Message>
     /// Advances animations; the loop redraws afterwards.
     func tick()
+    /// A termination signal arrived while `defersTermination`: stop the work
+    /// at the next safe point; the loop ends when `defersTermination` turns false.
+    func terminationRequested()
 }
 
 extension Screen {
     public var hasUnsavedWork: Bool { false }
     public var minimumSize: Size { Size(columns: 60, rows: 16) }
     public var isAnimating: Bool { false }
+    public var defersTermination: Bool { false }
+    public func terminationRequested() {}
     public func receive(_ message: Message) -> Transition<Message> { .ignored }
     public func dialogClosed(tag: String, choice: DialogChoice) -> Transition<Message> { .handled }
     public func tick() {}

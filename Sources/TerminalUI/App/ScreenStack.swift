@@ -46,6 +46,10 @@ public final class ScreenStack<Message: Sendable> {
 
     public var top: any Screen<Message> { screens[screens.count - 1] }
     public var isAnimating: Bool { screens.contains { $0.isAnimating } }
+    /// True while some screen has work in flight that a termination waits for.
+    public var defersTermination: Bool { screens.contains { $0.defersTermination } }
+    /// A termination signal arrived; keys are ignored from then on.
+    public private(set) var isTerminating = false
     public var isShowingHelp: Bool { help != nil }
     public var presentedDialog: Dialog? { dialog?.dialog }
 
@@ -65,6 +69,7 @@ public final class ScreenStack<Message: Sendable> {
 
     /// Errors thrown by the screen propagate to the caller.
     public func handle(_ key: Key) throws {
+        if isTerminating && key != .resize { return }
         if key == .resize {
             _ = try top.handle(key)
             return
@@ -124,12 +129,28 @@ public final class ScreenStack<Message: Sendable> {
     /// A message from the inbox: the top screen first, then those below
     /// until one does not ignore it.
     public func receive(_ message: Message) throws {
+        defer { finishIfTerminated() }
         for screen in screens.reversed() {
             let transition = try screen.receive(message)
             if case .ignored = transition { continue }
             apply(transition)
             return
         }
+    }
+
+    /// SIGTERM, SIGHUP or SIGINT: closes dialogs and help, asks the screens
+    /// with work in flight to stop at the next safe point, and finishes as
+    /// soon as none is left (at once when there is none).
+    public func terminate() {
+        isTerminating = true
+        dialog = nil
+        help = nil
+        for screen in screens where screen.defersTermination { screen.terminationRequested() }
+        finishIfTerminated()
+    }
+
+    private func finishIfTerminated() {
+        if isTerminating && !defersTermination { isFinished = true }
     }
 
     public func tick() {

@@ -155,19 +155,35 @@ final class Terminal {
         resume()
     }
 
+    /// What a signal the handlers wrote into the wake pipe asks of the loop.
+    enum SignalEffect: Equatable {
+        case none
+        /// Read the size again and redraw everything.
+        case redraw
+        /// SIGTERM, SIGHUP or SIGINT arrived while the loop defers them.
+        case terminate(signal: Int32)
+    }
+
     /// Acts on a signal number the handlers wrote into the wake pipe.
-    /// Returns true when the size must be read again and everything redrawn.
-    func handleSignalByte(_ byte: UInt8) -> Bool {
+    func handleSignalByte(_ byte: UInt8) -> SignalEffect {
         switch Int32(byte) {
-        case SIGWINCH: return true
+        case SIGWINCH: return .redraw
         case SIGTSTP:
             suspend()
-            return true   // the window may have changed while stopped
+            return .redraw   // the window may have changed while stopped
         case SIGCONT:
             resume()
-            return true
-        default: return false
+            return .redraw
+        case SIGTERM, SIGHUP, SIGINT: return .terminate(signal: Int32(byte))
+        default: return .none
         }
+    }
+
+    /// While true, the first SIGTERM, SIGHUP or SIGINT reaches the loop as
+    /// `.terminate` instead of ending the process at once; a second one
+    /// still restores the terminal and ends it.
+    var defersTermination = false {
+        didSet { rw_set_defer_termination(defersTermination ? 1 : 0) }
     }
 
     /// Back in curses mode after a stop; the next frame must be drawn in full.
