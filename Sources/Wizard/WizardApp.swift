@@ -25,8 +25,18 @@ public enum WizardApp {
         }
     }
 
-    /// Runs until the person quits. Throws `TerminalError` when the terminal cannot be used.
-    public static func run(_ start: Start, service: RoleService, options: TerminalOptions, outputDirectory: URL) throws {
+    /// A run ended by SIGTERM, SIGHUP or SIGINT, after any apply in flight
+    /// stopped at the end of its current call.
+    public struct Terminated: Sendable {
+        public let termination: Termination
+        /// This run's applies that came to an end, the last one possibly cut short.
+        public let applyResults: [ApplyResult]
+    }
+
+    /// Runs until the person quits (nil) or a termination signal ends it.
+    /// Throws `TerminalError` when the terminal cannot be used.
+    @discardableResult
+    public static func run(_ start: Start, service: RoleService, options: TerminalOptions, outputDirectory: URL) throws -> Terminated? {
         let app = try Application<WizardMessage>(options: options)
         let inbox = app.inbox
         let context = WizardContext(service: service, outputDirectory: outputDirectory) { inbox.post($0) }
@@ -35,6 +45,7 @@ public enum WizardApp {
             var bytes = Array(text.utf8)
             _ = write(descriptor, &bytes, bytes.count)
         }
-        try app.run(rootScreen(start, context: context))
+        guard let termination = try app.run(rootScreen(start, context: context)) else { return nil }
+        return Terminated(termination: termination, applyResults: context.applyResults)
     }
 }

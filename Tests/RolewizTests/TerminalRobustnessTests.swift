@@ -2,10 +2,10 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The terminal program under tmux (tui-demo, the TerminalUI demo; the wizard
-/// is not merged on this branch): signals during editing and during a run
-/// leave the terminal settings as they were, resizes do not crash it, and
-/// unusual terminals either work or get a clear message.
+/// The TerminalUI toolkit under tmux through its demo (tui-demo): signals
+/// during editing and during a run leave the terminal settings as they were,
+/// resizes do not crash it, and unusual terminals either work or get a clear
+/// message. The same for the wizard itself: `WizardRobustnessTests`.
 @Suite("Terminal: signals, resizes and terminal types under tmux", .serialized, .heavy)
 struct TerminalRobustnessTests {
     struct SignalCase: Sendable, CustomTestStringConvertible {

@@ -16,7 +16,8 @@ final class WizardPane {
         let binary = try Processes.rolewizExecutable().path
         let env = environment.sorted { $0.key < $1.key }.map { quote("\($0.key)=\($0.value)") }.joined(separator: " ")
         let dir = quote(directory.path)
-        let script = "cd \(dir) && stty -g > stty-before; env -i \(env) \(quote(binary)) "
+        // The inner sh writes its PID (rolewiz's, after the exec) for tests that send signals.
+        let script = "cd \(dir) && stty -g > stty-before; sh -c 'echo $$ > pid.tmp && mv pid.tmp pid && exec \"$@\"' rolewiz env -i \(env) \(quote(binary)) "
             + arguments.map(quote).joined(separator: " ")
             + " 2> stderr; echo $? > exit-status.tmp; stty -g > stty-after; mv exit-status.tmp exit-status"
         guard let tmux = try Tmux.start(script, columns: columns, rows: rows) else { return nil }
@@ -45,6 +46,9 @@ final class WizardPane {
         try await tmux.waitFor(seconds: 60) { _ in self.read("exit-status") != nil }
         return Int32(read("exit-status")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? -1
     }
+
+    /// rolewiz's process ID, once it has started.
+    var pid: Int32? { read("pid").flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } }
 
     /// The tty settings before the run and after it.
     var sttyBeforeAndAfter: (String, String) { (read("stty-before") ?? "missing", read("stty-after") ?? "missing") }

@@ -21,6 +21,9 @@ public final class WizardContext {
     public private(set) var policies: Outcome<[ManagedPolicy]>?
     public private(set) var policiesLoadedSoFar = 0
     public private(set) var policyDocuments: [String: Outcome<String>] = [:]
+    /// Every apply of this run that came to an end, in order: what a run cut
+    /// short by a signal reports after the terminal is restored.
+    public private(set) var applyResults: [ApplyResult] = []
     private var requestedDocuments: Set<String> = []
 
     public init(
@@ -80,6 +83,7 @@ public final class WizardContext {
             policies = outcome
             if case .failure = outcome { policiesLoadedSoFar = 0 }
         case .policyDocument(let arn, let outcome): policyDocuments[arn] = outcome
+        case .applyFinished(let outcome): if let result = outcome.value { applyResults.append(result) }
         default: break
         }
     }

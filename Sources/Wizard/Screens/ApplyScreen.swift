@@ -55,6 +55,12 @@ final class ApplyScreen: WizardScreen {
     var isRunning: Bool { result == nil }
     var isAnimating: Bool { isRunning }
     var hasUnsavedWork: Bool { isRunning }
+    /// A SIGTERM or SIGHUP stops the apply after the call in flight, like Ctrl-C's "Stop".
+    var defersTermination: Bool { isRunning }
+    func terminationRequested() {
+        stopRequested = true
+        cancellation.cancel()
+    }
     var keyHints: [KeyHint] { isRunning ? [] : Self.keys.hints.filter { $0.label != "Stop" && (failed || $0.label != "Retry") } }
     private var failed: Bool { result?.value.map { $0.status != .succeeded } ?? (result != nil) }
     func tick() { progress.tick() }
@@ -126,10 +132,7 @@ final class ApplyScreen: WizardScreen {
     }
 
     func dialogClosed(tag: String, choice: DialogChoice) -> Transition<WizardMessage> {
-        if tag == "stop", choice.isConfirmed, isRunning {
-            stopRequested = true
-            cancellation.cancel()
-        }
+        if tag == "stop", choice.isConfirmed, isRunning { terminationRequested() }
         return .handled
     }
 }

@@ -53,7 +53,22 @@ struct DisplayOptions: ParsableArguments {
                 noColor: global.noColor, ascii: ascii, environment: environment,
                 nonInteractiveAdvice: Self.nonInteractiveAdvice)
             let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            try WizardApp.run(start, service: service, options: options, outputDirectory: directory)
+            if let terminated = try WizardApp.run(start, service: service, options: options, outputDirectory: directory) {
+                Console.line(Self.report(terminated).joined(separator: "\n"), toStandardError: true)
+                terminated.termination.end()
+            }
         }
+    }
+
+    /// What a wizard ended by a signal did to IAM, for standard error once the terminal is back.
+    static func report(_ terminated: WizardApp.Terminated) -> [String] {
+        let heading = "rolewiz: stopped by \(terminated.termination.name)."
+        guard let last = terminated.applyResults.last else { return [heading + " Nothing was changed in IAM."] }
+        let earlier = terminated.applyResults.dropLast().filter { !$0.completed.isEmpty }
+        let before = earlier.isEmpty ? [] : ["Applied earlier in this run: " + earlier.map { $0.roleArn ?? "a role" }.joined(separator: ", ")]
+        let outcome = last.status == .succeeded
+            ? ["The last apply had finished: " + (last.roleArn ?? "the role") + " is up to date."]
+            : ApplyOutcomeText.lines(for: last)
+        return [heading] + before + outcome
     }
 }
