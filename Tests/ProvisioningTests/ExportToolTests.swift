@@ -70,8 +70,9 @@ struct ExportToolTests {
         let run = try FakeAWSCLI(failing: "attach-role-policy")
         defer { ExportTestTools.remove(run.directory) }
         let result = try await run.script(for: Self.trickyRole)
+        let calls = try run.calls()
         #expect(result.exitCode != 0)
-        #expect(try run.calls().last?[1] == "attach-role-policy")
+        #expect(calls.last?[1] == "attach-role-policy", "calls: \(calls.map { $0.prefix(2).joined(separator: " ") }); exit \(result.exitCode); stderr: \(result.stderr)")
     }
 
     private func decodedTags(_ json: String?) throws -> [IAMClient.Tag] {

@@ -9,14 +9,14 @@ import TestSupport
 struct ApplyInterruptTests {
     @Test func sigintStopsAfterTheCallInFlightAndReportsWhatWasDone() async throws {
         let moto = try await MotoServer.sharedOrSkip()
-        let proxy = try SlowProxy(upstream: moto, latencyMilliseconds: 1500)
+        let proxy = try await FaultProxy.start(upstream: moto, latencyMilliseconds: 1500)
         defer { proxy.stop() }
         let rolewiz = try RolewizRunner(moto: moto)
         let name = MotoServer.uniqueName("sigint")
 
         let process = Process()
         process.executableURL = try Processes.rolewizExecutable()
-        process.arguments = ["apply", "--preset", "lookout-equipment", "--role-name", name, "--yes", "--endpoint-url", proxy.endpoint]
+        process.arguments = ["apply", "--preset", "lookout-equipment", "--role-name", name, "--yes", "--endpoint-url", proxy.endpoint.absoluteString]
         process.environment = rolewiz.environment()
         let output = Pipe()
         let errors = Pipe()
@@ -58,37 +58,5 @@ enum TextLines {
             text += String(decoding: chunk, as: UTF8.self)
             if text.split(separator: "\n").contains(where: { condition(String($0)) }) { return text }
         }
-    }
-}
-
-/// Tests/TestSupport/python/fault_proxy.py in front of moto, adding latency to every call.
-final class SlowProxy: Sendable {
-    let endpoint: String
-    private let pid: Int32
-    private let input: FileHandle
-
-    init(upstream moto: MotoServer, latencyMilliseconds: Int) throws {
-        let script = Processes.packageRoot().appendingPathComponent("Tests/TestSupport/python/fault_proxy.py")
-        let python = try #require(Processes.which("python3"))
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path, "--upstream", "127.0.0.1:\(moto.port)", "--latency-ms", String(latencyMilliseconds)]
-        process.environment = Processes.minimalEnvironment()
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        let line = try #require(TextLines.read(from: stdout.fileHandleForReading) { Int($0) != nil })
-        let port = try #require(Int(line.split(separator: "\n")[0]))
-        endpoint = "http://127.0.0.1:\(port)"
-        pid = process.processIdentifier
-        input = stdin.fileHandleForWriting
-    }
-
-    /// Closing its standard input ends the proxy; SIGTERM makes sure.
-    func stop() {
-        try? input.close()
-        kill(pid, SIGTERM)
     }
 }

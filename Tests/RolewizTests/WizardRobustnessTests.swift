@@ -18,12 +18,12 @@ struct WizardRobustnessTests {
     func aSignalDuringApplyStopsAfterTheCallInFlightAndReportsWhatWasDone(_ name: String) async throws {
         let signal = try #require(Self.signals.first { $0.name == name }).signal
         let moto = try await MotoServer.sharedOrSkip()
-        let proxy = try SlowProxy(upstream: moto, latencyMilliseconds: 1500)
+        let proxy = try await FaultProxy.start(upstream: moto, latencyMilliseconds: 1500)
         defer { proxy.stop() }
         let home = try WizardEndToEndTests.emptyHome()
         let role = MotoServer.uniqueName("signal")
         guard let pane = try WizardPane.start(
-            ["--preset", "lookout-equipment", "--role-name", role, "--endpoint-url", proxy.endpoint],
+            ["--preset", "lookout-equipment", "--role-name", role, "--endpoint-url", proxy.endpoint.absoluteString],
             environment: WizardEndToEndTests.environment(moto, home: home)) else { return }
         defer { pane.close() }
         try await pane.waitFor("from preset lookout-equipment")
@@ -32,10 +32,9 @@ struct WizardRobustnessTests {
             try await pane.waitFor(expected)
         }
         pane.tmux.send("Enter")
-        // The CreateRole call is in flight: its row spins.
-        try await pane.tmux.waitFor(seconds: 60) { screen in
-            screen.split(separator: "\n").contains { $0.contains("create role \(role)") && !$0.contains("[ ok ]") && !$0.contains("[    ]") }
-        }
+        // The CreateRole call is in flight: its row on the apply screen spins ("[ / ]").
+        let spinning = try Regex(#"\[ [^ ]  \] create role "# + role)
+        try await pane.tmux.waitFor(seconds: 60) { $0.contains(spinning) && !$0.contains("[ ok ] create role") }
         let stderr = try await pane.end(by: signal, named: name)
         #expect(stderr.contains("rolewiz: stopped by \(name)."), "\(stderr)")
         #expect(stderr.contains("Stopped on request after the calls in flight."), "\(stderr)")

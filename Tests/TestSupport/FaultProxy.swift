@@ -11,13 +11,11 @@ import IAMClient
 public final class FaultProxy: Sendable {
     /// `http://127.0.0.1:PORT`: point `--endpoint-url` here.
     public let endpoint: URL
-    public let pid: Int32
-    private let stdinHandle: FileHandle
+    private let helper: HelperProcess
 
-    private init(endpoint: URL, pid: Int32, stdinHandle: FileHandle) {
+    private init(endpoint: URL, helper: HelperProcess) {
         self.endpoint = endpoint
-        self.pid = pid
-        self.stdinHandle = stdinHandle
+        self.helper = helper
     }
 
     /// Starts a proxy in front of `upstream` with `rules` from the start.
@@ -43,10 +41,9 @@ public final class FaultProxy: Sendable {
         try JSONDecoder().decode(FaultProxyStats.self, from: try await control("GET", "/__proxy/stats"))
     }
 
-    /// Closes the proxy's standard input (it exits) and terminates it.
+    /// Ends the proxy.
     public func stop() {
-        try? stdinHandle.close()
-        kill(pid, SIGTERM)
+        helper.stop()
     }
 
     private func control(_ method: String, _ path: String, body: Data = Data()) async throws -> Data {
@@ -87,8 +84,7 @@ public final class FaultProxy: Sendable {
             throw ProcessLookupError(message: "fault_proxy.py did not start (said '\(text)')")
         }
         return FaultProxy(
-            endpoint: URL(string: "http://127.0.0.1:\(port)")!, pid: process.processIdentifier,
-            stdinHandle: input.fileHandleForWriting)
+            endpoint: URL(string: "http://127.0.0.1:\(port)")!, helper: HelperProcess(process, input: input.fileHandleForWriting))
     }
 }
 

@@ -18,18 +18,18 @@ public final class MotoServer: Sendable {
     /// `http://127.0.0.1:PORT`.
     public let endpoint: URL
     public let port: Int
-    public let pid: Int32
     /// moto's own log (werkzeug's request lines), for looking into a failure.
     public let logPath: String
-    private let stdinHandle: FileHandle
+    private let helper: HelperProcess
 
-    private init(endpoint: URL, port: Int, pid: Int32, logPath: String, stdinHandle: FileHandle) {
+    private init(endpoint: URL, port: Int, logPath: String, helper: HelperProcess) {
         self.endpoint = endpoint
         self.port = port
-        self.pid = pid
         self.logPath = logPath
-        self.stdinHandle = stdinHandle
+        self.helper = helper
     }
+
+    public var pid: Int32 { helper.pid }
 
     // MARK: - The shared server
 
@@ -81,11 +81,10 @@ public final class MotoServer: Sendable {
         }
     }
 
-    /// Stops the server: closes its standard input (the launcher exits) and kills it.
+    /// Stops the server.
     public func stop() {
-        try? stdinHandle.close()
-        kill(pid, SIGTERM)
         LaunchedProcesses.remove(pid)
+        helper.stop()
     }
 
     /// A name no other test uses, `prefix-<8 hex>`: tests run in parallel
@@ -135,8 +134,8 @@ public final class MotoServer: Sendable {
         let line = readLine(from: output.fileHandleForReading, timeout: 120)
         if let line, line.hasPrefix("MOTO-READY "), let port = Int(line.dropFirst("MOTO-READY ".count)) {
             return MotoServer(
-                endpoint: URL(string: "http://127.0.0.1:\(port)")!, port: port,
-                pid: process.processIdentifier, logPath: logPath, stdinHandle: input.fileHandleForWriting)
+                endpoint: URL(string: "http://127.0.0.1:\(port)")!, port: port, logPath: logPath,
+                helper: HelperProcess(process, input: input.fileHandleForWriting))
         }
         try? input.fileHandleForWriting.close()
         kill(process.processIdentifier, SIGKILL)

@@ -122,6 +122,31 @@ public enum Processes {
     }
 }
 
+/// A helper a test started and must stop (moto, the fault proxy). It is
+/// signalled only while Foundation still knows it to be running: once it has
+/// exited and been reaped its PID may belong to another process, such as a
+/// script another test is running.
+public final class HelperProcess: @unchecked Sendable {
+    // @unchecked: Process answers isRunning and terminate() from any thread;
+    // the input handle is only closed.
+    private let process: Process
+    private let input: FileHandle
+
+    public init(_ process: Process, input: FileHandle) {
+        self.process = process
+        self.input = input
+    }
+
+    public var pid: Int32 { process.processIdentifier }
+
+    /// SIGTERM while it runs, then its standard input closed (on which the
+    /// helpers exit by themselves, so none outlives the test process).
+    public func stop() {
+        if process.isRunning { process.terminate() }
+        try? input.close()
+    }
+}
+
 public struct ProcessLookupError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }

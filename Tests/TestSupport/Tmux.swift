@@ -44,10 +44,11 @@ public final class Tmux: Sendable {
         }
         let unique = UUID().uuidString.prefix(8).lowercased()
         let tmux = Tmux(server: "rolewiz-test-\(getpid())-\(unique)", executable: executable, environment: environment)
-        try tmux.run(["-f", "/dev/null", "new-session", "-d", "-s", tmux.session,
-                      "-x", String(columns), "-y", String(rows), command])
-        // Keep the pane (and its text) when the command ends.
-        try tmux.run(["set-option", "-t", tmux.session, "remain-on-exit", "on"])
+        // Keep the pane (and its text) when the command ends: set for the
+        // whole server before the session exists, as a command that exits at
+        // once (TERM=dumb) would otherwise take its session with it.
+        try tmux.run(["-f", "/dev/null", "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
+                      "new-session", "-d", "-s", tmux.session, "-x", String(columns), "-y", String(rows), command])
         return tmux
     }
 

@@ -42,6 +42,7 @@ class State:
         self.seen = {}      # action -> count of requests seen
         self.keys = {}      # access key id -> count of requests signed with it
         self.log = []       # (action, fault or "forward")
+        self.timeline = []  # (action, start, end): monotonic seconds, for the benchmark's critical path
         self.writes = 0     # forwarded requests that can change IAM (not Get*/List*)
         self.set_rules(rules)
 
@@ -96,6 +97,10 @@ def access_key_of(authorization):
 def make_handler(state):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out as two writes; with Nagle on, the body waits
+        # for the client's delayed ACK (up to 40 ms), which the latency
+        # benchmark would count as round trips.
+        disable_nagle_algorithm = True
 
         def log_message(self, *args):
             pass
@@ -140,6 +145,7 @@ def make_handler(state):
             if self.path == "/__proxy/stats":
                 with state.lock:
                     stats = {"seen": state.seen, "keys": state.keys, "log": state.log, "writes": state.writes,
+                         "timeline": state.timeline,
                              "rules": [{k: v for k, v in r.items()} for r in state.rules]}
                 return self._reply(200, json.dumps(stats).encode(), "application/json")
             return self._reply(404, b"no such control path", "text/plain")
@@ -149,11 +155,21 @@ def make_handler(state):
             body = self.rfile.read(length) if length else b""
             if self.path.startswith("/__proxy/"):
                 return self._control(body)
+            started = time.monotonic()
+            try:
+                return self._serve(body)
+            finally:
+                with state.lock:
+                    state.timeline.append((self._action, started, time.monotonic()))
+
+        def _serve(self, body):
+            self._action = "-"
             if state.latency:
                 time.sleep(state.latency)
             params = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
             query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
             action = (params.get("Action") or query.get("Action") or ["-"])[0]
+            self._action = action
             rule = state.pick(action, access_key_of(self.headers.get("Authorization", "")))
             fault = rule["fault"] if rule else None
             if fault == "throttle":
