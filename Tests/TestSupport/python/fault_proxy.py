@@ -206,6 +206,17 @@ def make_handler(state):
     return Handler
 
 
+class ProxyServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A client that hung up (its time-out, a dropped connection, a test
+        # that is done) is what the faults are about, not a proxy error.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--upstream", required=True, help="host:port of moto (loopback only)")
@@ -216,8 +227,7 @@ def main():
     if host not in ("127.0.0.1", "localhost", "::1"):
         sys.exit("fault_proxy: upstream must be a loopback address")
     state = State((host, int(port)), args.latency_ms, json.loads(args.rules))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(state))
-    server.daemon_threads = True
+    server = ProxyServer(("127.0.0.1", 0), make_handler(state))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(server.server_address[1], flush=True)
     # Exit with the parent: when our stdin closes, nobody is left to stop us.
