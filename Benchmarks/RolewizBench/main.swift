@@ -4,9 +4,6 @@ import Foundation
 ///
 ///     rolewiz-bench sign COUNT            signs COUNT IAM requests, prints requests per second
 ///     rolewiz-bench filter NAMES QUERY... types each query into a ListView of the names, per-keystroke times
-///     rolewiz-bench apply --endpoint-url URL --role-name NAME
-///                                         plans and applies the lookout-equipment preset in-process
-///                                         (used while `rolewiz apply` does not exist)
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "sign":
@@ -14,10 +11,7 @@ case "sign":
     SigningBenchmark.run(count: count)
 case "filter" where arguments.count > 1:
     FilterBenchmark.run(namesFile: arguments[1], queries: Array(arguments.dropFirst(2)))
-case "apply":
-    let code = await PresetApply.run(Array(arguments.dropFirst()))
-    exit(code)
 default:
-    FileHandle.standardError.write(Data("usage: rolewiz-bench sign COUNT | apply --endpoint-url URL --role-name NAME\n".utf8))
+    FileHandle.standardError.write(Data("usage: rolewiz-bench sign COUNT | filter NAMES QUERY...\n".utf8))
     exit(2)
 }
