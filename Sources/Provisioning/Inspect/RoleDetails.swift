@@ -92,6 +92,6 @@ extension RoleDetails: Encodable {
 
     /// ISO 8601 in UTC, as IAM writes dates.
     private static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601)
+        AWSTimestamp.format(date)
     }
 }

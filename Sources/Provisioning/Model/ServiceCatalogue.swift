@@ -1,4 +1,5 @@
 import Foundation
+import IAMClient
 
 /// An AWS service that assumes roles, as the trusted-entity step lists it.
 public struct ServiceInfo: Sendable, Hashable {
@@ -23,18 +24,12 @@ public struct ServiceInfo: Sendable, Hashable {
     /// A sentence about the end of support, worded for `date`'s side of it; nil when none is announced.
     public func supportNotice(asOf date: Date = Date()) -> String? {
         guard let endOfSupport else { return nil }
-        return Self.isoDay(date) >= endOfSupport
+        // Days as `YYYY-MM-DD` in UTC compare as text.
+        return AWSTimestamp.day(date) >= endOfSupport
             ? "AWS ended support for \(displayName) on \(endOfSupport)"
             : "AWS ends support for \(displayName) on \(endOfSupport)"
     }
 
-    /// `date` as `YYYY-MM-DD` in UTC, comparable with `endOfSupport` as text.
-    static func isoDay(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-    }
 }
 
 /// The services rolewiz knows by name: for picking one, and for spotting a

@@ -74,7 +74,7 @@ final class EditRoleScreen: WizardScreen {
         let half = body.columns / 2
         var left: [String] = ["ARN: " + loaded.role.arn]
         left.append("Description: " + (model.roleDescription.isEmpty ? "(none)" : model.roleDescription))
-        let lastUsed = loaded.role.roleLastUsed?.lastUsedDate.map { $0.formatted(.iso8601) } ?? "never (or not tracked)"
+        let lastUsed = loaded.role.roleLastUsed?.lastUsedDate.map(AWSTimestamp.format) ?? "never (or not tracked)"
         left.append("Last used: " + lastUsed)
         left.append("")
         left.append("Attached policies (\(model.policyArns.count)):")

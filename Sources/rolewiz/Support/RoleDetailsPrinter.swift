@@ -1,4 +1,5 @@
 import Foundation
+import IAMClient
 import Provisioning
 
 /// A role as `rolewiz show` prints it for people: aligned settings, the
@@ -16,7 +17,7 @@ struct RoleDetailsPrinter {
             ("Description", role.description.flatMap { $0.isEmpty ? nil : $0 } ?? "(none)"),
             ("Max session", "\(seconds) s (\(Self.hours(seconds)))"),
         ]
-        if let created = role.createDate { rows.append(("Created", created.formatted(.iso8601))) }
+        if let created = role.createDate { rows.append(("Created", AWSTimestamp.format(created))) }
         rows.append(("Last used", Self.lastUsed(details)))
         if let boundary = role.permissionsBoundaryArn { rows.append(("Boundary", boundary)) }
         var lines = Self.aligned(rows)
@@ -55,6 +56,6 @@ struct RoleDetailsPrinter {
     private static func lastUsed(_ details: RoleDetails) -> String {
         guard let date = details.role.roleLastUsed?.lastUsedDate else { return "never (or not in IAM's tracking period)" }
         let region = details.role.roleLastUsed?.region.map { " in \($0)" } ?? ""
-        return date.formatted(.iso8601) + region
+        return AWSTimestamp.format(date) + region
     }
 }
