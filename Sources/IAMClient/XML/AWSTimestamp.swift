@@ -1,12 +1,12 @@
 import Foundation
+import SigV4
 
 /// The timestamps AWS sends and rolewiz shows: ISO 8601 in UTC, read and
-/// written by arithmetic on the proleptic Gregorian calendar (Howard
-/// Hinnant's days-from-civil and civil-from-days). Foundation's ISO 8601
-/// styles build a `Calendar`, which first looks the current time zone up in
-/// ICU's database; in the wizard that paged in about 4 MB for dates that
-/// are all UTC. HTTP `Date` headers (read only after a clock-skew error)
-/// still go through `DateFormatter`.
+/// written with `UTCDate`'s arithmetic. Foundation's ISO 8601 styles build a
+/// `Calendar`, which first looks the current time zone up in ICU's database;
+/// in the wizard that paged in a megabyte or more for dates that are all UTC.
+/// HTTP `Date` headers (read only after a clock-skew error) still go through
+/// `DateFormatter`.
 public enum AWSTimestamp {
     /// Parses `2024-01-02T03:04:05Z`, with fractional seconds of any length
     /// (emulators send microseconds) and `Z` or an offset (`+00:00`, `-0530`, `+01`).
@@ -18,8 +18,7 @@ public enum AWSTimestamp {
               let hour = scanner.number(digits: 2), scanner.take(":"),
               let minute = scanner.number(digits: 2), scanner.take(":"),
               let second = scanner.number(digits: 2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
-              hour < 24, minute < 60, second < 60
+              let utc = UTCDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         else { return nil }
         var fraction = 0.0
         if scanner.take(".") {
@@ -28,21 +27,18 @@ public enum AWSTimestamp {
             fraction = Double("0." + digits) ?? 0
         }
         guard let offset = scanner.zoneOffsetSeconds(), scanner.isAtEnd else { return nil }
-        let seconds = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second - offset
-        return Date(timeIntervalSince1970: TimeInterval(seconds) + fraction)
+        return Date(timeIntervalSince1970: TimeInterval(utc.secondsSince1970 - offset) + fraction)
     }
 
     /// `date` as `2024-01-02T03:04:05Z` (whole seconds, UTC).
     public static func format(_ date: Date) -> String {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
-        let (days, secondOfDay) = floorDivision(total, 86_400)
-        let time = [secondOfDay / 3_600, secondOfDay % 3_600 / 60, secondOfDay % 60].map { padded($0, 2) }
-        return day(days: days) + "T" + time.joined(separator: ":") + "Z"
+        let utc = UTCDate(date)
+        return utc.isoDay + "T" + utc.isoTime + "Z"
     }
 
     /// The day of `date` in UTC, `2024-01-02`.
     public static func day(_ date: Date) -> String {
-        day(days: floorDivision(Int(date.timeIntervalSince1970.rounded(.down)), 86_400).quotient)
+        UTCDate(date).isoDay
     }
 
     /// Parses an HTTP `Date` header such as `Sun, 06 Nov 1994 08:49:37 GMT`.
@@ -56,50 +52,6 @@ public enum AWSTimestamp {
             if let date = formatter.date(from: text.trimmingCharacters(in: .whitespaces)) { return date }
         }
         return nil
-    }
-
-    // MARK: The calendar arithmetic
-
-    /// Days from 1970-01-01 to the given day.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = floorDivision(y, 400).quotient
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The day `days` after 1970-01-01 as `YYYY-MM-DD`.
-    static func day(days: Int) -> String {
-        let shifted = days + 719_468
-        let era = floorDivision(shifted, 146_097).quotient
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    private static func floorDivision(_ value: Int, _ divisor: Int) -> (quotient: Int, remainder: Int) {
-        let remainder = (value % divisor + divisor) % divisor
-        return ((value - remainder) / divisor, remainder)
-    }
-
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(abs(value))
-        return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 
