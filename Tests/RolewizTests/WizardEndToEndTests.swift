@@ -33,6 +33,9 @@ struct WizardEndToEndTests {
             profiles: ProfileStore())).iam
     }
 
+    /// What each Enter from the preset's start screen leads to, up to the review.
+    static let presetStepsToReview = ["Trusted entity type", "of 10 selected", "Size ", "Role name", "Enter to create the role."]
+
     @Test func enterThroughThePresetCreatesTheSeedRoleInEightKeys() async throws {
         let moto = try await MotoServer.sharedOrSkip()
         let home = try Self.emptyHome()
@@ -43,7 +46,7 @@ struct WizardEndToEndTests {
         defer { session.close() }
         try await session.waitFor("from preset lookout-equipment")
         var keys = 0
-        for expected in ["Trusted entity type", "of 10 selected", "Size ", "Role name", "Enter to create the role."] {
+        for expected in Self.presetStepsToReview {
             session.tmux.send("Enter"); keys += 1
             try await session.waitFor(expected)
             if expected == "Size " { try session.tmux.resize(columns: 100, rows: 30) }

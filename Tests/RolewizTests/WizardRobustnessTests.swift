@@ -27,7 +27,7 @@ struct WizardRobustnessTests {
             environment: WizardEndToEndTests.environment(moto, home: home)) else { return }
         defer { pane.close() }
         try await pane.waitFor("from preset lookout-equipment")
-        for expected in ["Trusted entity type", "of 10 selected", "Size ", "Role name", "Enter to create the role."] {
+        for expected in WizardEndToEndTests.presetStepsToReview {
             pane.tmux.send("Enter")
             try await pane.waitFor(expected)
         }

@@ -29,7 +29,6 @@ public struct ServiceInfo: Sendable, Hashable {
             ? "AWS ended support for \(displayName) on \(endOfSupport)"
             : "AWS ends support for \(displayName) on \(endOfSupport)"
     }
-
 }
 
 /// The services rolewiz knows by name: for picking one, and for spotting a

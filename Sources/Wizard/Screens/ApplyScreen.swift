@@ -55,7 +55,7 @@ final class ApplyScreen: WizardScreen {
     var isRunning: Bool { result == nil }
     var isAnimating: Bool { isRunning }
     var hasUnsavedWork: Bool { isRunning }
-    /// A SIGTERM or SIGHUP stops the apply after the call in flight, like Ctrl-C's "Stop".
+    /// SIGTERM, SIGHUP or SIGINT stops the apply after the call in flight, like Ctrl-C's "Stop".
     var defersTermination: Bool { isRunning }
     func terminationRequested() {
         stopRequested = true
