@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "rolewiz", targets: ["rolewiz"]),
+        .library(name: "SafeText", targets: ["SafeText"]),
         .library(name: "SigV4", targets: ["SigV4"]),
         .library(name: "IAMClient", targets: ["IAMClient"]),
         .library(name: "Provisioning", targets: ["Provisioning"]),
@@ -23,27 +24,29 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // What may reach a terminal or a log: text from outside made inert, secrets redacted.
+        .target(name: "SafeText"),
         // AWS Signature Version 4: pure functions, no I/O.
         .target(
             name: "SigV4",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         // Credentials, endpoints, transport, IAM and STS operations, errors and retries.
-        .target(name: "IAMClient", dependencies: ["SigV4"]),
+        .target(name: "IAMClient", dependencies: ["SigV4", "SafeText"]),
         // Role specs, presets, trust policies, lint, plan and apply.
         .target(
             name: "Provisioning",
-            dependencies: ["IAMClient", .product(name: "Yams", package: "Yams")]
+            dependencies: ["IAMClient", "SafeText", .product(name: "Yams", package: "Yams")]
         ),
         // A small terminal toolkit on ncursesw that knows nothing of IAM.
-        .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "SafeText"]),
         // The console's "Create role" steps as screens.
         .target(name: "Wizard", dependencies: ["TerminalUI", "Provisioning"]),
         // Composition root: commands and wiring only.
         .executableTarget(
             name: "rolewiz",
             dependencies: [
-                "IAMClient", "Provisioning", "TerminalUI", "Wizard",
+                "IAMClient", "Provisioning", "SafeText", "TerminalUI", "Wizard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,13 +57,14 @@ let package = Package(
         // Shared test helpers: the moto server harness, fake HTTP servers, process runners.
         .target(name: "TestSupport", dependencies: ["IAMClient"], path: "Tests/TestSupport", exclude: ["python"]),
         // Vectors/ holds the botocore generator and its JSON, read from #filePath.
+        .testTarget(name: "SafeTextTests", dependencies: ["SafeText", "TestSupport"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Vectors"]),
         .testTarget(name: "IAMClientTests", dependencies: ["IAMClient", "SigV4", "TestSupport"]),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "IAMClient", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"], path: "Tests/TUIDemo"),
         .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "Provisioning", "TestSupport"]),
-        .testTarget(name: "RolewizTests", dependencies: ["TestSupport", "IAMClient", "Provisioning"]),
+        .testTarget(name: "RolewizTests", dependencies: ["TestSupport", "IAMClient", "Provisioning", "SafeText"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,7 +34,7 @@ struct Rolewiz: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Console.line(fullMessage(for: error), toStandardError: true)
                 exit(withError: ExitCode(ErrorReporter.usageExitCode))
             }
             exit(withError: error)

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// An error answered by AWS (or an emulator): both IAM error shapes,
 /// `<ErrorResponse><Error>` and `<ErrorResponse><Errors><Error>`, decode to this.
@@ -12,7 +13,8 @@ public struct AWSError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public init(code: String, message: String, httpStatus: Int, requestId: String? = nil, action: String? = nil) {
         self.code = code
-        self.message = message
+        // A server may echo a request back; what it says is shown to people.
+        self.message = SecretRedactor.shared.redact(message)
         self.httpStatus = httpStatus
         self.requestId = requestId
         self.action = action

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 import SigV4
 
 /// AWS credentials. `description` never shows the secret or the token.
@@ -17,6 +18,10 @@ public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible, Custo
         self.sessionToken = sessionToken
         self.expiration = expiration
         self.source = source
+        // Every output path redacts what is registered, so a server that
+        // echoes these back cannot get them printed.
+        SecretRedactor.shared.register(secretAccessKey)
+        if let sessionToken { SecretRedactor.shared.register(sessionToken) }
     }
 
     public var signing: SigningCredentials {

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// An HTTP request as the client sends it.
 public struct HTTPRequest: Sendable {
@@ -53,7 +54,7 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
     public var message: String
     public init(kind: Kind, message: String) {
         self.kind = kind
-        self.message = message
+        self.message = SecretRedactor.shared.redact(message)
     }
     public var description: String { "\(kind.rawValue): \(message)" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// Credentials from a container credential endpoint: ECS task roles
 /// (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`) and EKS Pod Identity or any local
@@ -93,6 +94,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
                 message: "the container authorization token contains a line break, which cannot go in a header"
             )
         }
+        SecretRedactor.shared.register(value)
         return value
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// A credential source that is configured but cannot deliver: a broken profile,
 /// a failing `credential_process`, an AssumeRole that was denied, a container
@@ -35,7 +36,7 @@ public struct CredentialError: Error, Sendable, Hashable, CustomStringConvertibl
     public init(source: String, kind: Kind, message: String) {
         self.source = source
         self.kind = kind
-        self.message = message
+        self.message = SecretRedactor.shared.redact(message)
     }
 
     public var description: String { "\(source): \(message)" }

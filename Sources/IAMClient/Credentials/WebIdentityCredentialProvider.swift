@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// Temporary credentials for a role, from STS AssumeRoleWithWebIdentity with an
 /// OIDC token read from a file (EKS service accounts, CI runners).
@@ -41,6 +42,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
         guard !token.isEmpty else {
             throw CredentialError(source: source, kind: .unreadableFile, message: "the web identity token file \(tokenFile) is empty")
         }
+        SecretRedactor.shared.register(token)
         var credentials: AWSCredentials
         do {
             credentials = try await sts.assumeRoleWithWebIdentity(

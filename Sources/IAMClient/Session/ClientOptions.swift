@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// Everything that decides how rolewiz talks to AWS, gathered from the
 /// command line and the environment. `AWSSession.resolve` turns it into clients.
@@ -59,8 +60,8 @@ public struct ClientOptions: Sendable {
         self.clock = clock
     }
 
-    /// Writes a line to standard error.
+    /// Writes a line to standard error, secrets redacted and made inert.
     public static let standardError: @Sendable (String) -> Void = { line in
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((InertText.line(SecretRedactor.shared.redact(line)) + "\n").utf8))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// A response that is not what the Query API sends: not XML, truncated XML,
 /// an HTML error page from a proxy or load balancer, or XML without the
@@ -33,14 +34,14 @@ public struct UnexpectedResponseError: Error, Sendable, Hashable, CustomStringCo
 
     /// A printable, secret-free excerpt of a body.
     static func preview(of body: Data) -> String {
-        var text = String(decoding: body.prefix(4096), as: UTF8.self)
+        var text = SecretRedactor.shared.redact(String(decoding: body.prefix(4096), as: UTF8.self))
         // A truncated STS answer could carry credentials: never echo them.
         text = text.replacingOccurrences(
             of: "<(SecretAccessKey|SessionToken)>[^<]*", with: "<$1>[redacted]", options: .regularExpression)
         var out = ""
         var lastWasSpace = false
         for scalar in text.unicodeScalars {
-            let isSpace = scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+            let isSpace = scalar.properties.isWhitespace || InertText.isUnsafe(scalar)
             if isSpace {
                 if !lastWasSpace && !out.isEmpty { out.append(" ") }
                 lastWasSpace = true

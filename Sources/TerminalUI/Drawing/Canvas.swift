@@ -1,3 +1,5 @@
+import SafeText
+
 /// A clipped, offset window onto a `Surface`: everything a widget or screen
 /// draws goes through one. Coordinates are local (0,0 is the canvas's top
 /// left) and nothing is drawn outside its bounds, so a widget given a small
@@ -43,13 +45,15 @@ public struct Canvas {
         surface.set(cell, at: Point(x: frame.minX + point.x, y: frame.minY + point.y))
     }
 
-    /// The character to show for `character`: control characters become
-    /// `?`, and so does anything non-ASCII when the charset is ASCII.
+    /// The character to show for `character`. Nothing that could act on the
+    /// terminal or hide text reaches it: controls and format characters
+    /// (`InertText`'s rule, bidi overrides included) show as a visible
+    /// stand-in (␛ for ESC), and anything non-ASCII is `?` when the charset is ASCII.
     public func printable(_ character: Character) -> Character {
-        guard let first = character.unicodeScalars.first else { return "?" }
-        if first.value < 0x20 || first.value == 0x7F || (0x80..<0xA0).contains(first.value) { return "?" }
-        if charset == .ascii && !character.isASCII { return "?" }
-        return character
+        guard let unsafe = character.unicodeScalars.first(where: InertText.isUnsafe) else {
+            return charset == .ascii && !character.isASCII ? "?" : character
+        }
+        return charset == .ascii ? "?" : InertText.glyph(for: unsafe)
     }
 
     /// Draws one character; returns the columns it took (0 when clipped).

@@ -45,7 +45,7 @@ struct ApplyCommand: AsyncParsableCommand {
             try confirm(plan)
             let result = try await apply(plan, target: target, style: style, say: say)
             guard result.status == .succeeded else {
-                if global.output == .json { print(try JSONOutput.text(result)) }
+                if global.output == .json { Console.json(try JSONOutput.text(result)) }
                 Console.line("error: " + ApplyOutcomeText.lines(for: result).joined(separator: "\n"), toStandardError: true)
                 throw ExitCode(ErrorReporter.failureExitCode)
             }
@@ -91,7 +91,7 @@ struct ApplyCommand: AsyncParsableCommand {
         switch global.output {
         case .json:
             let details = try await target.service.loadRole(name: target.desired.roleName)
-            print(try details.jsonText())
+            Console.json(try details.jsonText())
         case .text:
             say("\nRole ARN: \(roleArn ?? target.desired.roleName)")
         }

@@ -36,7 +36,7 @@ struct ExportCommand: AsyncParsableCommand {
             let offline = RoleService(connection: .offline(OfflineReason(message: "export makes no AWS calls", partition: partition)))
             let text = try offline.export(input.spec, as: format, accountId: role.accountId)
             guard let outputFile else {
-                print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+                Console.out(text, terminator: text.hasSuffix("\n") ? "" : "\n")
                 return
             }
             do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Provisioning
+import SafeText
 
 /// `rolewiz lint FILE|-`: offline checks of a trust policy or a role spec file.
 struct Lint: ParsableCommand {
@@ -47,9 +48,9 @@ struct Lint: ParsableCommand {
         let name = file == "-" ? "<stdin>" : file
         switch global.output {
         case .text:
-            for finding in findings { print(Self.line(for: finding, file: name)) }
+            for finding in findings { Console.out(Self.line(for: finding, file: name)) }
         case .json:
-            print(JSONPrinter.pretty(.array(findings.map { Self.json(for: $0, file: name) })))
+            Console.json(JSONPrinter.pretty(.array(findings.map { Self.json(for: $0, file: name) })))
         }
         if findings.hasErrors { throw ExitCode.failure }
     }
@@ -69,7 +70,7 @@ struct Lint: ParsableCommand {
     /// `FILE:LINE:COL: severity CODE: message`, or `FILE: ...` when the finding has no position.
     static func line(for finding: LintFinding, file: String) -> String {
         let place = finding.position.map { "\(file):\($0.line):\($0.column)" } ?? file
-        return "\(place): \(finding.severity.label) \(finding.code.rawValue): \(finding.message)"
+        return "\(place): \(finding.severity.label) \(finding.code.rawValue): \(InertText.line(finding.message))"
     }
 
     static func json(for finding: LintFinding, file: String) -> JSONValue {

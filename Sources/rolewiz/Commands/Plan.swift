@@ -28,10 +28,10 @@ struct PlanCommand: AsyncParsableCommand {
             let (plan, findings) = try await target.review(prune: prune)
             switch global.output {
             case .json:
-                print(try JSONOutput.text(PlanReport(plan: plan, findings: findings)))
+                Console.json(try JSONOutput.text(PlanReport(plan: plan, findings: findings)))
             case .text:
                 let style = TerminalStyle.forDescriptor(1, noColor: global.noColor)
-                print(PlanPrinter(style: style, offlineReason: target.service.offlineReason?.message).text(for: plan, findings: findings))
+                Console.out(PlanPrinter(style: style, offlineReason: target.service.offlineReason?.message).text(for: plan, findings: findings))
             }
             if detailedExitcode, !plan.isEmpty { throw ExitCode(2) }
         }

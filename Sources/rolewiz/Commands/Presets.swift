@@ -24,27 +24,27 @@ struct Presets: ParsableCommand {
         }
         switch global.output {
         case .json:
-            print(JSONPrinter.pretty(Self.json(for: preset)))
+            Console.json(JSONPrinter.pretty(Self.json(for: preset)))
         case .text:
             var header = ["# \(preset.id): \(preset.summary)", "# Source: \(preset.source)"]
             header += preset.warnings().map { "# Warning: \($0)" }
-            print(header.joined(separator: "\n"))
-            print(RoleSpecFile.encode(preset.spec, format: .yaml), terminator: "")
+            Console.out(header.joined(separator: "\n"))
+            Console.out(RoleSpecFile.encode(preset.spec, format: .yaml), terminator: "")
         }
     }
 
     private func list() {
         switch global.output {
         case .json:
-            print(JSONPrinter.pretty(.array(RolePreset.all.map(Self.json))))
+            Console.json(JSONPrinter.pretty(.array(RolePreset.all.map(Self.json))))
         case .text:
             let width = RolePreset.all.map(\.id.count).max() ?? 0
             for preset in RolePreset.all {
                 let padding = String(repeating: " ", count: width - preset.id.count)
-                print("\(preset.id)\(padding)  \(preset.summary)")
-                print("\(String(repeating: " ", count: width))    source: \(preset.source)")
+                Console.out("\(preset.id)\(padding)  \(preset.summary)")
+                Console.out("\(String(repeating: " ", count: width))    source: \(preset.source)")
                 for warning in preset.warnings() {
-                    print("\(String(repeating: " ", count: width))    warning: \(warning)")
+                    Console.out("\(String(repeating: " ", count: width))    warning: \(warning)")
                 }
             }
         }

@@ -20,9 +20,9 @@ struct ShowCommand: AsyncParsableCommand {
             let details = try await service.loadRole(name: roleName)
             switch global.output {
             case .json:
-                print(try details.jsonText())
+                Console.json(try details.jsonText())
             case .text:
-                print(RoleDetailsPrinter(style: TerminalStyle.forDescriptor(1, noColor: global.noColor)).text(for: details))
+                Console.out(RoleDetailsPrinter(style: TerminalStyle.forDescriptor(1, noColor: global.noColor)).text(for: details))
             }
         }
     }

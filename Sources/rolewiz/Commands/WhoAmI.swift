@@ -17,10 +17,10 @@ struct WhoAmI: AsyncParsableCommand {
             let identity = try await session.sts.getCallerIdentity()
             switch global.output {
             case .json:
-                print(try Self.json(identity))
+                Console.json(try Self.json(identity))
             case .text:
                 let source = try await session.credentialProvider.credentials().source
-                print(Self.text(identity, session: session, credentialSource: source))
+                Console.out(Self.text(identity, session: session, credentialSource: source))
             }
         }
     }

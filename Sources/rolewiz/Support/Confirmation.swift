@@ -8,7 +8,7 @@ enum Confirmation {
     /// Prints `question [y/N] ` on standard error and reads the answer;
     /// anything but y or yes (any case) is a no, and so is end of input.
     static func ask(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        Console.prompt("\(question) [y/N] ")
         guard let answer = readLine() else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }

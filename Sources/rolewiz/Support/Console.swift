@@ -1,10 +1,36 @@
 import Foundation
+import SafeText
 
-/// Unbuffered lines to standard output or error, so progress shows as it
-/// happens even when the output is a pipe (`print` would hold it until exit).
+/// The one way rolewiz's commands write to standard output and standard
+/// error. Everything passes through here, so text from outside (role
+/// descriptions, policy documents, AWS error messages, file contents) is
+/// made inert and every secret the process holds is redacted, whatever
+/// printer produced the line. Writes are unbuffered, so progress shows as it
+/// happens even when the output is a pipe.
 enum Console {
+    /// Human text: multi-line, styled by `TerminalStyle`, unsafe scalars escaped.
     static func line(_ text: String, toStandardError: Bool = false) {
+        write(TerminalStyle.render(SecretRedactor.shared.redact(text)) + "\n", toStandardError: toStandardError)
+    }
+
+    /// Human text on standard output, as `print` would write it.
+    static func out(_ text: String, terminator: String = "\n") {
+        write(TerminalStyle.render(SecretRedactor.shared.redact(text)) + terminator, toStandardError: false)
+    }
+
+    /// JSON text on standard output: still valid JSON, meaning the same,
+    /// with controls and format characters inside strings written as `\u` escapes.
+    static func json(_ text: String) {
+        write(InertText.json(SecretRedactor.shared.redact(text)) + "\n", toStandardError: false)
+    }
+
+    /// A prompt on standard error, without a line break.
+    static func prompt(_ text: String) {
+        write(TerminalStyle.render(SecretRedactor.shared.redact(text)), toStandardError: true)
+    }
+
+    private static func write(_ text: String, toStandardError: Bool) {
         let handle = toStandardError ? FileHandle.standardError : FileHandle.standardOutput
-        handle.write(Data((text + "\n").utf8))
+        handle.write(Data(text.utf8))
     }
 }

@@ -18,12 +18,11 @@ enum ErrorReporter {
         } catch let error as ExitCode {
             throw error
         } catch let error as InputError {
-            let lines = error.problems.map { "error: " + $0 + "\n" }
-            FileHandle.standardError.write(Data(lines.joined().utf8))
+            Console.line(error.problems.map { "error: " + $0 }.joined(separator: "\n"), toStandardError: true)
             throw ExitCode(usageExitCode)
         } catch {
             let (message, code) = report(error)
-            FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+            Console.line("error: " + message, toStandardError: true)
             throw ExitCode(code)
         }
     }

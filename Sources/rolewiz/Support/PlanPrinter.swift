@@ -1,5 +1,6 @@
 import IAMClient
 import Provisioning
+import SafeText
 
 /// A plan as people read it: the trust policy as a JSON diff, then role
 /// settings, managed policies and tags as `+`/`~`/`-` lines, then what lint
@@ -87,11 +88,11 @@ struct PlanPrinter {
     private func tagLines(_ changes: [Change]) -> [String] {
         changes.flatMap { change -> [String] in
             switch change {
-            case .createRole(let role): role.tags.map { line("+", "\($0.key) = \(JSONPrinter.quoted($0.value))") }
-            case .addTag(let tag): [line("+", "\(tag.key) = \(JSONPrinter.quoted(tag.value))")]
+            case .createRole(let role): role.tags.map { line("+", "\(InertText.line($0.key)) = \(JSONPrinter.quoted($0.value))") }
+            case .addTag(let tag): [line("+", "\(InertText.line(tag.key)) = \(JSONPrinter.quoted(tag.value))")]
             case .changeTag(let key, let old, let new):
-                [line("~", "\(key) = \(JSONPrinter.quoted(old)) -> \(JSONPrinter.quoted(new))")]
-            case .removeTag(let tag): [line("-", "\(tag.key) (was \(JSONPrinter.quoted(tag.value)))")]
+                [line("~", "\(InertText.line(key)) = \(JSONPrinter.quoted(old)) -> \(JSONPrinter.quoted(new))")]
+            case .removeTag(let tag): [line("-", "\(InertText.line(tag.key)) (was \(JSONPrinter.quoted(tag.value)))")]
             default: []
             }
         }
@@ -102,7 +103,7 @@ struct PlanPrinter {
         let width = sorted.map(\.severity.label.count).max() ?? 0
         return sorted.map { finding in
             let label = finding.severity.label.padding(toLength: width, withPad: " ", startingAt: 0)
-            let text = "  \(label)  \(finding.code.rawValue): \(finding.message)"
+            let text = "  \(label)  \(finding.code.rawValue): \(InertText.line(finding.message))"
             return finding.severity == .error ? style.red(text) : finding.severity == .suggestion ? text : style.yellow(text)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import IAMClient
 import Provisioning
+import SafeText
 
 /// A role as `rolewiz show` prints it for people: aligned settings, the
 /// decoded trust policy, attached policies and tags.
@@ -41,6 +42,8 @@ struct RoleDetailsPrinter {
     static func aligned(_ rows: [(String, String)], separator: String = ":") -> [String] {
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { name, value in
+            // One row each: a value from IAM cannot start a line of its own.
+            let (name, value) = (InertText.line(name), InertText.line(value))
             let label = separator == ":" ? name + ":" : name
             let padded = label.padding(toLength: width + (separator == ":" ? 1 : 0), withPad: " ", startingAt: 0)
             return separator == ":" ? "\(padded)  \(value)" : "\(padded)\(separator)\(value)"

@@ -1,3 +1,5 @@
+import SafeText
+
 /// Writes JSON text. Member order is kept as given (the policy printer
 /// chooses the order people read), so output is stable for the same input.
 public enum JSONPrinter {
@@ -35,8 +37,9 @@ public enum JSONPrinter {
             case "\t": output += "\\t"
             case "\u{8}": output += "\\b"
             case "\u{C}": output += "\\f"
-            case "\u{0}"..."\u{1F}":
-                output += "\\u" + scalar.codePointNotation.dropFirst(2).lowercased()
+            // The rest of C0, and DEL, C1 and the invisible format
+            // characters, which a terminal showing the text would act on.
+            case _ where InertText.isUnsafe(scalar): output += InertText.jsonEscape(scalar)
             default: output.unicodeScalars.append(scalar)
             }
         }
