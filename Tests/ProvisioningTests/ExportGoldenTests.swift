@@ -43,35 +43,56 @@ struct ExportGoldenTests {
         #!/bin/sh
         # Creates the IAM role l4e-role or brings it back in line with its rolewiz spec.
         # Safe to run again. The AWS CLI's own settings (AWS_PROFILE, AWS_REGION, ...) choose the account.
+        # Every value is passed in --cli-input-json, which the AWS CLI takes literally (no file:// or URL expansion).
         set -eu
 
-        role_name='l4e-role'
-        trust_policy='{
-          "Version": "2012-10-17",
-          "Statement": [
-            {
-              "Effect": "Allow",
-              "Principal": {
-                "Service": [
-                  "sagemaker.amazonaws.com",
-                  "lookoutequipment.amazonaws.com"
-                ]
-              },
-              "Action": "sts:AssumeRole"
-            }
-          ]
-        }'
+        iam() {
+            aws iam "$@" --cli-input-json "$(cat)"
+        }
 
-        aws iam get-role --role-name "$role_name" >/dev/null 2>&1 ||
-          aws iam create-role --role-name "$role_name" \
-              --path '/' \
-              --assume-role-policy-document "$trust_policy" >/dev/null
-        aws iam update-assume-role-policy --role-name "$role_name" \
-            --policy-document "$trust_policy"
-        aws iam attach-role-policy --role-name "$role_name" --policy-arn 'arn:aws:iam::aws:policy/AmazonS3FullAccess'
-        aws iam attach-role-policy --role-name "$role_name" --policy-arn 'arn:aws:iam::aws:policy/IAMFullAccess'
-        aws iam attach-role-policy --role-name "$role_name" --policy-arn 'arn:aws:iam::aws:policy/AmazonLookoutEquipmentFullAccess'
-        aws iam get-role --role-name "$role_name" --query Role.Arn --output text
+        if ! iam get-role >/dev/null 2>&1 <<'JSON'
+        {
+            "RoleName": "l4e-role"
+        }
+        JSON
+        then
+            iam create-role >/dev/null <<'JSON'
+        {
+            "RoleName": "l4e-role",
+            "Path": "/",
+            "AssumeRolePolicyDocument": "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"Service\": [\n          \"sagemaker.amazonaws.com\",\n          \"lookoutequipment.amazonaws.com\"\n        ]\n      },\n      \"Action\": \"sts:AssumeRole\"\n    }\n  ]\n}"
+        }
+        JSON
+        fi
+        iam update-assume-role-policy <<'JSON'
+        {
+            "RoleName": "l4e-role",
+            "PolicyDocument": "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"Service\": [\n          \"sagemaker.amazonaws.com\",\n          \"lookoutequipment.amazonaws.com\"\n        ]\n      },\n      \"Action\": \"sts:AssumeRole\"\n    }\n  ]\n}"
+        }
+        JSON
+        iam attach-role-policy <<'JSON'
+        {
+            "RoleName": "l4e-role",
+            "PolicyArn": "arn:aws:iam::aws:policy/AmazonS3FullAccess"
+        }
+        JSON
+        iam attach-role-policy <<'JSON'
+        {
+            "RoleName": "l4e-role",
+            "PolicyArn": "arn:aws:iam::aws:policy/IAMFullAccess"
+        }
+        JSON
+        iam attach-role-policy <<'JSON'
+        {
+            "RoleName": "l4e-role",
+            "PolicyArn": "arn:aws:iam::aws:policy/AmazonLookoutEquipmentFullAccess"
+        }
+        JSON
+        iam get-role --query Role.Arn --output text <<'JSON'
+        {
+            "RoleName": "l4e-role"
+        }
+        JSON
         """#
 
     static let cloudFormation = #"""

@@ -48,17 +48,20 @@ struct ExportToolTests {
             "get-role", "create-role", "update-assume-role-policy", "update-role",
             "attach-role-policy", "attach-role-policy", "attach-role-policy", "tag-role", "get-role",
         ])
-        let create = calls[1]
-        #expect(create.value(after: "--role-name") == "l4e-role")
-        #expect(create.value(after: "--path") == "/")
-        #expect(create.value(after: "--assume-role-policy-document") == role.trustPolicy)
-        #expect(create.contains("--description=" + Self.trickyDescription))
-        #expect(create.value(after: "--max-session-duration") == "7200")
-        #expect(try decodedTags(create.value(after: "--tags")) == role.tags)
-        #expect(calls[2].value(after: "--policy-document") == role.trustPolicy)
-        #expect(calls[3].contains("--description=" + Self.trickyDescription))
-        #expect(calls[4...6].map { $0.value(after: "--policy-arn") } == SeedRole.policyArns)
-        #expect(try decodedTags(calls[7].value(after: "--tags")) == role.tags)
+        let inputs = try calls.map { try input(of: $0) }
+        #expect(inputs.allSatisfy { $0["RoleName"] as? String == "l4e-role" })
+        #expect(calls.allSatisfy { $0.filter { $0.hasPrefix("--") } .allSatisfy(Self.scriptOptions.contains) },
+                "no spec value is ever an argument of its own")
+        let create = inputs[1]
+        #expect(create["Path"] as? String == "/")
+        #expect(create["AssumeRolePolicyDocument"] as? String == role.trustPolicy)
+        #expect(create["Description"] as? String == Self.trickyDescription)
+        #expect(create["MaxSessionDuration"] as? Int == 7200)
+        #expect(decodedTags(create["Tags"]) == role.tags)
+        #expect(inputs[2]["PolicyDocument"] as? String == role.trustPolicy)
+        #expect(inputs[3]["Description"] as? String == Self.trickyDescription)
+        #expect(inputs[4...6].map { $0["PolicyArn"] as? String } == SeedRole.policyArns)
+        #expect(decodedTags(inputs[7]["Tags"]) == role.tags)
 
         try run.clearCalls()
         let second = try await run.script(for: role)
@@ -75,9 +78,17 @@ struct ExportToolTests {
         #expect(calls.last?[1] == "attach-role-policy", "calls: \(calls.map { $0.prefix(2).joined(separator: " ") }); exit \(result.exitCode); stderr: \(result.stderr)")
     }
 
-    private func decodedTags(_ json: String?) throws -> [IAMClient.Tag] {
-        let items = try JSONSerialization.jsonObject(with: Data((json ?? "").utf8)) as? [[String: String]] ?? []
-        return items.map { IAMClient.Tag(key: $0["Key"] ?? "", value: $0["Value"] ?? "") }
+    /// The options the script itself writes; everything else is in the JSON.
+    private static let scriptOptions: Set<String> = ["--cli-input-json", "--query", "--output"]
+
+    /// The request a call passed in `--cli-input-json`.
+    private func input(of call: [String]) throws -> [String: Any] {
+        let json = try #require(call.value(after: "--cli-input-json"), "\(call.prefix(2)) has no --cli-input-json")
+        return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    }
+
+    private func decodedTags(_ value: Any?) -> [IAMClient.Tag] {
+        (value as? [[String: String]] ?? []).map { IAMClient.Tag(key: $0["Key"] ?? "", value: $0["Value"] ?? "") }
     }
 
     // MARK: CloudFormation
@@ -102,7 +113,7 @@ struct ExportToolTests {
         let template = try #require(try Yams.load(yaml: yaml) as? [String: Any])
         let resources = try #require(template["Resources"] as? [String: Any])
         let properties = try #require((resources["Role"] as? [String: Any])?["Properties"] as? [String: Any])
-        #expect(properties["Description"] as? String == Self.trickyDescription)
+        #expect(Self.cloudFormationText(properties["Description"]) == Self.trickyDescription)
         #expect(properties["MaxSessionDuration"] as? Int == 7200)
         #expect(properties["ManagedPolicyArns"] as? [String] == SeedRole.policyArns)
         let tags = try #require(properties["Tags"] as? [[String: String]])
@@ -110,6 +121,16 @@ struct ExportToolTests {
         let document = try #require(properties["AssumeRolePolicyDocument"])
         let documentJSON = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
         #expect(trustPoliciesAreEquivalent(documentJSON, role.trustPolicy))
+    }
+
+    /// A string property as CloudFormation reads it: a string, or the
+    /// `Fn::Join` with "" that holds text with `${` in it.
+    static func cloudFormationText(_ value: Any?) -> String? {
+        if let text = value as? String { return text }
+        guard let join = (value as? [String: Any])?["Fn::Join"] as? [Any], join.count == 2, join[0] as? String == "",
+            let pieces = join[1] as? [String]
+        else { return nil }
+        return pieces.joined()
     }
 
     // MARK: Terraform

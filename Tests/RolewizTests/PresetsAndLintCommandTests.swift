@@ -60,7 +60,7 @@ struct PresetsAndLintCommandTests {
         #expect(result.exitCode == 1)
         #expect(result.outputLines.contains { $0.hasPrefix("\(path):5:9: error ") }, "\(result.stdout)")
         let missing = try await rolewiz.run(["lint", rolewiz.home.appendingPathComponent("nope.json").path], endpoint: false, credentials: false)
-        #expect(missing.exitCode == 1)
-        #expect(missing.stderr.contains("cannot read"))
+        #expect(missing.exitCode == 2, "an unreadable file is an input error")
+        #expect(missing.stderr.contains("cannot read: there is no such file"))
     }
 }

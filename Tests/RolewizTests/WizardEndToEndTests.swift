@@ -90,7 +90,7 @@ struct WizardEndToEndTests {
         let (before, after) = session.sttyBeforeAndAfter
         #expect(before == after)
         let script = try String(contentsOf: session.directory.appendingPathComponent("l4e-role.sh"), encoding: .utf8)
-        #expect(script.contains("aws iam create-role"))
+        #expect(script.contains("iam create-role"))
     }
 
     @Test func aCustomRoleWithTwoServicesAFilteredPolicyAndATag() async throws {

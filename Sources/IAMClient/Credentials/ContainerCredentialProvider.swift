@@ -80,11 +80,11 @@ public struct ContainerCredentialProvider: CredentialProvider {
             value = token
         case .tokenFile(let path):
             do {
-                value = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+                value = try InputFile.read(path).trimmingCharacters(in: .whitespacesAndNewlines)
             } catch {
                 throw CredentialError(
                     source: Self.sourceName, kind: .unreadableFile,
-                    message: "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(path): \(error.localizedDescription)"
+                    message: "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(path): \(error.message)"
                 )
             }
         }

@@ -203,15 +203,16 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
 
     /// A missing file is an empty one, as in the CLI; an unreadable one is a problem.
     static func parseFile(at path: String, isConfigFile: Bool) -> ParsedFile {
-        guard FileManager.default.fileExists(atPath: path) else { return ParsedFile(profiles: [:], problems: []) }
         do {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let text = try InputFile.read(path)
             return parse(text, isConfigFile: isConfigFile, path: path)
+        } catch where error.reason == .notFound {
+            return ParsedFile(profiles: [:], problems: [])
         } catch {
-            return ParsedFile(
-                profiles: [:],
-                problems: [Problem(path: path, line: 1, column: 1, message: "cannot be read as UTF-8 text: \(error.localizedDescription)")]
-            )
+            var line = 1
+            var column = 1
+            if case .notUTF8(let badLine, let badColumn, _) = error.reason { (line, column) = (badLine, badColumn) }
+            return ParsedFile(profiles: [:], problems: [Problem(path: path, line: line, column: column, message: "cannot be read: \(error.message)")])
         }
     }
 }

@@ -32,11 +32,11 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
     public func credentials() async throws -> AWSCredentials {
         let token: String
         do {
-            token = try String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            token = try InputFile.read(tokenFile).trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
             throw CredentialError(
                 source: source, kind: .unreadableFile,
-                message: "cannot read the web identity token file \(tokenFile): \(error.localizedDescription)"
+                message: "cannot read the web identity token file \(tokenFile): \(error.message)"
             )
         }
         guard !token.isEmpty else {

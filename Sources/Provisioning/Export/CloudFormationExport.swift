@@ -2,6 +2,12 @@ import Yams
 
 /// A CloudFormation template (YAML) with the role as one `AWS::IAM::Role`
 /// and its ARN as an output. ARNs are kept as given, partition included.
+///
+/// Every value means in the template exactly what it means in the spec.
+/// CloudFormation reads a mapping whose key is `Ref` or `Fn::...` as a
+/// function, and `${...}` as a parameter (cfn-lint E1029); so text holding
+/// `${` is written as `Fn::Join` of pieces that never hold it, and a trust
+/// policy with such keys is written as its JSON text.
 struct CloudFormationExport {
     /// The role's logical ID in the template.
     static let logicalId = "Role"
@@ -25,37 +31,59 @@ struct CloudFormationExport {
                 ])),
             ])),
         ])
-        return try Yams.serialize(node: template, width: -1, allowUnicode: true)
+        return try YAMLTree.emit(template)
     }
 
     private func properties() throws -> [(String, Node)] {
         var properties: [(String, Node)] = [
-            ("RoleName", string(role.roleName)),
-            ("Path", string(role.path)),
+            ("RoleName", literal(role.roleName)),
+            ("Path", literal(role.path)),
         ]
         if let description = role.description {
-            properties.append(("Description", string(description)))
+            properties.append(("Description", literal(description)))
         }
-        properties.append(("AssumeRolePolicyDocument", node(for: try role.trustPolicyJSON())))
+        properties.append(("AssumeRolePolicyDocument", try trustPolicy()))
         if !role.policyArns.isEmpty {
-            properties.append(("ManagedPolicyArns", .sequence(.init(role.policyArns.map(string)))))
+            properties.append(("ManagedPolicyArns", .sequence(.init(role.policyArns.map(literal)))))
         }
         if let seconds = role.maxSessionDuration {
             properties.append(("MaxSessionDuration", Node(String(seconds))))
         }
         if let boundary = role.permissionsBoundaryArn {
-            properties.append(("PermissionsBoundary", string(boundary)))
+            properties.append(("PermissionsBoundary", literal(boundary)))
         }
         if !role.tags.isEmpty {
-            let tags = role.tags.map { mapping([("Key", string($0.key)), ("Value", string($0.value))]) }
+            let tags = role.tags.map { mapping([("Key", literal($0.key)), ("Value", literal($0.value))]) }
             properties.append(("Tags", .sequence(.init(tags))))
         }
         return properties
     }
 
+    /// The policy as YAML, which reads best, unless one of its keys would
+    /// read as a function; then as its JSON text, which CloudFormation
+    /// passes to IAM as is.
+    private func trustPolicy() throws -> Node {
+        let document = try role.trustPolicyJSON()
+        guard Self.hasFunctionKey(document) else { return node(for: document) }
+        guard Self.piecesWithoutParameters(role.trustPolicy).count == 1 else { return literal(role.trustPolicy) }
+        // A block scalar keeps the JSON's lines readable.
+        return .scalar(.init(role.trustPolicy, .implicit, .literal))
+    }
+
+    /// Whether any mapping in the document has a key CloudFormation (or a
+    /// tool reading templates) takes for a function, or a key holding `${`.
+    static func hasFunctionKey(_ value: PolicyJSON) -> Bool {
+        switch value {
+        case .array(let items): items.contains(where: hasFunctionKey)
+        case .object(let members):
+            members.contains { $0.key == "Ref" || $0.key.hasPrefix("Fn::") || $0.key.contains("${") || hasFunctionKey($0.value) }
+        default: false
+        }
+    }
+
     private func node(for value: PolicyJSON) -> Node {
         switch value {
-        case .string(let text): string(text)
+        case .string(let text): literal(text)
         // Plain scalars: YAML reads these back as the number, boolean or null.
         case .number(let text): Node(text)
         case .bool(let flag): Node(flag ? "true" : "false")
@@ -73,5 +101,30 @@ struct CloudFormationExport {
     /// another type (`'2012-10-17'`, `'true'`).
     private func string(_ text: String) -> Node {
         .scalar(text.represented())
+    }
+
+    /// Text from the spec: a string, or, when it holds `${`, the same text
+    /// as `Fn::Join` of pieces split between `$` and `{`.
+    private func literal(_ text: String) -> Node {
+        let pieces = Self.piecesWithoutParameters(text)
+        guard pieces.count > 1 else { return string(text) }
+        return mapping([("Fn::Join", .sequence(.init([string(""), .sequence(.init(pieces.map(string)))])))])
+    }
+
+    /// `text` cut after every `$` that comes before a `{`.
+    static func piecesWithoutParameters(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
+            current.unicodeScalars.append(scalar)
+            if scalar == "$", next == "{" {
+                pieces.append(current)
+                current = ""
+            }
+        }
+        return pieces + [current]
     }
 }

@@ -16,7 +16,7 @@ public struct Exporter: Sendable {
             }
             return try specFileWriter(role)
         case .cli:
-            return try ShellScriptExport(role: role).text()
+            return ShellScriptExport(role: role).text()
         case .cloudformation:
             return try CloudFormationExport(role: role).text()
         case .terraform:

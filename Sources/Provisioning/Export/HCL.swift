@@ -1,3 +1,5 @@
+import SafeText
+
 /// Just enough HCL (Terraform's language) to write values, laid out the way
 /// `terraform fmt` lays them out: two-space indents, one element per line,
 /// trailing commas in lists, and the `=` of consecutive one-line attributes
@@ -97,7 +99,7 @@ struct HCLAttribute {
 }
 
 /// An HCL string literal holding exactly `text`: quotes, backslashes and
-/// control characters escaped, and `${` / `%{` doubled so they are not read
+/// control and format characters escaped, and `${` / `%{` doubled so they are not read
 /// as interpolation or a template directive.
 func hclQuoted(_ text: String) -> String {
     var result = "\""
@@ -113,8 +115,12 @@ func hclQuoted(_ text: String) -> String {
         case "\t": result += "\\t"
         case "$" where next == "{": result += "$$"
         case "%" where next == "{": result += "%%"
-        case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        // Controls, bidi overrides and other invisible characters are
+        // escaped so the file shows what it holds.
+        case _ where InertText.isUnsafe(scalar) && scalar.value <= 0xFFFF:
             result += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
+        case _ where InertText.isUnsafe(scalar):
+            result += "\\U" + String(scalar.value, radix: 16).leftPadded(to: 8)
         default:
             result.unicodeScalars.append(scalar)
         }

@@ -1,97 +1,100 @@
-import Foundation
-
 /// A POSIX shell script of AWS CLI calls that creates the role or brings it
 /// back in line, and can be run any number of times. It names no profile,
 /// region or account, so the AWS CLI's own configuration (AWS_PROFILE,
 /// AWS_REGION, ...) decides where it goes.
+///
+/// No value from the spec is ever a command-line argument. The AWS CLI
+/// expands a parameter that starts with `file://`, `fileb://` (and, in CLI
+/// v1, `http://` or `https://`) into that file's or page's contents, and
+/// reads one that starts with `-` as an option; a description of
+/// `file://~/.aws/credentials` would store the user's keys in IAM. So each
+/// call's parameters go in `--cli-input-json`, which the CLI documents as
+/// the request itself and does not expand, read from a here-document whose
+/// quoted delimiter keeps the shell from expanding anything either.
 struct ShellScriptExport {
     let role: DesiredRole
 
-    func text() throws -> String {
-        let tags = role.tags.isEmpty ? nil : try tagsArgument()
+    /// The here-document delimiter. The JSON between never has a line of
+    /// its own that is just this word: its lines start with `{`, `}` or spaces.
+    static let delimiter = "JSON"
+
+    func text() -> String {
+        let name = JSONMember("RoleName", .string(role.roleName))
         var lines = [
             "#!/bin/sh",
-            "# Creates the IAM role \(singleLine(role.roleName)) or brings it back in line with its rolewiz spec.",
+            "# Creates the IAM role \(role.roleName) or brings it back in line with its rolewiz spec.",
             "# Safe to run again. The AWS CLI's own settings (AWS_PROFILE, AWS_REGION, ...) choose the account.",
+            "# Every value is passed in --cli-input-json, which the AWS CLI takes literally (no file:// or URL expansion).",
             "set -eu",
             "",
-            "role_name=\(shellQuoted(role.roleName))",
-            "trust_policy=\(shellQuoted(role.trustPolicy))",
+            "iam() {",
+            "    aws iam \"$@\" --cli-input-json \"$(cat)\"",
+            "}",
             "",
-            "aws iam get-role --role-name \"$role_name\" >/dev/null 2>&1 ||",
+            "if ! iam get-role >/dev/null 2>&1 <<'\(Self.delimiter)'",
         ]
-        lines.append(command(["aws iam create-role --role-name \"$role_name\""] + creationOptions(tags: tags), indent: "  ") + " >/dev/null")
-        lines.append(command([
-            "aws iam update-assume-role-policy --role-name \"$role_name\"",
-            "--policy-document \"$trust_policy\"",
-        ]))
-        let updates = roleUpdateOptions
+        lines += input([name])
+        lines.append("then")
+        lines += call("create-role >/dev/null", [name] + creationMembers, indent: "    ")
+        lines.append("fi")
+        lines += call("update-assume-role-policy", [name, JSONMember("PolicyDocument", .string(role.trustPolicy))])
+        let updates = roleUpdateMembers
         if !updates.isEmpty {
-            lines.append(command(["aws iam update-role --role-name \"$role_name\""] + updates))
+            lines += call("update-role", [name] + updates)
         }
         if let boundary = role.permissionsBoundaryArn {
-            lines.append(command([
-                "aws iam put-role-permissions-boundary --role-name \"$role_name\"",
-                "--permissions-boundary \(shellQuoted(boundary))",
-            ]))
+            lines += call("put-role-permissions-boundary", [name, JSONMember("PermissionsBoundary", .string(boundary))])
         }
         for arn in role.policyArns {
-            lines.append("aws iam attach-role-policy --role-name \"$role_name\" --policy-arn \(shellQuoted(arn))")
+            lines += call("attach-role-policy", [name, JSONMember("PolicyArn", .string(arn))])
         }
-        if let tags {
-            lines.append("aws iam tag-role --role-name \"$role_name\" --tags \(tags)")
+        if !role.tags.isEmpty {
+            lines += call("tag-role", [name, tagsMember])
         }
-        lines.append("aws iam get-role --role-name \"$role_name\" --query Role.Arn --output text")
+        lines += call("get-role --query Role.Arn --output text", [name])
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func creationOptions(tags: String?) -> [String] {
-        var options = [
-            "--path \(shellQuoted(role.path))",
-            "--assume-role-policy-document \"$trust_policy\"",
-        ]
-        options += roleUpdateOptions
-        if let boundary = role.permissionsBoundaryArn {
-            options.append("--permissions-boundary \(shellQuoted(boundary))")
-        }
-        if let tags {
-            options.append("--tags \(tags)")
-        }
-        return options
+    /// `iam COMMAND <<'JSON'`, the request, `JSON`.
+    private func call(_ command: String, _ members: [JSONMember], indent: String = "") -> [String] {
+        ["\(indent)iam \(command) <<'\(Self.delimiter)'"] + input(members)
     }
 
-    /// `=` keeps a description that starts with `-` from reading as an option.
-    private var roleUpdateOptions: [String] {
-        var options: [String] = []
+    /// The request as JSON (unsafe characters escaped, so the script shows
+    /// no control character either), then the delimiter.
+    private func input(_ members: [JSONMember]) -> [String] {
+        JSONPrinter.pretty(.object(members)).split(separator: "\n").map(String.init) + [Self.delimiter]
+    }
+
+    private var creationMembers: [JSONMember] {
+        var members = [
+            JSONMember("Path", .string(role.path)),
+            JSONMember("AssumeRolePolicyDocument", .string(role.trustPolicy)),
+        ]
+        members += roleUpdateMembers
+        if let boundary = role.permissionsBoundaryArn {
+            members.append(JSONMember("PermissionsBoundary", .string(boundary)))
+        }
+        if !role.tags.isEmpty {
+            members.append(tagsMember)
+        }
+        return members
+    }
+
+    private var roleUpdateMembers: [JSONMember] {
+        var members: [JSONMember] = []
         if let description = role.description {
-            options.append("--description=\(shellQuoted(description))")
+            members.append(JSONMember("Description", .string(description)))
         }
         if let seconds = role.maxSessionDuration {
-            options.append("--max-session-duration \(seconds)")
+            members.append(JSONMember("MaxSessionDuration", .number(String(seconds))))
         }
-        return options
+        return members
     }
 
-    /// Tags as JSON, which the CLI takes as is; its `Key=..,Value=..`
-    /// shorthand would break on commas and brackets in values.
-    private func tagsArgument() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return shellQuoted(String(decoding: try encoder.encode(role.tags.map(APITag.init)), as: UTF8.self))
+    private var tagsMember: JSONMember {
+        JSONMember("Tags", .array(role.tags.map {
+            .object([JSONMember("Key", .string($0.key)), JSONMember("Value", .string($0.value))])
+        }))
     }
-
-    private func command(_ parts: [String], indent: String = "") -> String {
-        indent + parts.joined(separator: " \\\n\(indent)    ")
-    }
-
-    /// Comments must stay on one line.
-    private func singleLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
-}
-
-/// `text` in single quotes for a POSIX shell: nothing inside is special
-/// except the quote itself, written as `'\''`.
-func shellQuoted(_ text: String) -> String {
-    "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
 }

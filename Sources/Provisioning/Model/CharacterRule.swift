@@ -14,9 +14,16 @@ struct CharacterRule: Sendable {
     /// Managed policy names: the same set as role names.
     static let policyName = roleName
 
-    /// Paths: `U+0021` to `U+007E`, printable ASCII without the space.
+    /// Role paths: `U+0021` to `U+007E`, printable ASCII without the space
+    /// (IAM's `pathType`; `RoleSpec` checks the slashes).
     static let path = CharacterRule(allowed: "printable ASCII characters other than the space (U+0021 to U+007E)") {
         (0x21...0x7E).contains($0.value)
+    }
+
+    /// Managed policy path segments: IAM's `policyPathType`,
+    /// `((/[A-Za-z0-9.,+@=_-]+)*)/`.
+    static let policyPath = CharacterRule(allowed: "letters A-Z and a-z, digits and .,+@=_- between slashes") { scalar in
+        scalar.isASCIIAlphanumeric || ".,+@=_-/".unicodeScalars.contains(scalar)
     }
 
     /// Role descriptions: tab, line feed, carriage return, printable ASCII and Latin-1 letters and signs.

@@ -74,8 +74,10 @@ public struct PolicyReference: Sendable, Hashable, ExpressibleByStringLiteral, C
             issues.append(ValidationIssue(field: field, message: "the policy name \(violation)"))
         }
         let pathPart = segments.dropLast().joined(separator: "/")
-        if let violation = CharacterRule.path.violation(in: pathPart) {
+        if let violation = CharacterRule.policyPath.violation(in: pathPart) {
             issues.append(ValidationIssue(field: field, message: "the policy path \(violation)"))
+        } else if segments.dropLast().contains(where: \.isEmpty) {
+            issues.append(ValidationIssue(field: field, message: "\"\(text)\" has an empty policy path segment (\"//\"), which IAM does not allow"))
         }
         return issues
     }

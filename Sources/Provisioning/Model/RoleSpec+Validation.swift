@@ -37,6 +37,9 @@ extension RoleSpec {
         var issues = Self.check(path, field: "path", length: Limits.pathLength, rule: .path)
         if !path.isEmpty, !(path.hasPrefix("/") && path.hasSuffix("/")) {
             issues.append(ValidationIssue(field: "path", message: "\"\(path)\" must start and end with \"/\" (for example /service-roles/)"))
+        } else if path.contains("//") {
+            // IAM's pattern, (/)|(/[!-~]+/), and its CreateRole check: no empty segment.
+            issues.append(ValidationIssue(field: "path", message: "\"\(path)\" has \"//\"; IAM does not allow an empty path segment"))
         }
         return issues
     }

@@ -2,8 +2,10 @@ extension PolicyDocument {
     /// The document printed in the order people read it (Version, Id,
     /// Statement; within a statement Sid, Effect, Principal, NotPrincipal,
     /// Action, NotAction, Resource, NotResource, Condition, then anything
-    /// else), indented by four spaces. The same document always prints the same.
-    public var text: String { JSONPrinter.pretty(json) }
+    /// else), indented by four spaces. The same document always prints the
+    /// same. Characters beyond Latin-1 are written as `\u` escapes, the only
+    /// form IAM accepts them in.
+    public var text: String { JSONPrinter.pretty(json, latin1Only: true) }
 
     /// The document as JSON, members in reading order.
     public var json: JSONValue {

@@ -1,4 +1,5 @@
 import Foundation
+import IAMClient
 
 /// Role specs as files people write and keep in version control.
 ///
@@ -44,9 +45,10 @@ public enum RoleSpecFile {
         return LoadedRoleSpec(spec: spec, format: format, fieldPositions: fieldPositions(in: tree, spec: spec))
     }
 
-    /// Reads a spec file; the format comes from the extension, else the content.
+    /// Reads a spec file (bounded, see `InputFile`); the format comes from
+    /// the extension, else the content. Throws `InputFileError` or `SpecFileError`.
     public static func load(from url: URL) throws -> LoadedRoleSpec {
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let text = try InputFile.read(url.path)
         return try decode(text, path: url.path)
     }
 

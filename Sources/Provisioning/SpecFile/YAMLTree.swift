@@ -1,3 +1,4 @@
+import SafeText
 import Yams
 
 /// Conversions between Yams' node tree and `JSONValue`, so YAML and JSON
@@ -5,6 +6,7 @@ import Yams
 enum YAMLTree {
     /// Parses YAML text into a JSON value with the line:column of each key and value.
     static func parse(_ text: String) throws(SpecFileError) -> ParsedJSON {
+        try YAMLPreflight.check(text)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -88,7 +90,17 @@ enum YAMLTree {
 
     static func serialize(_ value: JSONValue) -> String {
         // Yams fails only on emitter errors, which a tree of plain scalars cannot cause.
-        (try? Yams.serialize(node: node(value), indent: 2, width: -1, allowUnicode: true)) ?? ""
+        (try? emit(node(value))) ?? ""
+    }
+
+    /// YAML text for `node`, with letters as they are unless that would put
+    /// a character on the page that `InertText` escapes: libyaml writes
+    /// format characters (bidi overrides, U+0085 and others) raw when Unicode
+    /// is allowed, so then everything beyond ASCII is written as an escape.
+    static func emit(_ node: Node, indent: Int = 2) throws -> String {
+        let readable = try Yams.serialize(node: node, indent: indent, width: -1, allowUnicode: true)
+        let isInert = !readable.unicodeScalars.contains { InertText.isUnsafe($0) && !["\n", "\t", "\r"].contains($0) }
+        return isInert ? readable : try Yams.serialize(node: node, indent: indent, width: -1, allowUnicode: false)
     }
 }
 

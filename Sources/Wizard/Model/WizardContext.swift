@@ -104,10 +104,11 @@ public final class WizardContext {
         }
     }
 
-    /// Where the spec file goes unless the person says otherwise: the output directory, named after the role.
+    /// Where the spec file goes unless the person says otherwise: the
+    /// output directory, in a file named after the role (made a plain file
+    /// name, since in `edit` the name came from the server).
     var defaultSpecPath: String {
-        let name = model.roleName.isEmpty ? "role" : model.roleName
-        return outputDirectory.appendingPathComponent(name + ".rolewiz.yaml").path
+        outputDirectory.appendingPathComponent(SpecFileName.forRole(model.roleName)).path
     }
 
     /// Saves the answers as a YAML spec file for `rolewiz apply --spec` at

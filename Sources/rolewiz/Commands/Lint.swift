@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IAMClient
 import Provisioning
 import SafeText
 
@@ -55,15 +56,13 @@ struct Lint: ParsableCommand {
         if findings.hasErrors { throw ExitCode.failure }
     }
 
+    /// The file's text; an unreadable file is an input error (exit 2).
     private func readInput() throws -> String {
-        if file == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        }
         do {
-            return try String(contentsOf: URL(fileURLWithPath: file), encoding: .utf8)
+            return try InputFile.read(file)
         } catch {
-            FileHandle.standardError.write(Data("rolewiz lint: cannot read \(file): \(error.localizedDescription)\n".utf8))
-            throw ExitCode.failure
+            Console.line("error: \(error)", toStandardError: true)
+            throw ExitCode(ErrorReporter.usageExitCode)
         }
     }
 

@@ -71,9 +71,9 @@ struct RoleInputOptions: ParsableArguments {
         let path = spec ?? ""
         let text: String
         do {
-            text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+            text = try InputFile.read(path)
         } catch {
-            throw InputError("--spec \(path): cannot read the file: \(error.localizedDescription)")
+            throw InputError("--spec \(error)")
         }
         do {
             let loaded = try RoleSpecFile.decode(text, path: path)

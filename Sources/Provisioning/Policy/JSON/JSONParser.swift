@@ -34,14 +34,24 @@ public struct JSONParser {
     private var keyPositions: [JSONPath: SourcePosition] = [:]
     private var duplicateKeys: [JSONPath: SourcePosition] = [:]
 
-    /// Deep enough for any real policy, shallow enough not to exhaust the stack.
-    private static let maximumDepth = 256
+    /// Deep enough for any real policy (IAM's nest about six levels),
+    /// shallow enough for the small stacks of background threads.
+    public static let maximumDepth = 64
+
+    /// Far beyond any policy (IAM's largest is 131,072 characters) or spec
+    /// file, so a huge text is refused before it costs time or memory.
+    public static let maximumLength = 1 << 20
 
     private init(_ text: String) {
         scalars = Array(text.unicodeScalars)
     }
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> ParsedJSON {
+        if text.utf8.count > maximumLength {
+            throw JSONSyntaxError(
+                message: "the text is \(text.utf8.count) bytes; rolewiz reads JSON of at most \(maximumLength) bytes (1 MiB)",
+                position: .start)
+        }
         var parser = JSONParser(text)
         if parser.peek == "\u{FEFF}" { parser.index += 1 }  // a byte order mark is not content
         parser.skipWhitespace()
@@ -89,6 +99,7 @@ public struct JSONParser {
     private mutating func parseObject(at path: JSONPath, depth: Int) throws(JSONSyntaxError) -> JSONValue {
         advance()  // {
         var members: [JSONMember] = []
+        var keys: Set<String> = []
         skipWhitespace()
         if peek == "}" {
             advance()
@@ -103,7 +114,7 @@ public struct JSONParser {
             let keyPosition = position
             let key = try parseString()
             let memberPath = path.appending(key)
-            if members.contains(where: { $0.key == key }) {
+            if !keys.insert(key).inserted {
                 duplicateKeys[memberPath] = keyPosition
             } else {
                 keyPositions[memberPath] = keyPosition
@@ -163,6 +174,11 @@ public struct JSONParser {
             case "\\":
                 advance()
                 text.append(try parseEscape())
+            case "\n", "\r":
+                // Most often a closing quote is missing: point at the opening one.
+                throw JSONSyntaxError(
+                    message: "the string that starts here has no closing quote on its line (write a line break inside a string as \\n)",
+                    position: start)
             case "\u{0}"..."\u{1F}":
                 throw error("\(describe(scalar)) is not allowed inside a string; write it as an escape such as \\n or \\t")
             default:

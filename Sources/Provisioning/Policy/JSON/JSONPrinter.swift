@@ -4,9 +4,12 @@ import SafeText
 /// chooses the order people read), so output is stable for the same input.
 public enum JSONPrinter {
     /// Four-space indented text, one member or element per line.
-    public static func pretty(_ value: JSONValue) -> String {
+    /// `latin1Only` writes every character above U+00FF as a `\u` escape:
+    /// IAM accepts only U+0000 to U+00FF in a policy's text, but any
+    /// character written as an escape.
+    public static func pretty(_ value: JSONValue, latin1Only: Bool = false) -> String {
         var output = ""
-        writePretty(value, indent: 0, into: &output)
+        writePretty(value, indent: 0, latin1Only: latin1Only, into: &output)
         return output
     }
 
@@ -26,7 +29,7 @@ public enum JSONPrinter {
     }
 
     /// A JSON string literal, quotes included.
-    public static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String, latin1Only: Bool = false) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -39,14 +42,15 @@ public enum JSONPrinter {
             case "\u{C}": output += "\\f"
             // The rest of C0, and DEL, C1 and the invisible format
             // characters, which a terminal showing the text would act on.
-            case _ where InertText.isUnsafe(scalar): output += InertText.jsonEscape(scalar)
+            case _ where InertText.isUnsafe(scalar) || (latin1Only && scalar.value > 0xFF):
+                output += InertText.jsonEscape(scalar)
             default: output.unicodeScalars.append(scalar)
             }
         }
         return output + "\""
     }
 
-    private static func writePretty(_ value: JSONValue, indent: Int, into output: inout String) {
+    private static func writePretty(_ value: JSONValue, indent: Int, latin1Only: Bool, into output: inout String) {
         let inner = String(repeating: " ", count: (indent + 1) * 4)
         let closing = String(repeating: " ", count: indent * 4)
         switch value {
@@ -54,18 +58,20 @@ public enum JSONPrinter {
             output += "[\n"
             for (offset, element) in elements.enumerated() {
                 output += inner
-                writePretty(element, indent: indent + 1, into: &output)
+                writePretty(element, indent: indent + 1, latin1Only: latin1Only, into: &output)
                 output += offset == elements.count - 1 ? "\n" : ",\n"
             }
             output += closing + "]"
         case .object(let members) where !members.isEmpty:
             output += "{\n"
             for (offset, member) in members.enumerated() {
-                output += inner + quoted(member.key) + ": "
-                writePretty(member.value, indent: indent + 1, into: &output)
+                output += inner + quoted(member.key, latin1Only: latin1Only) + ": "
+                writePretty(member.value, indent: indent + 1, latin1Only: latin1Only, into: &output)
                 output += offset == members.count - 1 ? "\n" : ",\n"
             }
             output += closing + "}"
+        case .string(let text):
+            output += quoted(text, latin1Only: latin1Only)
         default:
             writeCompact(value, sortingKeys: false, into: &output)
         }
