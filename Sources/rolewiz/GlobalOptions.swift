@@ -22,6 +22,11 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(help: "How many times to try a call that failed for a reason worth retrying.")
     var maxAttempts: Int?
+
+    @Option(help: ArgumentHelp(
+        "Give up on AWS after this many seconds in all, retries included (default 600; the wizard has no limit unless given).",
+        valueName: "seconds"))
+    var timeout: Int?
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {

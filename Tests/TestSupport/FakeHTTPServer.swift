@@ -35,6 +35,9 @@ public final class FakeHTTPServer: @unchecked Sendable {
         case respond(status: Int, headers: [(String, String)], body: Data)
         /// Never answer; the connection stays open until the server stops.
         case noAnswer
+        /// A chunked body: `chunk(n)` for n = 0, 1, ... until nil, with
+        /// `interval` seconds between chunks (a trickle, or an endless body).
+        case stream(status: Int, interval: TimeInterval, chunk: @Sendable (Int) -> Data?)
 
         public static func status(_ status: Int, _ body: String = "") -> Reply {
             .respond(status: status, headers: [("Content-Type", "text/plain")], body: Data(body.utf8))
@@ -176,6 +179,18 @@ public final class FakeHTTPServer: @unchecked Sendable {
                 return
             case .respond(let status, let headers, let body):
                 guard write(response(status: status, headers: headers, body: body), to: connection) else { return }
+            case .stream(let status, let interval, let chunk):
+                let head = "HTTP/1.1 \(status) \(Self.reason(status))\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\n\r\n"
+                guard write(Data(head.utf8), to: connection) else { return }
+                var index = 0
+                while !isStopped, let data = chunk(index) {
+                    let framed = Data((String(data.count, radix: 16) + "\r\n").utf8) + data + Data("\r\n".utf8)
+                    guard write(framed, to: connection) else { return }
+                    index += 1
+                    if interval > 0 { usleep(useconds_t(interval * 1_000_000)) }
+                }
+                _ = write(Data("0\r\n\r\n".utf8), to: connection)
+                return
             }
             if request.header("Connection")?.lowercased() == "close" { return }
         }

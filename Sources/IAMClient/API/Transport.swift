@@ -8,15 +8,26 @@ public struct HTTPRequest: Sendable {
     /// In the order they are sent; names keep their case.
     public var headers: [(String, String)]
     public var body: Data
-    /// Per-request time-out in seconds.
+    /// Seconds for the whole exchange, from sending to the last byte of
+    /// the answer (not an idle time-out).
     public var timeout: TimeInterval
+    /// The longest body to accept. IAM's and STS's largest answers (a page
+    /// of 1,000 policies) are well under 1 MB; a longer body is refused.
+    public var maximumResponseBytes: Int
 
-    public init(method: String, url: URL, headers: [(String, String)] = [], body: Data = Data(), timeout: TimeInterval = 30) {
+    /// The default `maximumResponseBytes`: 8 MiB.
+    public static let defaultMaximumResponseBytes = 8 << 20
+
+    public init(
+        method: String, url: URL, headers: [(String, String)] = [], body: Data = Data(), timeout: TimeInterval = 30,
+        maximumResponseBytes: Int = HTTPRequest.defaultMaximumResponseBytes
+    ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.maximumResponseBytes = maximumResponseBytes
     }
 
 }

@@ -74,7 +74,11 @@ public struct QueryClient: Sendable {
         var correctedClock = false
         while true {
             attempt += 1
-            let request = try await signedRequest(body: body)
+            var request = try await signedRequest(body: body)
+            if let remaining = remainingTime() {
+                guard remaining > 0 else { throw TimeLimitError(action: action, attempts: attempt - 1) }
+                request.timeout = min(request.timeout, remaining)
+            }
             let started = clock.localNow()
             let outcome: Result<HTTPResponse, TransportError>
             do {
@@ -129,8 +133,13 @@ public struct QueryClient: Sendable {
                 }
             }
             retryable = retryable && attempt < retry.maxAttempts
+            let delay = retryable ? retry.delay(afterAttempt: attempt) : 0
+            // No retry that could not finish before the command's time limit.
+            if retryable, let remaining = remainingTime(), remaining <= delay {
+                observers.notify(event)
+                throw TimeLimitError(action: action, attempts: attempt)
+            }
             if retryable {
-                let delay = retry.delay(afterAttempt: attempt)
                 event.willRetry = true
                 event.retryDelay = delay
                 observers.notify(event)
@@ -140,6 +149,11 @@ public struct QueryClient: Sendable {
                 throw failure
             }
         }
+    }
+
+    /// Seconds left before the command's time limit, or nil without one.
+    private func remainingTime() -> TimeInterval? {
+        retry.deadline.map { $0.timeIntervalSince(clock.localNow()) }
     }
 
     /// A fresh request for one attempt, signed at the (corrected) current time.

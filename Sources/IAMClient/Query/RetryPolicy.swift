@@ -14,14 +14,20 @@ public struct RetryPolicy: Sendable {
     public var sleep: @Sendable (TimeInterval) async throws -> Void
     /// Returns a value in `0...1`; the jitter multiplies the cap by it.
     public var random: @Sendable () -> Double
+    /// When every call must be done, retries and waits included: the
+    /// command's time limit (`--timeout`). Nil is no limit beyond the
+    /// attempts' own.
+    public var deadline: Date?
 
     public static let defaultMaxAttempts = 5
 
     public init(
         maxAttempts: Int = RetryPolicy.defaultMaxAttempts, baseDelay: TimeInterval = 0.2, maxDelay: TimeInterval = 20,
         sleep: @escaping @Sendable (TimeInterval) async throws -> Void = RetryPolicy.taskSleep,
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
+        deadline: Date? = nil
     ) {
+        self.deadline = deadline
         self.maxAttempts = max(1, maxAttempts)
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay

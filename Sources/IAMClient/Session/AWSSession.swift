@@ -45,7 +45,7 @@ public final class AWSSession: Sendable {
         self.clock = ClockCorrection(clock: options.clock ?? { Date() })
         self.retry = RetryPolicy(
             maxAttempts: try Self.resolveMaxAttempts(options.maxAttempts, environment: environment, profile: profile, profileName: profileName),
-            sleep: options.sleep ?? RetryPolicy.taskSleep)
+            sleep: options.sleep ?? RetryPolicy.taskSleep, deadline: options.deadline)
         let observers = RequestObservers(options.observers)
         if options.debug {
             let sink = options.logSink

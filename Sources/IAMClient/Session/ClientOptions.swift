@@ -20,8 +20,11 @@ public struct ClientOptions: Sendable {
     public var logSink: @Sendable (String) -> Void
     /// Observers from the start; more can be added to the session later.
     public var observers: [RequestObserver]
-    /// Per-attempt time-out in seconds.
+    /// Seconds for each attempt, from sending to the last byte of the answer.
     public var timeout: TimeInterval
+    /// When every AWS call must be done, retries included (`--timeout`);
+    /// nil for no limit beyond the attempts'.
+    public var deadline: Date?
 
     // Injection points for tests; nil means the real thing.
     /// The HTTP transport; default `URLSessionTransport`.
@@ -42,8 +45,10 @@ public struct ClientOptions: Sendable {
         observers: [RequestObserver] = [], timeout: TimeInterval = 30,
         transport: (any HTTPTransport)? = nil, profiles: ProfileStore? = nil,
         credentialProvider: (any CredentialProvider)? = nil,
-        sleep: (@Sendable (TimeInterval) async throws -> Void)? = nil, clock: (@Sendable () -> Date)? = nil
+        sleep: (@Sendable (TimeInterval) async throws -> Void)? = nil, clock: (@Sendable () -> Date)? = nil,
+        deadline: Date? = nil
     ) {
+        self.deadline = deadline
         self.profile = profile
         self.region = region
         self.endpointURL = endpointURL

@@ -7,8 +7,14 @@ import FoundationNetworking
 /// time-out per request, proxies from the environment, no redirects (a
 /// redirect could carry a signed request to a host nobody checked), no cookies
 /// and no cache. URL errors become `TransportError`s.
+///
+/// Bounded whatever the server does: the request's time-out is a deadline
+/// for the whole exchange (URLSession's own is an idle time-out, which a
+/// server trickling a byte at a time never trips), and a body longer than
+/// the request's `maximumResponseBytes` is cut off and refused.
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
+    private let exchanges: ExchangeDelegate
     public let proxySettings: ProxySettings
 
     /// - Parameter environment: read for HTTPS_PROXY, HTTP_PROXY and NO_PROXY.
@@ -24,7 +30,8 @@ public final class URLSessionTransport: HTTPTransport {
         #if canImport(FoundationNetworking)
         LoopbackProxyBypass.ensure()
         #endif
-        session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
+        exchanges = ExchangeDelegate()
+        session = URLSession(configuration: configuration, delegate: exchanges, delegateQueue: nil)
     }
 
     deinit {
@@ -41,7 +48,11 @@ public final class URLSessionTransport: HTTPTransport {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await load(urlRequest)
+            (data, response) = try await load(urlRequest, limit: request.maximumResponseBytes, deadline: request.timeout)
+        } catch let error as ResponseTooLarge {
+            throw TransportError(
+                kind: .other,
+                message: "\(request.url.host ?? "the server") sent a response larger than \(error.limit) bytes, far beyond any IAM or STS answer; it was cut off")
         } catch let error as URLError {
             throw Self.transportError(error, url: request.url)
         } catch is CancellationError {
@@ -62,21 +73,19 @@ public final class URLSessionTransport: HTTPTransport {
     /// `URLSession.data(for:)` on Linux can deadlock when its task is cancelled
     /// just as it completes (the cancel runs under the task's status lock and
     /// waits for the session queue, which is resuming the same task). So: a
-    /// completion-handler task, cancelled from another queue.
-    private func load(_ urlRequest: URLRequest) async throws -> (Data, URLResponse) {
+    /// delegate-driven task, cancelled from another queue, whose body is
+    /// counted as it arrives and whose whole exchange has a deadline.
+    private func load(_ urlRequest: URLRequest, limit: Int, deadline: TimeInterval) async throws -> (Data, URLResponse) {
         let box = TaskBox()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                let task = session.dataTask(with: urlRequest) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: error)
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
-                    }
-                }
+                let task = session.dataTask(with: urlRequest)
+                let exchange = Exchange(limit: limit, continuation: continuation) { box.cancel() }
+                exchanges.register(exchange, for: task)
                 box.set(task)
+                DispatchQueue.global().asyncAfter(deadline: .now() + deadline) {
+                    exchange.finish(.failure(URLError(.timedOut)))
+                }
                 task.resume()
             }
         } onCancel: {
@@ -105,8 +114,94 @@ public final class URLSessionTransport: HTTPTransport {
     }
 }
 
-/// Refuses every redirect, so the 3xx response itself comes back.
-private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+/// Thrown inside the transport when a body passes its limit.
+private struct ResponseTooLarge: Error {
+    var limit: Int
+}
+
+/// One request's answer as it arrives: the response, the body so far, and
+/// the continuation to resume exactly once (with the answer, an error, the
+/// deadline, or "too large").
+private final class Exchange: @unchecked Sendable {
+    private let lock = NSLock()
+    private let limit: Int
+    private var continuation: CheckedContinuation<(Data, URLResponse), any Error>?
+    private let cancelTask: @Sendable () -> Void
+    private var response: URLResponse?
+    private var body = Data()
+
+    init(limit: Int, continuation: CheckedContinuation<(Data, URLResponse), any Error>, cancelTask: @escaping @Sendable () -> Void) {
+        self.limit = limit
+        self.continuation = continuation
+        self.cancelTask = cancelTask
+    }
+
+    func received(_ response: URLResponse) {
+        lock.withLock { self.response = response }
+    }
+
+    func received(_ data: Data) {
+        let tooLarge = lock.withLock { () -> Bool in
+            guard continuation != nil else { return false }
+            if body.count + data.count > limit { return true }
+            body.append(data)
+            return false
+        }
+        if tooLarge { finish(.failure(ResponseTooLarge(limit: limit))) }
+    }
+
+    func completed(_ error: (any Error)?) {
+        if let error {
+            finish(.failure(error))
+            return
+        }
+        let answer = lock.withLock { response.map { (body, $0) } }
+        finish(answer.map { .success($0) } ?? .failure(URLError(.badServerResponse)))
+    }
+
+    /// Resumes the caller once; an early end (deadline, limit) also stops the task.
+    func finish(_ result: Result<(Data, URLResponse), any Error>) {
+        let waiting = lock.withLock { () -> CheckedContinuation<(Data, URLResponse), any Error>? in
+            defer { continuation = nil }
+            return continuation
+        }
+        guard let waiting else { return }
+        if case .failure = result { DispatchQueue.global().async(execute: cancelTask) }
+        waiting.resume(with: result)
+    }
+}
+
+/// The session's delegate: routes each task's events to its `Exchange` and
+/// refuses every redirect, so the 3xx response itself comes back.
+private final class ExchangeDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var exchanges: [Int: Exchange] = [:]
+
+    func register(_ exchange: Exchange, for task: URLSessionTask) {
+        lock.withLock { exchanges[task.taskIdentifier] = exchange }
+    }
+
+    private func exchange(for task: URLSessionTask) -> Exchange? {
+        lock.withLock { exchanges[task.taskIdentifier] }
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        exchange(for: dataTask)?.received(response)
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        exchange(for: dataTask)?.received(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let exchange = lock.withLock { exchanges.removeValue(forKey: task.taskIdentifier) }
+        exchange?.completed(error)
+    }
+
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void

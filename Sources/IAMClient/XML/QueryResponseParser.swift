@@ -4,19 +4,33 @@ import FoundationXML
 #endif
 
 /// Turns Query API response bodies into `ResponseElement` trees or `AWSError`s.
+///
+/// A body may come from any server the endpoint points at, so the parser
+/// is bounded: no document type (so no entity expansion), at most
+/// `maximumDepth` nested elements and `maximumElements` in all. IAM's
+/// responses nest about six deep; a tree of unbounded depth would overflow
+/// the stack when freed.
 enum QueryResponseParser {
+    static let maximumDepth = 32
+    static let maximumElements = 500_000
+
     /// The root element of a well-formed XML body.
     static func root(of body: Data) throws -> ResponseElement {
         guard !body.isEmpty else { throw ResponseXMLError(reason: "empty body") }
         // XML forbids NUL anywhere, and XMLParser lets a lone NUL through.
         guard !body.contains(0) else { throw ResponseXMLError(reason: "a NUL byte, which XML does not allow") }
+        guard body.firstRange(of: Data("<!DOCTYPE".utf8)) == nil, body.firstRange(of: Data("<!ENTITY".utf8)) == nil else {
+            throw ResponseXMLError(reason: "a document type declaration, which AWS never sends")
+        }
         let builder = ResponseTreeBuilder()
         let parser = XMLParser(data: body)
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = builder
         // A premature end is reported through `parserError` while `parse()` returns true.
-        guard parser.parse(), parser.parserError == nil else {
+        let finished = parser.parse()
+        if let limit = builder.exceededLimit { throw ResponseXMLError(reason: limit) }
+        guard finished, parser.parserError == nil else {
             throw ResponseXMLError(reason: "not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber)")
         }
         guard let root = builder.root else { throw ResponseXMLError(reason: "no root element") }
@@ -48,27 +62,43 @@ enum QueryResponseParser {
 /// elements, each closed one appended to its parent.
 private final class ResponseTreeBuilder: NSObject, XMLParserDelegate {
     private var open: [ResponseElement] = []
+    private var elementCount = 0
     private(set) var root: ResponseElement?
+    /// Set when the body went past a bound and parsing was stopped.
+    private(set) var exceededLimit: String?
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
         qualifiedName: String?, attributes: [String: String] = [:]
     ) {
-        open.append(ResponseElement(name: elementName))
+        guard exceededLimit == nil else { return }
+        elementCount += 1
+        if open.count >= QueryResponseParser.maximumDepth {
+            stop(parser, "elements nested more than \(QueryResponseParser.maximumDepth) deep")
+        } else if elementCount > QueryResponseParser.maximumElements {
+            stop(parser, "more than \(QueryResponseParser.maximumElements) elements")
+        } else {
+            open.append(ResponseElement(name: elementName))
+        }
+    }
+
+    private func stop(_ parser: XMLParser, _ reason: String) {
+        exceededLimit = reason
+        parser.abortParsing()
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard !open.isEmpty else { return }
+        guard !open.isEmpty, exceededLimit == nil else { return }
         open[open.count - 1].text += string
     }
 
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        guard !open.isEmpty else { return }
+        guard !open.isEmpty, exceededLimit == nil else { return }
         open[open.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        guard let closed = open.popLast() else { return }
+        guard exceededLimit == nil, let closed = open.popLast() else { return }
         if open.isEmpty {
             root = closed
         } else {

@@ -47,7 +47,7 @@ struct DisplayOptions: ParsableArguments {
     func openWizard(_ start: WizardApp.Start, global: GlobalOptions) async throws {
         try await ErrorReporter.run {
             let environment = ProcessInfo.processInfo.environment
-            let session = try global.makeSession(environment: environment)
+            let session = try global.makeSession(environment: environment, timeLimit: nil)
             let service = await RoleService.connect(session: session)
             let options = TerminalOptions(
                 noColor: global.noColor, ascii: ascii, environment: environment,

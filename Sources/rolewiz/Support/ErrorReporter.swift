@@ -36,6 +36,8 @@ enum ErrorReporter {
             return (message(for: error), failureExitCode)
         case let error as TransportError:
             return ("Could not reach AWS: \(error.message). Check your network connection, proxy settings (HTTPS_PROXY, NO_PROXY) and --endpoint-url.", failureExitCode)
+        case let error as TimeLimitError:
+            return (error.description.prefix(1).uppercased() + error.description.dropFirst() + ".", failureExitCode)
         case let error as UnexpectedResponseError:
             return (error.description, failureExitCode)
         case let error as NoCredentialsError:

@@ -2,16 +2,28 @@ import Foundation
 import IAMClient
 
 extension GlobalOptions {
+    /// A command's time limit unless `--timeout` says otherwise: long
+    /// enough for an apply of many roles with retries, short enough that a
+    /// server that answers slowly forever cannot hold a script.
+    static let defaultTimeLimit: TimeInterval = 600
+
     /// The client options these flags and the process environment describe.
-    func clientOptions(environment: [String: String] = ProcessInfo.processInfo.environment) -> ClientOptions {
-        ClientOptions(
+    /// `timeLimit` is the default limit for all AWS calls (nil for the
+    /// interactive wizard, where a person decides when to give up).
+    func clientOptions(
+        environment: [String: String] = ProcessInfo.processInfo.environment, timeLimit: TimeInterval? = defaultTimeLimit
+    ) -> ClientOptions {
+        let limit = timeout.map(TimeInterval.init) ?? timeLimit
+        return ClientOptions(
             profile: profile, region: region, endpointURL: endpointURL, maxAttempts: maxAttempts,
-            debug: debug, environment: environment)
+            debug: debug, environment: environment, deadline: limit.map { Date().addingTimeInterval($0) })
     }
 
     /// Resolves the AWS session for a command; fails before any connection
     /// when a setting cannot work (reported with exit code 2).
-    func makeSession(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AWSSession {
-        try AWSSession.resolve(clientOptions(environment: environment))
+    func makeSession(
+        environment: [String: String] = ProcessInfo.processInfo.environment, timeLimit: TimeInterval? = defaultTimeLimit
+    ) throws -> AWSSession {
+        try AWSSession.resolve(clientOptions(environment: environment, timeLimit: timeLimit))
     }
 }
