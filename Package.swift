@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // The system ncursesw library; the shim header defines the wide-character flags.
@@ -32,7 +33,10 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         // Credentials, endpoints, transport, IAM and STS operations, errors and retries.
-        .target(name: "IAMClient", dependencies: ["SigV4", "SafeText"]),
+        .target(
+            name: "IAMClient",
+            dependencies: ["SigV4", "SafeText", .product(name: "Subprocess", package: "swift-subprocess")]
+        ),
         // Role specs, presets, trust policies, lint, plan and apply.
         .target(
             name: "Provisioning",

@@ -124,7 +124,8 @@ struct CredentialProcessTests {
 
     @Test("a command killed by a signal says so")
     func killed() async throws {
-        let home = try ScratchAWSHome(config: "[profile tool]\ncredential_process = kill -9 $$\n")
+        // No shell runs the setting, so it names one itself.
+        let home = try ScratchAWSHome(config: "[profile tool]\ncredential_process = sh -c 'kill -9 $$'\n")
         let error = try await #require(throws: CredentialError.self) { try await home.chain(profile: "tool").credentials() }
         #expect(error.message == "credential_process was killed by signal 9")
     }

@@ -35,12 +35,14 @@ public struct ContainerCredentialProvider: CredentialProvider {
     private let authorization: Authorization?
     private let requester: MetadataRequester
     private let retryPause: TimeInterval
+    private let now: @Sendable () -> Date
 
     public init(url: URL, authorization: Authorization?, transport: any HTTPTransport) {
-        self.init(url: url, authorization: authorization, transport: transport, retryPause: 1)
+        self.init(url: url, authorization: authorization, transport: transport, retryPause: 1, now: { Date() })
     }
 
-    init(url: URL, authorization: Authorization?, transport: any HTTPTransport, retryPause: TimeInterval) {
+    init(url: URL, authorization: Authorization?, transport: any HTTPTransport, retryPause: TimeInterval, now: @escaping @Sendable () -> Date) {
+        self.now = now
         self.url = url
         self.authorization = authorization
         self.requester = MetadataRequester(transport: transport, timeout: Self.timeout, source: Self.sourceName)
@@ -61,7 +63,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
                         what: "the container credential response", tokenField: "Token",
                         source: Self.sourceName, errorKind: .badResponse
                     )
-                    return try document.decode(response.body).credentials
+                    return try document.decode(response.body, now: now()).credentials
                 }
                 let error = requester.unexpectedStatus(response, from: url)
                 guard response.status >= 500, attempt < Self.maxAttempts else { throw error }
@@ -122,7 +124,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
             return .notConfigured("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and AWS_CONTAINER_CREDENTIALS_FULL_URI not set")
         }
         let provider = ContainerCredentialProvider(
-            url: url, authorization: authorization, transport: transport, retryPause: retryPause
+            url: url, authorization: authorization, transport: transport, retryPause: retryPause, now: now
         )
         return .provider(CachedCredentialProvider(provider, now: now))
     }

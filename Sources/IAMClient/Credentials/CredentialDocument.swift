@@ -15,7 +15,11 @@ struct CredentialDocument {
     var source: String
     var errorKind: CredentialError.Kind
 
-    func decode(_ data: Data) throws -> (fields: [String: Any], credentials: AWSCredentials) {
+    /// The fields and the credentials; refuses credentials whose
+    /// `Expiration` is not after `now`, as botocore does after a refresh
+    /// (nil for instance metadata, whose stale credentials botocore keeps
+    /// using through an outage).
+    func decode(_ data: Data, now: Date?) throws -> (fields: [String: Any], credentials: AWSCredentials) {
         guard let object = try? JSONSerialization.jsonObject(with: data), let fields = object as? [String: Any] else {
             throw failure("\(what) is not a JSON object")
         }
@@ -26,6 +30,9 @@ struct CredentialDocument {
         if let text = try optionalString("Expiration", in: fields) {
             guard let date = Self.parseISO8601(text) else {
                 throw failure("\(what) has an Expiration that is not an ISO 8601 time: \(text)")
+            }
+            if let now, date <= now {
+                throw failure("\(what) has credentials that expired at \(text); the source handed out stale credentials")
             }
             expiration = date
         }

@@ -51,7 +51,7 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
             what: "the instance metadata credentials of role \(roleName)", tokenField: "Token",
             source: Self.sourceName, errorKind: .badResponse
         )
-        let (fields, credentials) = try document.decode(response.body)
+        let (fields, credentials) = try document.decode(response.body, now: nil)
         if let code = fields["Code"] as? String, code != "Success" {
             throw failure("instance metadata reports \(code) for role \(roleName)")
         }

@@ -8,35 +8,64 @@ import Foundation
 /// carry secrets. For the same reason its `description` shows neither the
 /// command line nor the environment.
 public struct ProcessCredentialProvider: CredentialProvider, CustomStringConvertible, CustomDebugStringConvertible {
-    private let command: ShellCommand
+    private let commandLine: String
+    private let environment: [String: String]
     private let source: String
+    private let timeLimit: TimeInterval
+    private let now: @Sendable () -> Date
 
     /// - Parameters:
+    ///   - commandLine: the setting, split into words as botocore splits it
+    ///     and run without a shell.
     ///   - environment: the environment the command runs with.
     ///   - source: how messages name this source, such as `profile dev`.
-    public init(commandLine: String, environment: [String: String], source: String) {
-        self.command = ShellCommand(commandLine: commandLine, environment: environment)
+    ///   - timeLimit: seconds before a command that has not finished is stopped.
+    public init(
+        commandLine: String, environment: [String: String], source: String,
+        timeLimit: TimeInterval = ProcessCredentialProvider.defaultTimeLimit, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.commandLine = commandLine
+        self.environment = environment
         self.source = source
+        self.timeLimit = timeLimit
+        self.now = now
     }
+
+    /// Room for a helper that waits for a person to approve a sign-in in a
+    /// browser, but not forever.
+    public static let defaultTimeLimit: TimeInterval = 120
 
     public var description: String { "ProcessCredentialProvider(source: \(source))" }
     public var debugDescription: String { description }
 
     public func credentials() async throws -> AWSCredentials {
-        let output: ShellCommand.Output
+        let words: [String]
+        do {
+            words = try CommandLineWords.split(commandLine)
+        } catch {
+            throw failure("credential_process cannot be split into a program and its arguments: \(error)")
+        }
+        let command = CredentialCommand(
+            words: words, environment: environment, timeLimit: timeLimit, outputLimit: CredentialCommand.defaultOutputLimit)
+        let output: CredentialCommand.Output
         do {
             output = try await command.run()
         } catch {
-            throw failure("credential_process could not be started: \(error.localizedDescription)")
+            switch error {
+            case .notStarted(let reason): throw failure("credential_process could not be started: \(reason)")
+            case .timedOut(let seconds): throw failure("credential_process did not finish within \(Int(seconds)) s and was stopped")
+            case .tooMuchOutput(let limit): throw failure("credential_process printed more than \(limit) bytes, far more than a credential document; it was stopped")
+            }
         }
-        guard output.status == 0, !output.signalled else {
-            let how = output.signalled ? "was killed by signal \(output.status)" : "exited with status \(output.status)"
-            throw failure("credential_process \(how)" + Self.stderrSummary(output.stderr))
+        switch output.status {
+        case .exited(0): break
+        case .exited(let code): throw failure("credential_process exited with status \(code)" + Self.stderrSummary(output.stderr))
+        case .signaled(let signal): throw failure("credential_process was killed by signal \(signal)" + Self.stderrSummary(output.stderr))
         }
         let document = CredentialDocument(
             what: "credential_process output", tokenField: "SessionToken", source: source, errorKind: .processFailed
         )
-        let (fields, credentials) = try document.decode(output.stdout)
+        let (fields, credentials) = try document.decode(output.stdout, now: now())
         guard let version = fields["Version"] as? Int, version == 1 else {
             let found = fields["Version"].map { "\($0)" } ?? "none"
             throw failure("credential_process output must have \"Version\": 1 (found \(found))")

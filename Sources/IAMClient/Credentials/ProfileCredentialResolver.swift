@@ -63,7 +63,7 @@ struct ProfileCredentialResolver: Sendable {
             return .provider(StaticCredentialProvider(staticKeys))
         }
         if let commandLine = settings.setting("credential_process") {
-            let provider = ProcessCredentialProvider(commandLine: commandLine, environment: environment, source: source)
+            let provider = ProcessCredentialProvider(commandLine: commandLine, environment: environment, source: source, now: tuning.now)
             return .provider(CachedCredentialProvider(provider, now: tuning.now))
         }
         if settings.setting("sso_session") != nil || settings.setting("sso_start_url") != nil {
