@@ -134,7 +134,8 @@ public final class MotoServer: Sendable {
         let line = readLine(from: output.fileHandleForReading, timeout: 120)
         if let line, line.hasPrefix("MOTO-READY "), let port = Int(line.dropFirst("MOTO-READY ".count)) {
             return MotoServer(
-                endpoint: URL(string: "http://127.0.0.1:\(port)")!, port: port, logPath: logPath,
+                endpoint: URL(string: "http://\(extraEnvironment["ROLEWIZ_MOTO_HOST"] == "::1" ? "[::1]" : "127.0.0.1"):\(port)")!,
+                port: port, logPath: logPath,
                 helper: HelperProcess(process, input: input.fileHandleForWriting))
         }
         try? input.fileHandleForWriting.close()

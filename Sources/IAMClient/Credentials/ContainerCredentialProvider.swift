@@ -139,7 +139,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
         switch scheme {
         case "https":
             return url
-        case "http" where isLoopback(host) || allowedHTTPHosts.contains(host):
+        case "http" where EndpointURL.isLoopback(host: host) || allowedHTTPHosts.contains(host):
             return url
         case "http":
             throw invalid(
@@ -149,14 +149,6 @@ public struct ContainerCredentialProvider: CredentialProvider {
         default:
             throw invalid("AWS_CONTAINER_CREDENTIALS_FULL_URI must be an http or https URL, not \(scheme)")
         }
-    }
-
-    /// 127.0.0.0/8 and ::1, written as addresses (names other than `localhost` could resolve anywhere).
-    static func isLoopback(_ host: String) -> Bool {
-        if host == "::1" || host == "0:0:0:0:0:0:0:1" { return true }
-        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count == 4, octets.allSatisfy({ UInt8($0) != nil }) else { return false }
-        return octets[0] == "127"
     }
 
     private static func invalid(_ message: String) -> CredentialError {

@@ -23,27 +23,25 @@ public enum EndpointURL {
         guard components.query == nil, components.fragment == nil else {
             throw ClientConfigurationError("The endpoint '\(text)' (from \(origin)) must not have a query (?...) or fragment (#...).")
         }
-        if scheme == "http" && !isLoopback(host: host) {
-            throw ClientConfigurationError(
-                "The endpoint '\(text)' (from \(origin)) uses plain http://, which rolewiz allows only for loopback hosts (127.0.0.1, ::1, localhost). Use https://.")
+        var checked = components
+        // URLSession on Linux refuses `HTTP://`; the scheme is case-blind.
+        checked.scheme = scheme
+        if scheme == "http" {
+            guard let loopback = LoopbackAddress(host: host) else {
+                throw ClientConfigurationError(
+                    "The endpoint '\(text)' (from \(origin)) uses plain http://, which rolewiz allows only for loopback addresses (127.0.0.1, [::1], or localhost, which means 127.0.0.1). Use https://.")
+            }
+            // The address itself, so nothing is looked up.
+            checked.percentEncodedHost = loopback.urlHost
         }
-        guard let url = components.url else {
+        guard let url = checked.url else {
             throw ClientConfigurationError("The endpoint '\(text)' (from \(origin)) is not a valid URL.")
         }
         return url
     }
 
-    /// True for `localhost`, `127.0.0.0/8`, `::1` and IPv4-mapped `::ffff:127.x.x.x`.
+    /// True when `host` is a loopback address (see `LoopbackAddress`).
     public static func isLoopback(host: String) -> Bool {
-        var name = host.lowercased()
-        if name.hasPrefix("[") && name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
-        if name.hasSuffix(".") { name = String(name.dropLast()) }
-        if name == "localhost" { return true }
-        if name == "::1" || name == "0:0:0:0:0:0:0:1" { return true }
-        if name.hasPrefix("::ffff:") { name = String(name.dropFirst("::ffff:".count)) }
-        let octets = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count == 4 else { return false }
-        let values = octets.compactMap { $0.count <= 3 && $0.allSatisfy(\.isASCII) ? UInt8($0) : nil }
-        return values.count == 4 && values[0] == 127
+        LoopbackAddress(host: host) != nil
     }
 }

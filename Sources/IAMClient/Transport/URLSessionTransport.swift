@@ -39,6 +39,9 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if request.url.scheme == "http", LoopbackAddress(host: request.url.host ?? "") == .ipv6 {
+            return try await Self.sendToIPv6Loopback(request)
+        }
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: request.timeout)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers where name.lowercased() != "host" {
@@ -90,6 +93,22 @@ public final class URLSessionTransport: HTTPTransport {
             }
         } onCancel: {
             DispatchQueue.global().async { box.cancel() }
+        }
+    }
+
+    /// `[::1]` over a socket of its own (URLSession cannot reach IPv6
+    /// literals on Linux), on a thread that may block in `poll`.
+    private static func sendToIPv6Loopback(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                do {
+                    continuation.resume(returning: try LoopbackSocketExchange.send(request))
+                } catch let error as LoopbackSocketExchange.Failure {
+                    continuation.resume(throwing: TransportError(kind: error.kind, message: error.message))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
         }
     }
 

@@ -16,7 +16,9 @@ except Exception as error:  # ImportError, or a broken install
     print(f"MOTO-UNAVAILABLE {type(error).__name__}: {error}", flush=True)
     sys.exit(3)
 
-server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+# ROLEWIZ_MOTO_HOST=::1 serves on IPv6 loopback instead (never anything but loopback).
+host = "::1" if os.environ.get("ROLEWIZ_MOTO_HOST") == "::1" else "127.0.0.1"
+server = ThreadedMotoServer(ip_address=host, port=0, verbose=False)
 server.start()
 print(f"MOTO-READY {server.get_host_and_port()[1]}", flush=True)
 os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
