@@ -68,6 +68,10 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"], path: "Tests/TUIDemo"),
         .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "Provisioning", "TestSupport"]),
+        // Fuzz targets for every parser of outside input (Tests/Fuzz/run builds them with libFuzzer).
+        .target(name: "FuzzTargets", dependencies: ["IAMClient", "Provisioning", "TerminalUI"], path: "Tests/Fuzz/FuzzTargets"),
+        .executableTarget(name: "rolewiz-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/rolewiz-fuzz"),
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets", "TestSupport"]),
         .testTarget(name: "RolewizTests", dependencies: ["TestSupport", "IAMClient", "Provisioning", "SafeText"]),
     ],
     swiftLanguageModes: [.v6]

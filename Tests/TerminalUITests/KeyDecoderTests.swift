@@ -70,6 +70,19 @@ import CNcursesw
         #expect(keys == [.character("a"), .paste("line one\nq\u{1B}[A\t?"), .character("b")])
     }
 
+    /// A paste is outside input: what passes the limit is dropped, the end
+    /// marker is still found, and the keys after it come through.
+    @Test(arguments: [0, 1, 3, 6, 100])
+    func aHugePasteIsBoundedAndStillEnds(_ beyond: Int) {
+        let limit = KeyDecoder.maximumPasteScalars
+        let body = String(repeating: "x", count: limit + beyond)
+        let keys = decode("\u{1B}[200~" + body + "\u{1B}[201~z")
+        #expect(keys.count == 2)
+        guard case .paste(let text) = keys.first else { Issue.record("no paste: \(keys.prefix(1))"); return }
+        #expect(text.unicodeScalars.count == limit && text.allSatisfy { $0 == "x" })
+        #expect(keys.last == .character("z"))
+    }
+
     @Test func pasteSplitAcrossReads() {
         var decoder = KeyDecoder()
         var keys: [Key] = []

@@ -19,6 +19,13 @@ public struct ResponseElement: Sendable, Hashable {
         self.children = children
     }
 
+    /// The root element of a response body, read by the same bounded parser
+    /// the clients use (no document type, limited depth and element count).
+    /// For tools and the fuzz targets; clients go through `QueryClient`.
+    public static func parse(_ body: Data) throws -> ResponseElement {
+        try QueryResponseParser.root(of: body)
+    }
+
     public func child(_ name: String) -> ResponseElement? {
         children.first { $0.name == name }
     }

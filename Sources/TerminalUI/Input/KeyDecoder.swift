@@ -28,6 +28,17 @@ public struct KeyDecoder: Sendable {
     private var state: State = .ground
     /// The paste so far, kept outside `state` so appending does not copy it.
     private var pasteBuffer = String.UnicodeScalarView()
+    /// The paste's last six scalars, to see its end marker even past the limit.
+    private var pasteTail: [Unicode.Scalar] = []
+    /// Scalars in `pasteBuffer` (its `count` walks the whole view).
+    private var pasteCount = 0
+    /// Scalars of the paste that arrived after the buffer was full.
+    private var pastedPastLimit = 0
+
+    /// The most of one paste that is kept: twice IAM's largest policy
+    /// (131,072 characters). A paste is input from outside like any other,
+    /// so what comes beyond this is dropped instead of filling memory.
+    public static let maximumPasteScalars = 256 * 1024
     /// Extra ncurses key codes for keys terminfo names only in extended
     /// capabilities (kLFT5, kRIT5, ...), whose numbers differ per terminal.
     public var extendedKeyCodes: [Int32: Key]
@@ -181,6 +192,9 @@ public struct KeyDecoder: Sendable {
             if number == 200 {
                 state = .paste
                 pasteBuffer = String.UnicodeScalarView()
+                pasteTail = []
+                pasteCount = 0
+                pastedPastLimit = 0
                 return []
             }
             if control && (number == 1 || number == 7) { return [.controlHome] }
@@ -194,21 +208,31 @@ public struct KeyDecoder: Sendable {
     private static let pasteEnd = "\u{1B}[201~"
 
     private mutating func paste(_ unit: InputUnit) -> [Key] {
+        let scalar: Unicode.Scalar
         switch unit {
-        case .scalar(let scalar): pasteBuffer.append(scalar)
+        case .scalar(let value): scalar = value
         case .keyCode(let code):
             // ncurses may have turned pasted bytes into a key; keep what matters for text.
-            if code == KeyCodes.enter { pasteBuffer.append("\n") }
+            guard code == KeyCodes.enter else { return [] }
+            scalar = "\n"
         }
-        if pasteBuffer.last == "~",
-           pasteBuffer.suffix(6).elementsEqual(Self.pasteEnd.unicodeScalars) {
-            return [finishPaste(dropping: 6)]
+        if pasteCount < Self.maximumPasteScalars {
+            pasteBuffer.append(scalar)
+            pasteCount += 1
+        } else {
+            pastedPastLimit += 1
+        }
+        pasteTail.append(scalar)
+        if pasteTail.count > 6 { pasteTail.removeFirst() }
+        if scalar == "~", pasteTail.elementsEqual(Self.pasteEnd.unicodeScalars) {
+            // The part of the end marker that made it into the buffer.
+            return [finishPaste(dropping: max(0, 6 - pastedPastLimit))]
         }
         return []
     }
 
     private mutating func finishPaste(dropping terminatorLength: Int) -> Key {
-        pasteBuffer.removeLast(terminatorLength)
+        pasteBuffer.removeLast(min(terminatorLength, pasteCount))
         let text = String(pasteBuffer)
         pasteBuffer = String.UnicodeScalarView()
         state = .ground
