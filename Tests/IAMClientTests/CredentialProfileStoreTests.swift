@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import IAMClient
 
 @Suite("ProfileStore parsing")
@@ -144,5 +145,24 @@ struct CredentialProfileStoreTests {
         try home.write("my-config", "[profile x]\nregion = sa-east-1\n")
         let store = ProfileStore.load(environment: ["HOME": home.directory.path, "AWS_CONFIG_FILE": "~/my-config"])
         #expect(store.profile("x")?["region"] == "sa-east-1")
+    }
+
+    /// Lines split as Python reads a text file (what the AWS CLI's
+    /// configparser sees): only \n, \r\n and \r end a line.
+    @Test func linesSplitExactlyAsPythonReadsThem() async throws {
+        var random = SeededRandom(seed: 0x11E5)
+        let pieces = ["a", "=", "[x]", "\n", "\r", "\r\n", "\u{2028}", "\u{85}", "\u{0C}", "\u{0B}", " ", "é"]
+        let texts = (0..<2000).map { _ in (0..<Int.random(in: 0...10, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
+        let script = """
+            import io, json, sys
+            out = []
+            for t in json.load(sys.stdin):
+                out.append(io.TextIOWrapper(io.BytesIO(t.encode()), encoding="utf-8", newline=None).read().split("\\n"))
+            json.dump(out, sys.stdout)
+            """
+        guard let expected = try await PythonOracle.answer(script, for: texts, as: [[String]].self) else { return }
+        for (text, lines) in zip(texts, expected) {
+            #expect(ProfileStore.universalLines(text) == lines, "\(text.debugDescription)")
+        }
     }
 }

@@ -149,17 +149,7 @@ struct HostileSpecTests {
             model = botocore.loaders.Loader().load_service_model("iam", "service-2")
             print(json.dumps({k: model["shapes"][k]["pattern"] for k in ["pathType", "policyPathType"]}))
             """
-        guard let python = Processes.which("python3") else {
-            try #require(ProcessInfo.processInfo.environment["CI"] != "true", "python3 with botocore is required under CI=true")
-            return nil
-        }
-        let result = try await Processes.run(python, arguments: ["-c", script], environment: Processes.minimalEnvironment())
-        guard result.exitCode == 0 else {
-            try #require(ProcessInfo.processInfo.environment["CI"] != "true", "botocore is required under CI=true: \(result.stderr)")
-            Issue.record("skipped: botocore is not installed (\(result.stderr.prefix(200)))", severity: .warning)
-            return nil
-        }
-        return try JSONDecoder().decode([String: String].self, from: Data(result.stdout.utf8))
+        return try await PythonOracle.answer(script, for: [String](), as: [String: String].self)
     }
 
     /// IAM takes any character written as a `\u` escape; only the raw text is
@@ -178,6 +168,20 @@ struct HostileSpecTests {
         // Raw characters beyond Latin-1 are still what IAM refuses.
         let raw = policy.replacingOccurrences(of: #"\u4e2d"#, with: "中")
         #expect(!RoleSpec(name: "role", trust: .customPolicy(raw)).validate().isEmpty)
+    }
+
+    /// A role whose trust policy IAM hands back with characters beyond
+    /// Latin-1 (written raw, or as escapes) can be edited: the spec sends
+    /// them as escapes, the form IAM takes.
+    @Test(arguments: ["中文 😀", #"\u4e2d\u6587 \ud83d\ude00"#])
+    func existingRolesWithCharactersBeyondLatin1CanBeEdited(_ value: String) throws {
+        let document = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalTag/team":"\#(value)"}}}]}"#
+        let role = Role(roleName: "r", roleId: "AROA", arn: "arn:aws:iam::123456789012:role/r", assumeRolePolicyDocument: document)
+        let spec = RoleSpec(existing: role, attachedPolicyArns: [], accountId: "123456789012")
+        #expect(spec.validate().isEmpty, "\(spec.validate())")
+        let desired = try spec.resolve(accountId: "123456789012")
+        #expect(desired.trustPolicy.unicodeScalars.allSatisfy { $0.value <= 0xFF })
+        #expect(try PolicyDocument.parse(desired.trustPolicy).json == PolicyDocument.parse(document).json)
     }
 
     // MARK: Names from outside are never paths

@@ -47,6 +47,19 @@ struct WizardJumpSaveAndAddTests {
         #expect(saved.spec.name == "l4e-role")
     }
 
+    /// In `edit` the role name comes from the server; the default save path
+    /// is one file in the output directory whatever the name holds.
+    @Test(arguments: ["../../../tmp/x", "/etc/cron.d/job", "..", ".bashrc", "-rf"])
+    func theDefaultSavePathFromARoleNameStaysInTheOutputDirectory(_ roleName: String) throws {
+        let directory = try temporaryDirectory()
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil),
+                                    directory: directory)
+        harness.context.model.roleName = roleName
+        let path = URL(fileURLWithPath: harness.context.defaultSpecPath)
+        #expect(path.deletingLastPathComponent().standardizedFileURL.path == directory.standardizedFileURL.path)
+        #expect(path.lastPathComponent.hasSuffix(".rolewiz.yaml") && !path.lastPathComponent.hasPrefix("."))
+    }
+
     @Test func exportWritesIntoTheChosenDirectory() async throws {
         let directory = try temporaryDirectory()
         let target = directory.appendingPathComponent("exports")

@@ -112,8 +112,7 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
         var problems: [Problem] = []
         var section = SectionState.none
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for (index, rawLine) in lines.enumerated() {
+        for (index, rawLine) in universalLines(body).enumerated() {
             let line = String(rawLine)
             let lineNumber = index + 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -171,6 +170,30 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
             }
         }
         return ParsedFile(profiles: profiles, problems: problems)
+    }
+
+    /// Lines as Python reads a text file (universal newlines): split at
+    /// `\n`, `\r\n` and `\r` only; U+2028, U+0085 and form feeds stay in
+    /// their line, as they do for the AWS CLI.
+    public static func universalLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            if afterCR {
+                afterCR = false
+                if scalar == "\n" { continue }
+            }
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+                afterCR = scalar == "\r"
+            } else {
+                current.append(scalar)
+            }
+        }
+        lines.append(String(current))
+        return lines
     }
 
     private enum SectionState {

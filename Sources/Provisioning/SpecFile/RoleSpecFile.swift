@@ -76,11 +76,22 @@ public enum RoleSpecFile {
     /// (at the value when it is a single value, which is what a message is
     /// about, else at the key), plus `tags[i].key` / `tags[i].value`, since
     /// tags are a mapping in the file but a list in the spec.
+    /// The paths of every value that is not an object or array.
+    private static func leafPaths(of value: JSONValue, at path: JSONPath) -> [JSONPath] {
+        switch value {
+        case .object(let members): members.flatMap { leafPaths(of: $0.value, at: path.appending($0.key)) }
+        case .array(let elements): elements.enumerated().flatMap { leafPaths(of: $1, at: path.appending($0)) }
+        default: [path]
+        }
+    }
+
     private static func fieldPositions(in tree: ParsedJSON, spec: RoleSpec) -> [String: SourcePosition] {
         var positions: [String: SourcePosition] = [:]
         for (path, position) in tree.keyPositions { positions[path.description] = position }
-        for (path, position) in tree.valuePositions where tree.value.value(at: path)?.isContainer == false {
-            positions[path.description] = position
+        // The leaves in one walk (looking each path up would be quadratic
+        // in a mapping's size).
+        for path in leafPaths(of: tree.value, at: .root) {
+            if let position = tree.valuePositions[path] { positions[path.description] = position }
         }
         let tagsPath = JSONPath.root.appending("tags")
         for (index, tag) in spec.tags.enumerated() {

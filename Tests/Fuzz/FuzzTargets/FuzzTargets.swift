@@ -76,7 +76,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// Any text parses; problems name a line inside the text.
     private static func checkProfileINI(_ bytes: [UInt8]) -> String? {
         let text = String(decoding: bytes, as: UTF8.self)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let lines = ProfileStore.universalLines(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text).count
         for isConfigFile in [true, false] {
             let parsed = ProfileStore.parse(text, isConfigFile: isConfigFile, path: "fuzz")
             if let problem = parsed.problems.first(where: { $0.line < 1 || $0.line > max(1, lines) }) {
