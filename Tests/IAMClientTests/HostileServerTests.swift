@@ -90,6 +90,19 @@ struct HostileServerTests {
         #expect(throws: ResponseXMLError.self) { try QueryResponseParser.root(of: Data(bomb.utf8)) }
     }
 
+    /// FoundationXML crashed on an element name that is not UTF-8 (found by
+    /// fuzzing); such bodies are refused before it sees them. Generated:
+    /// invalid bytes anywhere in a real response.
+    @Test func bytesThatAreNotUTF8AreRefusedAnywhere() throws {
+        let response = Array("<GetRoleResponse><GetRoleResult><Role><RoleName>r</RoleName><Message>x</Message></Role></GetRoleResult></GetRoleResponse>".utf8)
+        var random = SeededRandom(seed: 0xD2)
+        for _ in 0..<500 {
+            var bytes = response
+            bytes.insert([0xD2, 0xFF, 0x80, 0xC0, 0xED].randomElement(using: &random)!, at: Int.random(in: 0...bytes.count, using: &random))
+            #expect(throws: ResponseXMLError.self) { try QueryResponseParser.root(of: Data(bytes)) }
+        }
+    }
+
     /// Generated shapes at and around the bounds: depth up to the limit
     /// parses, one more is refused, and nothing crashes on the way.
     @Test func generatedDepthsAndWidthsStayWithinTheBounds() throws {

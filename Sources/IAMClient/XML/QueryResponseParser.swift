@@ -6,7 +6,7 @@ import FoundationXML
 /// Turns Query API response bodies into `ResponseElement` trees or `AWSError`s.
 ///
 /// A body may come from any server the endpoint points at, so the parser
-/// is bounded: no document type (so no entity expansion), at most
+/// is bounded: UTF-8 only, no document type (so no entity expansion), at most
 /// `maximumDepth` nested elements and `maximumElements` in all. IAM's
 /// responses nest about six deep; a tree of unbounded depth would overflow
 /// the stack when freed.
@@ -19,6 +19,11 @@ enum QueryResponseParser {
         guard !body.isEmpty else { throw ResponseXMLError(reason: "empty body") }
         // XML forbids NUL anywhere, and XMLParser lets a lone NUL through.
         guard !body.contains(0) else { throw ResponseXMLError(reason: "a NUL byte, which XML does not allow") }
+        // FoundationXML crashes on a name that is not UTF-8 (found by
+        // fuzzing); AWS sends UTF-8, so anything else is refused first.
+        guard String(validating: body, as: UTF8.self) != nil else {
+            throw ResponseXMLError(reason: "a body that is not UTF-8 text")
+        }
         guard body.firstRange(of: Data("<!DOCTYPE".utf8)) == nil, body.firstRange(of: Data("<!ENTITY".utf8)) == nil else {
             throw ResponseXMLError(reason: "a document type declaration, which AWS never sends")
         }
