@@ -85,12 +85,25 @@ struct CloudFormationExport {
         switch value {
         case .string(let text): literal(text)
         // Plain scalars: YAML reads these back as the number, boolean or null.
-        case .number(let text): Node(text)
+        case .number(let text): Node(Self.yamlNumber(text))
         case .bool(let flag): Node(flag ? "true" : "false")
         case .null: Node("null")
         case .array(let items): .sequence(.init(items.map(node(for:))))
         case .object(let members): mapping(members.map { ($0.key, node(for: $0.value)) })
         }
+    }
+
+    /// A JSON number as a plain scalar that YAML 1.1 (CloudFormation's and
+    /// PyYAML's) and YAML 1.2 both read as that number. YAML 1.1's floats
+    /// need a `.` and a signed exponent: it reads `1e-07` or `1e+30` (how
+    /// such numbers print) as strings, so those become `1.0e-07`, `1.0e+30`.
+    static func yamlNumber(_ text: String) -> String {
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        var mantissa = String(text[..<e])
+        var exponent = String(text[text.index(after: e)...])
+        if !mantissa.contains(".") { mantissa += ".0" }
+        if !exponent.hasPrefix("-"), !exponent.hasPrefix("+") { exponent = "+" + exponent }
+        return mantissa + "e" + exponent
     }
 
     private func mapping(_ pairs: [(String, Node)]) -> Node {

@@ -1,10 +1,19 @@
+import Foundation
+
 /// Terraform for the role: an `aws_iam_role` with the trust policy as a
 /// `jsonencode` object, one `aws_iam_role_policy_attachment` per policy
 /// (`for_each` over the set of ARNs) and the ARN as an output.
+///
+/// Terraform holds every string in Unicode Normalization Form C, however it
+/// is written (`"\u2126"`, `base64decode(...)` and `jsondecode(...)` all
+/// give U+03A9 for U+2126 OHM SIGN), so text that NFC changes would reach
+/// IAM as other text. Such a role is refused, naming the field, rather
+/// than written to apply a different tag.
 struct TerraformExport {
     let role: DesiredRole
 
     func text() throws -> String {
+        try Self.checkTerraformKeepsText(of: role)
         let name = resourceName
         var blocks = [block(#"resource "aws_iam_role" "\#(name)""#, try roleAttributes())]
         if !role.policyArns.isEmpty {
@@ -51,6 +60,38 @@ struct TerraformExport {
         case .null: .expression("null")
         case .array(let items): .list(items.map(value(for:)))
         case .object(let members): .object(members.map { HCLAttribute(objectKey: $0.key, value(for: $0.value)) })
+        }
+    }
+
+    /// Throws for the first value Terraform would change by normalizing it to NFC.
+    static func checkTerraformKeepsText(of role: DesiredRole) throws {
+        var fields: [(String, String)] = [("name", role.roleName), ("path", role.path)]
+        if let description = role.description { fields.append(("description", description)) }
+        if let boundary = role.permissionsBoundaryArn { fields.append(("permissionsBoundary", boundary)) }
+        fields += role.policyArns.enumerated().map { ("policies[\($0.offset)]", $0.element) }
+        fields += trustPolicyTexts(try role.trustPolicyJSON()).map { ("trustPolicy", $0) }
+        for (index, tag) in role.tags.enumerated() {
+            fields += [("tags[\(index)].key", tag.key), ("tags[\(index)].value", tag.value)]
+        }
+        for (field, text) in fields {
+            let normalized = text.precomposedStringWithCanonicalMapping
+            // Swift's == holds canonically equivalent strings equal: compare code points.
+            guard !normalized.unicodeScalars.elementsEqual(text.unicodeScalars) else { continue }
+            let changed = text.unicodeScalars.filter { !String($0).precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([$0]) }
+            let which = changed.isEmpty ? "a sequence of characters" : changed.prefix(3).map(\.codePointNotation).joined(separator: ", ")
+            throw ExportError(
+                field: field,
+                message: "has \(which), which Terraform replaces (it keeps every string in Unicode NFC), so IAM would get other text; export as cli or cloudformation instead")
+        }
+    }
+
+    /// Every key and string in a policy document.
+    private static func trustPolicyTexts(_ json: PolicyJSON) -> [String] {
+        switch json {
+        case .string(let text): [text]
+        case .array(let items): items.flatMap(trustPolicyTexts)
+        case .object(let members): members.flatMap { [$0.key] + trustPolicyTexts($0.value) }
+        case .number, .bool, .null: []
         }
     }
 
