@@ -35,7 +35,13 @@ let package = Package(
         // Credentials, endpoints, transport, IAM and STS operations, errors and retries.
         .target(
             name: "IAMClient",
-            dependencies: ["SigV4", "SafeText", .product(name: "Subprocess", package: "swift-subprocess")]
+            dependencies: [
+                "SigV4", "SafeText", .product(name: "Subprocess", package: "swift-subprocess"),
+                // SHA-1 names the AWS CLI's cache files (~/.aws/sso/cache, ~/.aws/cli/cache).
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // The generator of Endpoints/Partitions+Generated.swift, kept next to its output.
+            exclude: ["Endpoints/generate-partitions.py"]
         ),
         // Role specs, presets, trust policies, lint, plan and apply.
         .target(

@@ -11,6 +11,7 @@ struct Rolewiz: AsyncParsableCommand {
             WizardCommand.self,
             Edit.self,
             WhoAmI.self,
+            Login.self,
             Lint.self,
             Presets.self,
             PlanCommand.self,

@@ -214,7 +214,7 @@ struct CredentialAssumeRoleTests {
             role_arn = arn:aws:iam::123456789012:role/admin
             source_profile = helper
             [profile helper]
-            credential_process = echo helper is broken >&2; exit 7
+            credential_process = /bin/sh -c "echo helper is broken >&2; exit 7"
             """)
         let sts = FakeSTS()
         let error = try await #require(throws: CredentialError.self) { try await home.chain(profile: "admin", sts: sts).credentials() }
@@ -222,14 +222,16 @@ struct CredentialAssumeRoleTests {
         #expect(sts.assumeRoleCalls.isEmpty)
     }
 
-    @Test("mfa_serial is refused with a way out instead of a confusing AccessDenied")
-    func mfa() async throws {
+    @Test("mfa_serial without anyone to ask is refused naming the profile and MFA, before any STS call")
+    func mfaWithoutPrompt() async throws {
         let home = try ScratchAWSHome(
             config: "[profile admin]\nrole_arn = arn:aws:iam::1:role/admin\nsource_profile = base\nmfa_serial = arn:aws:iam::1:mfa/me\n",
             credentials: Self.base
         )
-        let error = try await #require(throws: CredentialError.self) { try await home.chain(profile: "admin").credentials() }
-        #expect(error.message.hasPrefix("profile admin requires an MFA code (mfa_serial)"))
+        let sts = FakeSTS()
+        let error = try await #require(throws: MFACodeUnavailableError.self) { try await home.chain(profile: "admin", sts: sts).credentials() }
+        #expect(error.description.hasPrefix("profile admin needs an MFA code for arn:aws:iam::1:mfa/me (mfa_serial)"))
+        #expect(sts.assumeRoleCalls.isEmpty)
     }
 
     @Test("assumed-role credentials are refreshed five minutes before they expire")

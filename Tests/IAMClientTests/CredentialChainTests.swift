@@ -88,7 +88,7 @@ struct CredentialChainTests {
         #expect(error.attempts[1].description == "profile dev (has no credentials, only output, region)")
     }
 
-    @Test("the profile comes before web identity, web identity before the container")
+    @Test("web identity in the environment comes before the profile's keys (as in botocore), and before the container")
     func profileThenWebIdentityThenContainer() async throws {
         let home = try ScratchAWSHome(credentials: Self.staticProfiles)
         let tokenFile = try home.write("token", "eyJ-token")
@@ -97,8 +97,16 @@ struct CredentialChainTests {
         let transport = RefusingTransport()
         let all = webIdentity.merging(container) { a, _ in a }
 
-        let fromProfile = try await home.chain(environment: all, transport: transport).credentials()
-        #expect(fromProfile.source == "profile default")
+        let chain = home.chain(environment: all, transport: transport)
+        let beforeProfile = try await chain.credentials()
+        #expect(beforeProfile.source == "web identity (role arn:aws:iam::123456789012:role/ci)")
+        #expect(await chain.attempts().map(\.description) == [
+            "environment (AWS_ACCESS_KEY_ID not set)",
+            "profile default (disabled: AWS_WEB_IDENTITY_TOKEN_FILE is set, and web identity comes before the profile's own credentials)",
+            "web identity (found)",
+        ])
+        let underFlag = try await home.chain(profile: "dev", environment: all, transport: transport).credentials()
+        #expect(underFlag.source == "profile dev")
 
         let empty = try ScratchAWSHome()
         let fromWebIdentity = try await empty.chain(environment: all, transport: transport).credentials()
@@ -146,7 +154,7 @@ struct CredentialChainTests {
     func partialProfileKeys() async throws {
         let home = try ScratchAWSHome(credentials: "[default]\naws_access_key_id = AKID\n")
         let error = try await #require(throws: CredentialError.self) { try await home.chain().credentials() }
-        #expect(error.description == "profile default: profile default has aws_access_key_id but no aws_secret_access_key")
+        #expect(error.description == "profile default: profile default has aws_access_key_id but no aws_secret_access_key in ~/.aws/credentials")
     }
 
     @Test("unparsable config lines stop the profile source with file:line:column")
@@ -157,11 +165,12 @@ struct CredentialChainTests {
         #expect(error.description == "profile default: cannot parse the AWS config files: ~/.aws/config:3:1: expected `key = value`, a [section] or a comment")
     }
 
-    @Test("IAM Identity Center profiles get a clear way out")
+    @Test("an IAM Identity Center profile without a sign-in says how to sign in")
     func ssoProfile() async throws {
-        let home = try ScratchAWSHome(config: "[profile corp]\nsso_session = corp\nsso_account_id = 123456789012\n")
+        let home = try ScratchAWSHome(config: "[profile corp]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Admin\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n")
         let error = try await #require(throws: CredentialError.self) { try await home.chain(profile: "corp").credentials() }
-        #expect(error.message.contains("aws configure export-credentials --profile corp"))
+        #expect(error.kind == .signInRequired)
+        #expect(error.message.contains("rolewiz login --profile corp"))
     }
 
     @Test("the source found is kept: later calls do not walk the chain again")

@@ -71,7 +71,7 @@ struct CredentialProfileStoreTests {
         ])
     }
 
-    @Test("repeated sections merge, later values win")
+    @Test("a repeated section or key is a problem, as for botocore; what parsed is kept, later values winning")
     func repeatedSections() {
         let parsed = ProfileStore.parse("""
             [profile dev]
@@ -81,8 +81,33 @@ struct CredentialProfileStoreTests {
             region = eu-north-1
             [profile dev]
             region = us-west-1
-            """, isConfigFile: true)
-        #expect(parsed["dev"] == ["region": "us-west-1", "output": "json"])
+            region = us-west-2
+            """, isConfigFile: true, path: "config")
+        #expect(parsed.profiles["dev"] == ["region": "us-west-2", "output": "json"])
+        #expect(parsed.problems.map(\.description) == [
+            "config:6:1: section [profile dev] appears again (first on line 1); the AWS CLI refuses the file",
+            "config:8:1: `region` appears twice in [profile dev]; the AWS CLI refuses the file",
+        ])
+    }
+
+    @Test("indentation as configparser reads it: a key line may be indented; a deeper line continues the key above")
+    func indentation() {
+        let parsed = ProfileStore.parse("""
+            [profile "quoted name"]
+              aws_access_key_id = AKINDENTED
+              output = json
+                continued
+            [profile a b]
+            region = nowhere
+            [profile]
+            region = nowhere
+            [sso-session corp]
+            sso_region = eu-west-1
+            sso_start_url = https://corp.awsapps.com/start
+            """, isConfigFile: true, path: "config")
+        #expect(parsed.problems.isEmpty)
+        #expect(parsed.profiles == ["quoted name": ["aws_access_key_id": "AKINDENTED", "output": "json\ncontinued"]])
+        #expect(parsed.ssoSessions == ["corp": ["sso_region": "eu-west-1", "sso_start_url": "https://corp.awsapps.com/start"]])
     }
 
     @Test("lines that do not parse are reported as path:line:column")
@@ -99,7 +124,6 @@ struct CredentialProfileStoreTests {
             "/x/config:1:1: `region` is outside any [section]",
             "/x/config:3:1: expected `key = value`, a [section] or a comment",
             "/x/config:4:1: missing key before `=`",
-            "/x/config:5:2: [profile] needs a name, as in [profile dev]",
             "/x/config:6:9: section header lacks `]`",
         ])
     }

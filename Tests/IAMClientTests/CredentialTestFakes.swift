@@ -42,6 +42,8 @@ final class FakeSTS: @unchecked Sendable {
         var sessionName: String
         var externalId: String?
         var durationSeconds: Int?
+        /// The MFA device and code sent, if any.
+        var mfa: MFAToken? = nil
         /// The credentials the client was built on (nil for an unsigned client).
         var signedWith: AWSCredentials?
     }
@@ -106,11 +108,17 @@ final class FakeSTS: @unchecked Sendable {
         }
 
         func assumeRole(roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?) async throws -> AWSCredentials {
+            try await assumeRole(roleArn: roleArn, sessionName: sessionName, externalId: externalId, durationSeconds: durationSeconds, mfa: nil)
+        }
+
+        func assumeRole(
+            roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?, mfa: MFAToken?
+        ) async throws -> AWSCredentials {
             let signedWith = try await source?.credentials()
             sts.locked {
                 sts.assumeRoleLog.append(AssumeRoleCall(
                     roleArn: roleArn, sessionName: sessionName, externalId: externalId,
-                    durationSeconds: durationSeconds, signedWith: signedWith
+                    durationSeconds: durationSeconds, mfa: mfa, signedWith: signedWith
                 ))
             }
             if sts.denied.contains(roleArn) {
@@ -184,7 +192,8 @@ final class ScratchAWSHome: @unchecked Sendable {
     func chain(
         profile: String? = nil, environment extra: [String: String] = [:], sts: FakeSTS = FakeSTS(),
         transport: any HTTPTransport = RefusingTransport(), clock: TestClock? = nil,
-        containerHost: String = "http://127.0.0.1:9", instanceMetadataEndpoint: String = "http://127.0.0.1:9"
+        containerHost: String = "http://127.0.0.1:9", instanceMetadataEndpoint: String = "http://127.0.0.1:9",
+        mfaPrompt: MFACodePrompt? = nil
     ) -> CredentialChain {
         let environment = environment(extra)
         return CredentialChain.standard(
@@ -193,7 +202,8 @@ final class ScratchAWSHome: @unchecked Sendable {
             tuning: ChainTuning(
                 now: (clock ?? sts.clock).function, containerHost: containerHost, containerRetryPause: 0,
                 instanceMetadataEndpoint: instanceMetadataEndpoint
-            )
+            ),
+            mfaPrompt: mfaPrompt
         )
     }
 }

@@ -36,8 +36,25 @@ public protocol STSOperations: Sendable {
     func assumeRole(
         roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?
     ) async throws -> AWSCredentials
+    /// AssumeRole with `SerialNumber` and `TokenCode` when `mfa` is given.
+    func assumeRole(
+        roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?, mfa: MFAToken?
+    ) async throws -> AWSCredentials
     /// Unsigned, as AWS requires.
     func assumeRoleWithWebIdentity(
         roleArn: String, sessionName: String, webIdentityToken: String, durationSeconds: Int?
     ) async throws -> AWSCredentials
+}
+
+extension STSOperations {
+    /// For implementations that predate MFA (test doubles): without a code it is
+    /// the plain call; with one it fails rather than silently dropping the code.
+    public func assumeRole(
+        roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?, mfa: MFAToken?
+    ) async throws -> AWSCredentials {
+        guard mfa == nil else {
+            throw ClientConfigurationError("This STS client cannot send an MFA code for \(roleArn).")
+        }
+        return try await assumeRole(roleArn: roleArn, sessionName: sessionName, externalId: externalId, durationSeconds: durationSeconds)
+    }
 }

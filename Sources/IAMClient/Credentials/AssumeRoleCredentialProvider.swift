@@ -1,8 +1,23 @@
 import Foundation
 
 /// Temporary credentials for a role, from STS AssumeRole signed with a source
-/// provider's credentials (a `source_profile` or a `credential_source`).
+/// provider's credentials (a `source_profile` or a `credential_source`),
+/// with an MFA code when the profile has `mfa_serial`.
 public struct AssumeRoleCredentialProvider: CredentialProvider {
+    /// The MFA device a role's trust policy demands, and who to ask for its code.
+    public struct MFA: Sendable {
+        public var serialNumber: String
+        /// Nil when nobody can be asked (no terminal): the fetch then fails with `MFACodeUnavailableError`.
+        public var prompt: MFACodePrompt?
+        public var challenge: MFAChallenge
+
+        public init(serialNumber: String, prompt: MFACodePrompt?, challenge: MFAChallenge) {
+            self.serialNumber = serialNumber
+            self.prompt = prompt
+            self.challenge = challenge
+        }
+    }
+
     public var roleArn: String
     public var sessionName: String
     public var externalId: String?
@@ -10,6 +25,7 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
     private let sourceCredentials: any CredentialProvider
     private let sts: any STSOperations
     private let source: String
+    private let mfa: MFA?
 
     /// - Parameters:
     ///   - sourceCredentials: the credentials `sts` signs with.
@@ -17,8 +33,9 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
     ///   - source: how messages name this source, such as `profile dev`.
     public init(
         roleArn: String, sessionName: String, externalId: String? = nil, durationSeconds: Int? = nil,
-        sourceCredentials: any CredentialProvider, sts: any STSOperations, source: String
+        sourceCredentials: any CredentialProvider, sts: any STSOperations, source: String, mfa: MFA? = nil
     ) {
+        self.mfa = mfa
         self.roleArn = roleArn
         self.sessionName = sessionName
         self.externalId = externalId
@@ -32,10 +49,11 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
         // Fetch the source first, so that its failure (a broken credential_process
         // in the source profile, say) is reported as that source's, not as STS's.
         _ = try await sourceCredentials.credentials()
+        let token = try await mfaToken()
         var credentials: AWSCredentials
         do {
             credentials = try await sts.assumeRole(
-                roleArn: roleArn, sessionName: sessionName, externalId: externalId, durationSeconds: durationSeconds
+                roleArn: roleArn, sessionName: sessionName, externalId: externalId, durationSeconds: durationSeconds, mfa: token
             )
         } catch let error as CredentialError {
             throw error
@@ -46,6 +64,19 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
         }
         credentials.source = "\(source) (role \(roleArn))"
         return credentials
+    }
+
+    /// The code for the MFA device, asked for at every fetch: a code is good once.
+    private func mfaToken() async throws -> MFAToken? {
+        guard let mfa else { return nil }
+        guard let prompt = mfa.prompt else {
+            throw MFACodeUnavailableError(challenge: mfa.challenge, reason: "there is no terminal to ask for it on")
+        }
+        let code = try await prompt(mfa.challenge).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !code.isEmpty else {
+            throw MFACodeUnavailableError(challenge: mfa.challenge, reason: "no code was entered")
+        }
+        return MFAToken(serialNumber: mfa.serialNumber, tokenCode: code)
     }
 
     /// An STS failure without the action prefix `AWSError` adds, which our message already says.

@@ -8,10 +8,10 @@ actor ChainState {
     private var chosen: (any CredentialProvider)?
     private var resolving: Task<AWSCredentials, any Error>?
 
-    func credentials(links: [CredentialChain.Link]) async throws -> AWSCredentials {
+    func credentials(links: [CredentialChain.Link], preflight: (@Sendable () throws -> Void)?) async throws -> AWSCredentials {
         if let chosen { return try await chosen.credentials() }
         if let resolving { return try await resolving.value }
-        let task = Task { try await resolve(links) }
+        let task = Task { try await resolve(links, preflight: preflight) }
         resolving = task
         defer { resolving = nil }
         return try await task.value
@@ -19,9 +19,15 @@ actor ChainState {
 
     /// Walks the links in order. Nothing is remembered after a failure, so a
     /// later call (once the user fixed the file, say) looks again.
-    private func resolve(_ links: [CredentialChain.Link]) async throws -> AWSCredentials {
+    private func resolve(_ links: [CredentialChain.Link], preflight: (@Sendable () throws -> Void)?) async throws -> AWSCredentials {
         var tried: [CredentialSourceAttempt] = []
         defer { attempts = tried }
+        do {
+            try preflight?()
+        } catch let error as CredentialError {
+            tried.append(CredentialSourceAttempt(source: error.source, outcome: .failed(error)))
+            throw error
+        }
         for link in links {
             let location: SourceLocation
             do {

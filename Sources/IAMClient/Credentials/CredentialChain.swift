@@ -1,11 +1,16 @@
 import Foundation
 
 /// The AWS CLI's credential chain: the first source that is configured wins.
+/// The order is botocore's, checked against it by a differential test.
 ///
+/// 0. Neither config file may have a line that does not parse (botocore refuses both then).
 /// 1. `environment`: `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN`
 ///    (skipped when a profile is given with `--profile`, as the CLI does).
-/// 2. `profile NAME`: the profile from `--profile`, `AWS_PROFILE` or `default`.
-/// 3. `web identity`: `AWS_WEB_IDENTITY_TOKEN_FILE` with `AWS_ROLE_ARN`.
+/// 2. `profile NAME`: the profile from `--profile`, `AWS_PROFILE` or `default`, in the
+///    order `ProfileCredentialResolver` lists. When the profile does not assume a role
+///    and `AWS_WEB_IDENTITY_TOKEN_FILE` is set, it steps aside for web identity.
+/// 3. `web identity`: `AWS_WEB_IDENTITY_TOKEN_FILE` with `AWS_ROLE_ARN` (a token file
+///    without a role ARN is an error, not a fall-through).
 /// 4. `container`: `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` or `..._FULL_URI`.
 /// 5. `instance metadata`: EC2 IMDSv2, unless `AWS_EC2_METADATA_DISABLED=true`.
 ///
@@ -26,10 +31,12 @@ public struct CredentialChain: CredentialProvider {
     }
 
     private let links: [Link]
+    private let preflight: (@Sendable () throws -> Void)?
     private let state = ChainState()
 
-    init(links: [Link]) {
+    init(links: [Link], preflight: (@Sendable () throws -> Void)? = nil) {
         self.links = links
+        self.preflight = preflight
     }
 
     /// The sources in the order they are tried, such as
@@ -37,7 +44,7 @@ public struct CredentialChain: CredentialProvider {
     public var sourceNames: [String] { links.map(\.name) }
 
     public func credentials() async throws -> AWSCredentials {
-        try await state.credentials(links: links)
+        try await state.credentials(links: links, preflight: preflight)
     }
 
     /// What each source held at the last resolution, in order; empty before the first
@@ -56,17 +63,20 @@ public struct CredentialChain: CredentialProvider {
     ///   - profiles: the shared config and credentials files, loaded with the same environment.
     ///   - makeSTS: an STS client signed with the given provider's credentials (unsigned for nil),
     ///     already pointed at the right endpoint and region.
-    ///   - transport: for the container and instance metadata endpoints.
+    ///   - transport: for the container and instance metadata endpoints and IAM Identity Center.
+    ///   - mfaPrompt: asks for the code of a profile's `mfa_serial`; nil when nobody
+    ///     can be asked, and then such a profile fails with `MFACodeUnavailableError`.
     public static func standard(
         profileName: String?,
         environment: [String: String],
         profiles: ProfileStore,
         makeSTS: @escaping @Sendable (_ source: (any CredentialProvider)?) -> any STSOperations,
-        transport: any HTTPTransport
+        transport: any HTTPTransport,
+        mfaPrompt: MFACodePrompt? = nil
     ) -> CredentialChain {
         standard(
             profileName: profileName, environment: environment, profiles: profiles,
-            makeSTS: makeSTS, transport: transport, tuning: ChainTuning()
+            makeSTS: makeSTS, transport: transport, tuning: ChainTuning(), mfaPrompt: mfaPrompt
         )
     }
 
@@ -76,14 +86,16 @@ public struct CredentialChain: CredentialProvider {
         profiles: ProfileStore,
         makeSTS: @escaping @Sendable (_ source: (any CredentialProvider)?) -> any STSOperations,
         transport: any HTTPTransport,
-        tuning: ChainTuning
+        tuning: ChainTuning,
+        mfaPrompt: MFACodePrompt? = nil
     ) -> CredentialChain {
         let flagProfile = profileName.flatMap { $0.isEmpty ? nil : $0 }
         let environmentProfile = environment.setting("AWS_PROFILE")
         let selectedProfile = flagProfile ?? environmentProfile ?? "default"
         let ignoredBecauseOfFlag = flagProfile.map { "ignored because --profile \($0) was given" }
         let resolver = ProfileCredentialResolver(
-            profiles: profiles, environment: environment, makeSTS: makeSTS, transport: transport, tuning: tuning
+            profiles: profiles, environment: environment, makeSTS: makeSTS, transport: transport, tuning: tuning,
+            ignoresEnvironment: flagProfile != nil, mfaPrompt: mfaPrompt
         )
         return CredentialChain(links: [
             Link(name: EnvironmentCredentialProvider.sourceName) {
@@ -109,6 +121,6 @@ public struct CredentialChain: CredentialProvider {
                     defaultEndpoint: tuning.instanceMetadataEndpoint, now: tuning.now
                 )
             }, failureMeansUnavailable: true),
-        ])
+        ], preflight: { try resolver.checkFiles(profile: selectedProfile) })
     }
 }

@@ -49,7 +49,9 @@ struct CredentialCommand: Sendable {
                     options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(2))]
                     let result = try await Subprocess.run(
                         executable, arguments: Arguments(Array(words.dropFirst())),
-                        environment: .custom(variables.map { Array("\($0.key)=\($0.value)".utf8) }), platformOptions: options,
+                        // NUL-terminated: swift-subprocess strdup()s each entry, and one
+                        // without its terminator was read past its end (garbage in values).
+                        environment: .custom(variables.map { Array("\($0.key)=\($0.value)\0".utf8) }), platformOptions: options,
                         input: .none, output: .bytes(limit: limit), error: .bytes(limit: limit))
                     return Output(status: result.terminationStatus, stdout: Data(result.standardOutput), stderr: Data(result.standardError))
                 }

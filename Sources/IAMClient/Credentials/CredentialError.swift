@@ -26,6 +26,9 @@ public struct CredentialError: Error, Sendable, Hashable, CustomStringConvertibl
         case badResponse
         /// STS refused or failed AssumeRole / AssumeRoleWithWebIdentity.
         case stsFailed
+        /// IAM Identity Center has no usable sign-in: no cached token, or one that
+        /// expired and could not be refreshed. `rolewiz login` (or `aws sso login`) fixes it.
+        case signInRequired
     }
 
     /// The source at fault, as listed by the chain: `environment`, `profile dev`, `container`...

@@ -1,34 +1,56 @@
 import Foundation
 
 /// Turns a profile of the shared config/credentials files into a provider,
-/// with botocore's precedence inside one profile:
-/// `role_arn` (with `web_identity_token_file`, `source_profile` or
-/// `credential_source`), then static keys, then `credential_process`.
+/// in botocore's order (`create_credential_resolver` and `ProfileProviderBuilder`):
 ///
-/// A profile used as another's `source_profile` prefers its own static keys to
-/// its `role_arn`, which is how a profile may name itself as its source.
+/// 1. `role_arn` without `web_identity_token_file`: STS AssumeRole from a
+///    `source_profile` or a `credential_source` (with `mfa_serial`, a code asked for);
+/// 2. web identity: `web_identity_token_file` with `role_arn` (each of the two,
+///    and `role_session_name`, taken from `AWS_WEB_IDENTITY_TOKEN_FILE`,
+///    `AWS_ROLE_ARN`, `AWS_ROLE_SESSION_NAME` first unless `--profile` was given);
+/// 3. IAM Identity Center: `sso_account_id` / `sso_role_name`;
+/// 4. static keys in the credentials file;
+/// 5. `credential_process`;
+/// 6. static keys in the config file.
+///
+/// A profile used as another's `source_profile` goes through the same steps
+/// (without the environment) when it has static keys or no `role_arn`,
+/// which is how a profile may name itself as its source.
 struct ProfileCredentialResolver: Sendable {
     var profiles: ProfileStore
     var environment: [String: String]
     var makeSTS: @Sendable ((any CredentialProvider)?) -> any STSOperations
     var transport: any HTTPTransport
     var tuning: ChainTuning
+    /// True when `--profile` was given: then, as in the AWS CLI, the web identity
+    /// variables of the environment are not read.
+    var ignoresEnvironment = false
+    /// Asks for MFA codes; nil when there is no one to ask.
+    var mfaPrompt: MFACodePrompt?
+
+    /// Stops the chain before any source when a file does not parse: botocore
+    /// refuses to read either file then, even for keys in the environment.
+    func checkFiles(profile name: String) throws {
+        try Self.checkFiles(profiles, profile: name)
+    }
+
+    static func checkFiles(_ profiles: ProfileStore, profile name: String) throws {
+        guard !profiles.problems.isEmpty else { return }
+        let shown = profiles.problems.prefix(5).map { problem in
+            var located = problem
+            located.path = profiles.displayPath(problem.path)
+            return located.description
+        }
+        throw CredentialError(
+            source: sourceName(name), kind: .invalidConfiguration,
+            message: "cannot parse the AWS config files: " + shown.joined(separator: "; ")
+        )
+    }
 
     /// The chain's profile source. A profile that was asked for by name must
     /// exist; the implicit `default` may be missing.
     func locate(profile name: String, namedExplicitly: Bool) throws -> SourceLocation {
-        if !profiles.problems.isEmpty {
-            let shown = profiles.problems.prefix(5).map { problem in
-                var located = problem
-                located.path = profiles.displayPath(problem.path)
-                return located.description
-            }
-            throw CredentialError(
-                source: Self.sourceName(name), kind: .invalidConfiguration,
-                message: "cannot parse the AWS config files: " + shown.joined(separator: "; ")
-            )
-        }
-        guard profiles.profile(name) != nil else {
+        guard let settings = profiles.profile(name) else {
             guard namedExplicitly else { return .notConfigured("not found in \(filesDescription)") }
             let known = profiles.profileNames
             let hint = known.isEmpty ? "there are no profiles" : "profiles there: " + known.joined(separator: ", ")
@@ -37,7 +59,20 @@ struct ProfileCredentialResolver: Sendable {
                 message: "profile \(name) is not in \(filesDescription) (\(hint))"
             )
         }
-        return try resolve(name, visited: [], asSource: false)
+        if Self.hasAssumeRoleSettings(settings) {
+            return .provider(try assumeRole(name, visited: [name]))
+        }
+        // Web identity from the environment comes before everything below in botocore's
+        // chain, so the profile's other settings are not even looked at (nor their errors).
+        if !ignoresEnvironment, settings.setting("web_identity_token_file") == nil,
+           environment.setting("AWS_WEB_IDENTITY_TOKEN_FILE") != nil {
+            return .disabled("AWS_WEB_IDENTITY_TOKEN_FILE is set, and web identity comes before the profile's own credentials")
+        }
+        if let own = try profileProviders(name, readsEnvironment: !ignoresEnvironment) { return .provider(own) }
+        let present = settings.keys.sorted()
+        return .notConfigured(
+            present.isEmpty ? "has no settings" : "has no credentials, only " + present.joined(separator: ", ")
+        )
     }
 
     static func sourceName(_ profile: String) -> String { "profile \(profile)" }
@@ -46,44 +81,84 @@ struct ProfileCredentialResolver: Sendable {
         "\(profiles.displayPath(profiles.credentialsPath)) or \(profiles.displayPath(profiles.configPath))"
     }
 
-    private func resolve(_ name: String, visited: [String], asSource: Bool) throws -> SourceLocation {
+    /// `role_arn` that is not for web identity: botocore's assume-role provider takes it.
+    static func hasAssumeRoleSettings(_ settings: [String: String]) -> Bool {
+        settings.setting("role_arn") != nil && settings.setting("web_identity_token_file") == nil
+    }
+
+    private static func hasStaticKeys(_ settings: [String: String]) -> Bool {
+        settings.setting("aws_access_key_id") != nil || settings.setting("aws_secret_access_key") != nil
+    }
+
+    /// Steps 2 to 6: everything a profile holds besides an assumed role, or nil.
+    private func profileProviders(_ name: String, readsEnvironment: Bool) throws -> (any CredentialProvider)? {
         let settings = profiles.profile(name) ?? [:]
         let source = Self.sourceName(name)
-        let staticKeys = try staticCredentials(settings, profile: name)
-        if let roleArn = settings.setting("role_arn") {
-            if let tokenFile = settings.setting("web_identity_token_file") {
-                return .provider(try webIdentity(roleArn: roleArn, tokenFile: tokenFile, settings: settings, profile: name))
-            }
-            if asSource, let staticKeys {
-                return .provider(StaticCredentialProvider(staticKeys))
-            }
-            return .provider(try assumeRole(roleArn: roleArn, settings: settings, profile: name, visited: visited + [name], staticKeys: staticKeys))
+        if let provider = try profileWebIdentity(name, settings: settings, readsEnvironment: readsEnvironment) {
+            return provider
         }
-        if let staticKeys {
-            return .provider(StaticCredentialProvider(staticKeys))
+        if settings.setting("sso_account_id") != nil || settings.setting("sso_role_name") != nil {
+            return try identityCenter(name)
+        }
+        if let keys = try staticCredentials(profiles.credentialsProfiles[name] ?? [:], profile: name, file: profiles.credentialsPath) {
+            return StaticCredentialProvider(keys)
         }
         if let commandLine = settings.setting("credential_process") {
             let provider = ProcessCredentialProvider(commandLine: commandLine, environment: environment, source: source, now: tuning.now)
-            return .provider(CachedCredentialProvider(provider, now: tuning.now))
+            return CachedCredentialProvider(provider, now: tuning.now)
         }
-        if settings.setting("sso_session") != nil || settings.setting("sso_start_url") != nil {
-            throw invalid(
-                name,
-                "profile \(name) signs in through IAM Identity Center (sso_session / sso_start_url), which rolewiz does not support; "
-                    + "run `eval \"$(aws configure export-credentials --profile \(name) --format env)\"` and try again"
-            )
+        if let keys = try staticCredentials(profiles.configProfiles[name] ?? [:], profile: name, file: profiles.configPath) {
+            return StaticCredentialProvider(keys)
         }
-        let present = settings.keys.sorted()
-        return .notConfigured(
-            present.isEmpty ? "has no settings" : "has no credentials, only " + present.joined(separator: ", ")
-        )
+        return nil
     }
 
-    /// `aws_access_key_id` with `aws_secret_access_key`; a key without its secret is an error.
-    private func staticCredentials(_ settings: [String: String], profile: String) throws -> AWSCredentials? {
+    /// A profile's `web_identity_token_file`, with the environment's values first.
+    private func profileWebIdentity(_ name: String, settings: [String: String], readsEnvironment: Bool) throws -> (any CredentialProvider)? {
+        func value(_ key: String, _ variable: String) -> String? {
+            (readsEnvironment ? environment.setting(variable) : nil) ?? settings.setting(key)
+        }
+        guard settings.setting("web_identity_token_file") != nil,
+              let tokenFile = value("web_identity_token_file", "AWS_WEB_IDENTITY_TOKEN_FILE") else { return nil }
+        guard let roleArn = value("role_arn", "AWS_ROLE_ARN") else {
+            throw invalid(name, "profile \(name) has web_identity_token_file but no role_arn (nor AWS_ROLE_ARN)")
+        }
+        let provider = WebIdentityCredentialProvider(
+            roleArn: roleArn, tokenFile: ProfileStore.expand(tokenFile, home: profiles.home ?? ""),
+            sessionName: value("role_session_name", "AWS_ROLE_SESSION_NAME")
+                ?? AssumeRoleCredentialProvider.defaultSessionName(now: tuning.now()),
+            durationSeconds: try durationSeconds(settings, profile: name),
+            sts: makeSTS(nil), source: Self.sourceName(name)
+        )
+        return CachedCredentialProvider(provider, now: tuning.now)
+    }
+
+    /// Step 3: the portal's role credentials, paid for with the cached sign-in.
+    private func identityCenter(_ name: String) throws -> any CredentialProvider {
+        let role = try SSORoleConfiguration.resolve(profile: name, in: profiles)
+        let settings = profiles.profile(name) ?? [:]
+        let portalURL: URL
+        let oidcURL: URL
+        do {
+            portalURL = try SSOEndpoints.portal(region: role.signIn.region, environment: environment, profile: settings, profileName: name)
+            oidcURL = try SSOEndpoints.oidc(region: role.signIn.region, environment: environment, profile: settings, profileName: name)
+        } catch let error as ClientConfigurationError {
+            throw invalid(name, error.message)
+        }
+        let tokens = SSOTokenProvider(
+            configuration: role.signIn, cache: SSOTokenCache(home: profiles.home ?? ""),
+            oidc: SSOOIDCClient(endpoint: oidcURL, transport: transport), profile: name, now: tuning.now)
+        let provider = SSOCredentialProvider(
+            role: role, tokens: tokens, portal: SSOPortalClient(endpoint: portalURL, transport: transport), profile: name)
+        return CachedCredentialProvider(provider, now: tuning.now)
+    }
+
+    /// `aws_access_key_id` with `aws_secret_access_key` in one file's section;
+    /// a key without its secret there is an error, as botocore's `PartialCredentialsError`.
+    private func staticCredentials(_ settings: [String: String], profile: String, file: String) throws -> AWSCredentials? {
         guard let accessKeyId = settings.setting("aws_access_key_id") else { return nil }
         guard let secret = settings.setting("aws_secret_access_key") else {
-            throw invalid(profile, "profile \(profile) has aws_access_key_id but no aws_secret_access_key")
+            throw invalid(profile, "profile \(profile) has aws_access_key_id but no aws_secret_access_key in \(profiles.displayPath(file))")
         }
         return AWSCredentials(
             accessKeyId: accessKeyId, secretAccessKey: secret,
@@ -92,72 +167,64 @@ struct ProfileCredentialResolver: Sendable {
         )
     }
 
-    private func webIdentity(roleArn: String, tokenFile: String, settings: [String: String], profile: String) throws -> any CredentialProvider {
-        let provider = WebIdentityCredentialProvider(
-            roleArn: roleArn, tokenFile: ProfileStore.expand(tokenFile, home: profiles.home ?? ""),
-            sessionName: sessionName(settings),
-            durationSeconds: try durationSeconds(settings, profile: profile),
-            sts: makeSTS(nil), source: Self.sourceName(profile)
-        )
-        return CachedCredentialProvider(provider, now: tuning.now)
-    }
-
-    private func assumeRole(
-        roleArn: String, settings: [String: String], profile: String, visited: [String], staticKeys: AWSCredentials?
-    ) throws -> any CredentialProvider {
-        if settings.setting("mfa_serial") != nil {
-            throw invalid(
-                profile,
-                "profile \(profile) requires an MFA code (mfa_serial), which rolewiz cannot prompt for; "
-                    + "get session credentials with `aws sts assume-role` and export them instead"
-            )
-        }
+    /// Step 1 for `name`, whose settings have `role_arn`; `visited` holds the
+    /// profiles on the way here, to find `source_profile` loops as botocore does.
+    private func assumeRole(_ name: String, visited: [String]) throws -> any CredentialProvider {
+        let settings = profiles.profile(name) ?? [:]
+        let roleArn = settings.setting("role_arn") ?? ""
         let sourceCredentials: any CredentialProvider
         switch (settings.setting("source_profile"), settings.setting("credential_source")) {
         case (.some, .some):
-            throw invalid(profile, "profile \(profile) sets both source_profile and credential_source; keep one")
+            throw invalid(name, "profile \(name) sets both source_profile and credential_source; keep one")
         case (nil, nil):
-            throw invalid(profile, "profile \(profile) has role_arn but neither source_profile nor credential_source")
+            throw invalid(name, "profile \(name) has role_arn but neither source_profile nor credential_source")
         case (let sourceProfile?, nil):
-            sourceCredentials = try sourceProfileCredentials(sourceProfile, of: profile, visited: visited, staticKeys: staticKeys)
+            sourceCredentials = try sourceProfileCredentials(sourceProfile, of: name, visited: visited)
         case (nil, let credentialSource?):
-            sourceCredentials = try credentialSourceProvider(credentialSource, of: profile)
+            sourceCredentials = try credentialSourceProvider(credentialSource, of: name)
         }
-        let provider = AssumeRoleCredentialProvider(
-            roleArn: roleArn, sessionName: sessionName(settings), externalId: settings.setting("external_id"),
-            durationSeconds: try durationSeconds(settings, profile: profile),
-            sourceCredentials: sourceCredentials, sts: makeSTS(sourceCredentials), source: Self.sourceName(profile)
-        )
-        return CachedCredentialProvider(provider, now: tuning.now)
-    }
-
-    private func sourceProfileCredentials(
-        _ sourceProfile: String, of profile: String, visited: [String], staticKeys: AWSCredentials?
-    ) throws -> any CredentialProvider {
-        if sourceProfile == profile {
-            guard let staticKeys else {
-                throw CredentialError(
-                    source: Self.sourceName(profile), kind: .profileCycle,
-                    message: "profile \(profile) names itself as source_profile but has no aws_access_key_id and aws_secret_access_key"
-                )
-            }
-            return StaticCredentialProvider(staticKeys)
-        }
-        if visited.contains(sourceProfile) {
-            throw CredentialError(
-                source: Self.sourceName(profile), kind: .profileCycle,
-                message: "source_profile loop: " + (visited + [sourceProfile]).joined(separator: " -> ")
+        let mfa = settings.setting("mfa_serial").map { serial in
+            AssumeRoleCredentialProvider.MFA(
+                serialNumber: serial, prompt: mfaPrompt,
+                challenge: MFAChallenge(profile: name, serialNumber: serial, roleArn: roleArn)
             )
         }
-        guard profiles.profile(sourceProfile) != nil else {
+        let sessionName = settings.setting("role_session_name")
+        let provider = AssumeRoleCredentialProvider(
+            roleArn: roleArn, sessionName: sessionName ?? AssumeRoleCredentialProvider.defaultSessionName(now: tuning.now()),
+            externalId: settings.setting("external_id"), durationSeconds: try durationSeconds(settings, profile: name),
+            sourceCredentials: sourceCredentials, sts: makeSTS(sourceCredentials), source: Self.sourceName(name), mfa: mfa
+        )
+        guard mfa != nil else { return CachedCredentialProvider(provider, now: tuning.now) }
+        // MFA credentials are kept where the AWS CLI keeps them, so that neither
+        // tool asks for a code again while they last.
+        let key = AssumeRoleCacheKey(
+            roleArn: roleArn, roleSessionName: sessionName, externalId: settings.setting("external_id"),
+            serialNumber: mfa?.serialNumber, durationSeconds: try durationSeconds(settings, profile: name)
+        )
+        let cache = CLICredentialCache(directory: CLICredentialCache.directory(home: profiles.home ?? ""), now: tuning.now)
+        return CachedCredentialProvider(cache.provider(
+            for: key.fileName, fetching: provider, source: "\(Self.sourceName(name)) (role \(roleArn), from the AWS CLI cache)"), now: tuning.now)
+    }
+
+    /// A `source_profile`: botocore's `_resolve_credentials_from_profile`.
+    private func sourceProfileCredentials(_ sourceProfile: String, of profile: String, visited: [String]) throws -> any CredentialProvider {
+        guard let settings = profiles.profile(sourceProfile) else {
             throw invalid(profile, "source_profile \(sourceProfile) of profile \(profile) is not in \(filesDescription)")
         }
-        switch try resolve(sourceProfile, visited: visited, asSource: true) {
-        case .provider(let provider):
-            return provider
-        case .notConfigured(let reason), .disabled(let reason):
-            throw invalid(profile, "source_profile \(sourceProfile) of profile \(profile) \(reason)")
+        if visited.contains(sourceProfile), sourceProfile != profile || !Self.hasStaticKeys(settings) {
+            let detail = sourceProfile == profile ? "profile \(profile) names itself as source_profile but has no aws_access_key_id and aws_secret_access_key" : "source_profile loop: " + (visited + [sourceProfile]).joined(separator: " -> ")
+            throw CredentialError(source: Self.sourceName(profile), kind: .profileCycle, message: detail)
         }
+        if Self.hasStaticKeys(settings) || !Self.hasAssumeRoleSettings(settings) {
+            guard let provider = try profileProviders(sourceProfile, readsEnvironment: false) else {
+                let present = settings.keys.sorted()
+                let reason = present.isEmpty ? "has no settings" : "has no credentials, only " + present.joined(separator: ", ")
+                throw invalid(profile, "source_profile \(sourceProfile) of profile \(profile) \(reason)")
+            }
+            return provider
+        }
+        return try assumeRole(sourceProfile, visited: visited + [sourceProfile])
     }
 
     /// `credential_source`: where a profile's role gets its signing credentials
@@ -186,10 +253,6 @@ struct ProfileCredentialResolver: Sendable {
         case .notConfigured(let reason), .disabled(let reason):
             throw invalid(profile, "profile \(profile) takes credentials from \(name), but \(reason)")
         }
-    }
-
-    private func sessionName(_ settings: [String: String]) -> String {
-        settings.setting("role_session_name") ?? AssumeRoleCredentialProvider.defaultSessionName(now: tuning.now())
     }
 
     private func durationSeconds(_ settings: [String: String], profile: String) throws -> Int? {

@@ -16,6 +16,15 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
     public private(set) var problems: [Problem]
     /// The home directory the paths were resolved against, to print them as `~/...`.
     public let home: String?
+    /// The profiles of the config file alone. botocore takes static keys from the
+    /// credentials file before `credential_process`, and from the config file
+    /// after it, so the chain must know which file a key came from.
+    public private(set) var configProfiles: [String: [String: String]]
+    /// The profiles of the credentials file alone.
+    public private(set) var credentialsProfiles: [String: [String: String]]
+    /// `[sso-session NAME]` sections of the config file: IAM Identity Center
+    /// sign-in settings shared by profiles that name them in `sso_session`.
+    public private(set) var ssoSessions: [String: [String: String]]
 
     /// One unparsable line, located as `path:line:column`.
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
@@ -36,9 +45,15 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
 
     public init(
         profiles: [String: [String: String]] = [:], credentialsPath: String = "", configPath: String = "",
-        problems: [Problem] = [], home: String? = nil
+        problems: [Problem] = [], home: String? = nil,
+        configProfiles: [String: [String: String]]? = nil, credentialsProfiles: [String: [String: String]] = [:],
+        ssoSessions: [String: [String: String]] = [:]
     ) {
         self.profiles = profiles
+        // Without a split given, every setting counts as the config file's.
+        self.configProfiles = configProfiles ?? profiles
+        self.credentialsProfiles = credentialsProfiles
+        self.ssoSessions = ssoSessions
         self.credentialsPath = credentialsPath
         self.configPath = configPath
         self.problems = problems
@@ -62,7 +77,8 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
         }
         return ProfileStore(
             profiles: merged, credentialsPath: credentialsPath, configPath: configPath,
-            problems: config.problems + credentials.problems, home: home
+            problems: config.problems + credentials.problems, home: home,
+            configProfiles: config.profiles, credentialsProfiles: credentials.profiles, ssoSessions: config.ssoSessions
         )
     }
 
@@ -93,83 +109,45 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
         parse(text, isConfigFile: isConfigFile, path: "").profiles
     }
 
-    /// The profiles in one file and the lines that did not parse.
+    /// The profiles in one file, its `[sso-session NAME]` sections, and the lines that did not parse.
     public struct ParsedFile: Sendable {
         public var profiles: [String: [String: String]]
         public var problems: [Problem]
+        /// `[sso-session NAME]` sections of the config file, by name.
+        public var ssoSessions: [String: [String: String]] = [:]
     }
 
-    /// Parses INI text the way Python's `configparser` (and so the AWS CLI) does:
-    /// comments are whole lines starting with `#` or `;` (a `#` inside a value is
-    /// kept); a key and its value are split at the first `=` or `:`; keys are
-    /// case-insensitive; indented lines continue the previous key, which is how
-    /// nested blocks such as `s3 =\n  max_concurrent_requests = 10` are written,
-    /// and are skipped because no credential setting uses them.
-    /// In the config file, sections other than `[default]` and `[profile NAME]`
-    /// (such as `[sso-session x]` or `[services x]`) are not profiles and are skipped.
+    /// Parses INI text the way botocore does (see `INIFile` for the line rules),
+    /// then names the sections as botocore's `build_profile_map` does: in the
+    /// config file `[default]` and `[profile NAME]` are profiles, where the header
+    /// is split like a shell line and must be exactly two words (so
+    /// `[profile "my dev"]` is `my dev`, and `[profile]` is no profile at all);
+    /// `[sso-session NAME]` sections are kept apart; any other section (such as
+    /// `[services x]`) is not a profile. In the credentials file every section is a profile.
     public static func parse(_ text: String, isConfigFile: Bool, path: String) -> ParsedFile {
-        var profiles: [String: [String: String]] = [:]
-        var problems: [Problem] = []
-        var section = SectionState.none
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        for (index, rawLine) in universalLines(body).enumerated() {
-            let line = String(rawLine)
-            let lineNumber = index + 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
-            if line.first?.isWhitespace == true {
-                if case .none = section {
-                    problems.append(Problem(
-                        path: path, line: lineNumber, column: 1,
-                        message: "indented line outside any [section]"
-                    ))
-                }
+        let file = INIFile(parsing: text, path: path)
+        var parsed = ParsedFile(profiles: [:], problems: file.problems)
+        for section in file.sections {
+            guard isConfigFile else {
+                parsed.profiles[section.header] = section.values
                 continue
             }
-            if trimmed.hasPrefix("[") {
-                guard let close = trimmed.lastIndex(of: "]") else {
-                    problems.append(Problem(path: path, line: lineNumber, column: line.count + 1, message: "section header lacks `]`"))
-                    section = .skipped
-                    continue
-                }
-                let header = trimmed[trimmed.index(after: trimmed.startIndex)..<close]
-                    .trimmingCharacters(in: .whitespaces)
-                switch profileName(forHeader: header, isConfigFile: isConfigFile) {
-                case .profile(let name):
-                    section = .profile(name)
-                    profiles[name, default: [:]] = profiles[name] ?? [:]
-                case .notAProfile:
-                    section = .skipped
-                case .invalid(let message):
-                    problems.append(Problem(path: path, line: lineNumber, column: 2, message: message))
-                    section = .skipped
-                }
-                continue
-            }
-            guard let delimiter = trimmed.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
-                problems.append(Problem(
-                    path: path, line: lineNumber, column: 1,
-                    message: "expected `key = value`, a [section] or a comment"
-                ))
-                continue
-            }
-            let key = trimmed[..<delimiter].trimmingCharacters(in: .whitespaces).lowercased()
-            // No inline comments: botocore's parser keeps `#` inside values too.
-            let value = trimmed[trimmed.index(after: delimiter)...].trimmingCharacters(in: .whitespaces)
-            if key.isEmpty {
-                problems.append(Problem(path: path, line: lineNumber, column: 1, message: "missing key before `\(trimmed[delimiter])`"))
-                continue
-            }
-            switch section {
-            case .profile(let name):
-                profiles[name]?[key] = value
-            case .skipped:
-                continue
-            case .none:
-                problems.append(Problem(path: path, line: lineNumber, column: 1, message: "`\(key)` is outside any [section]"))
+            if section.header == "default" {
+                parsed.profiles["default"] = section.values
+            } else if let name = namedSection(section.header, prefix: "profile") {
+                parsed.profiles[name] = section.values
+            } else if let name = namedSection(section.header, prefix: "sso-session") {
+                parsed.ssoSessions[name] = section.values
             }
         }
-        return ParsedFile(profiles: profiles, problems: problems)
+        return parsed
+    }
+
+    /// `profile dev` -> `dev` for `prefix` `profile`: botocore checks that the
+    /// header starts with the prefix and splits it with `shlex`.
+    private static func namedSection(_ header: String, prefix: String) -> String? {
+        guard header.hasPrefix(prefix), let words = try? CommandLineWords.split(header), words.count == 2 else { return nil }
+        return words[1]
     }
 
     /// Lines as Python reads a text file (universal newlines): split at
@@ -194,28 +172,6 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
         }
         lines.append(String(current))
         return lines
-    }
-
-    private enum SectionState {
-        case none
-        case profile(String)
-        case skipped
-    }
-
-    private enum HeaderMeaning {
-        case profile(String)
-        case notAProfile
-        case invalid(String)
-    }
-
-    private static func profileName(forHeader header: String, isConfigFile: Bool) -> HeaderMeaning {
-        if header.isEmpty { return .invalid("empty section name") }
-        guard isConfigFile else { return .profile(header) }
-        if header == "default" { return .profile("default") }
-        let words = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard words.first == "profile" else { return .notAProfile }
-        guard words.count == 2 else { return .invalid("[profile] needs a name, as in [profile dev]") }
-        return .profile(words[1].trimmingCharacters(in: .whitespaces))
     }
 
     static func expand(_ path: String, home: String) -> String {

@@ -35,7 +35,7 @@ public enum EndpointResolver {
             signingRegion: partition.iamSigningRegion, origin: iamOverride?.origin ?? "default")
         let sts = ServiceEndpoint(
             url: stsOverride?.url ?? partition.stsEndpoint(region: region), signingName: "sts",
-            signingRegion: region, origin: stsOverride?.origin ?? "default")
+            signingRegion: partition.stsSigningRegion(region: region), origin: stsOverride?.origin ?? "default")
         return ResolvedEndpoints(region: region, regionOrigin: regionOrigin, partition: partition, iam: iam, sts: sts)
     }
 

@@ -2,7 +2,17 @@ import Foundation
 
 /// An AWS partition: a separate copy of AWS with its own DNS suffix, its own
 /// ARN prefix and its own global IAM endpoint. Regions belong to exactly one.
+///
+/// The table (`Partitions+Generated.swift`) is generated from botocore's
+/// published partition data by `generate-partitions.py`, so new partitions
+/// such as `aws-eusc` arrive with a botocore upgrade, not by hand.
 public struct Partition: Sendable, Hashable, CustomStringConvertible {
+    /// A host of its own for one (pseudo-)region, such as `aws-global` -> `sts.amazonaws.com`.
+    public struct StaticHost: Sendable, Hashable {
+        public var host: String
+        public var signingRegion: String
+    }
+
     /// The ARN prefix: `aws`, `aws-cn`, `aws-us-gov`, ...
     public let name: String
     /// The suffix of every endpoint host: `amazonaws.com`, `amazonaws.com.cn`, ...
@@ -13,15 +23,44 @@ public struct Partition: Sendable, Hashable, CustomStringConvertible {
     public let iamSigningRegion: String
     /// The region rolewiz uses when none is configured in this partition.
     public let defaultRegion: String
-    /// Region name prefixes that belong to this partition (the commercial
-    /// partition is the fallback and lists none).
-    let regionPrefixes: [String]
+    /// botocore's `regionRegex`, such as `^cn\-\w+\-\d+$`.
+    let regionPattern: String
+    /// The regions and pseudo-regions (`aws-global`) botocore lists by name.
+    let regions: Set<String>
+    /// STS endpoints with a host of their own, by region.
+    let stsHosts: [String: StaticHost]
+
+    init(
+        name: String, dnsSuffix: String, iamHost: String, iamSigningRegion: String, defaultRegion: String,
+        regionPattern: String, regions: Set<String>, stsHosts: [String: StaticHost]
+    ) {
+        self.name = name
+        self.dnsSuffix = dnsSuffix
+        self.iamEndpoint = URL(string: "https://\(iamHost)")!
+        self.iamSigningRegion = iamSigningRegion
+        self.defaultRegion = defaultRegion
+        self.regionPattern = regionPattern
+        self.regions = regions
+        self.stsHosts = stsHosts
+    }
 
     public var description: String { name }
 
-    /// The regional STS endpoint, `https://sts.REGION.DNS-SUFFIX`.
+    /// The regional STS endpoint, `https://sts.REGION.DNS-SUFFIX`, or the host
+    /// botocore's data names for the region (`aws-global` -> `sts.amazonaws.com`).
     public func stsEndpoint(region: String) -> URL {
-        URL(string: "https://sts.\(region).\(dnsSuffix)")!
+        URL(string: "https://\(stsHosts[region]?.host ?? "sts.\(region).\(dnsSuffix)")")!
+    }
+
+    /// The region STS requests to `stsEndpoint(region:)` are signed for.
+    public func stsSigningRegion(region: String) -> String {
+        stsHosts[region]?.signingRegion ?? region
+    }
+
+    /// Another regional service's endpoint, `https://PREFIX.REGION.DNS-SUFFIX`
+    /// (`portal.sso`, `oidc`).
+    public func endpoint(prefix: String, region: String) -> URL {
+        URL(string: "https://\(prefix).\(region).\(dnsSuffix)")!
     }
 
     /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`; IAM ARNs leave the region empty.
@@ -29,12 +68,13 @@ public struct Partition: Sendable, Hashable, CustomStringConvertible {
         "arn:\(name):\(service):\(region):\(account):\(resource)"
     }
 
-    /// The partition a region belongs to; unknown regions are commercial, as in the SDKs.
+    /// The partition a region belongs to, as botocore's `aws.partition` rule
+    /// decides: a region listed by name, else one matching a partition's
+    /// pattern, else the commercial partition.
     public static func forRegion(_ region: String) -> Partition {
         let lowered = region.lowercased()
-        return all.first { partition in
-            partition.regionPrefixes.contains { lowered.hasPrefix($0) }
-        } ?? .aws
+        if let listed = all.first(where: { $0.regions.contains(lowered) }) { return listed }
+        return all.first { $0.matches(lowered) } ?? .aws
     }
 
     /// Looks a partition up by its ARN name (`aws-cn`).
@@ -42,33 +82,8 @@ public struct Partition: Sendable, Hashable, CustomStringConvertible {
         all.first { $0.name == name }
     }
 
-    /// Every partition rolewiz knows, most specific first.
-    public static let all: [Partition] = [.awsCN, .awsUSGov, .awsISOB, .awsISOE, .awsISOF, .awsISO, .aws]
-
-    public static let aws = Partition(
-        name: "aws", dnsSuffix: "amazonaws.com",
-        iamEndpoint: URL(string: "https://iam.amazonaws.com")!, iamSigningRegion: "us-east-1",
-        defaultRegion: "us-east-1", regionPrefixes: [])
-
-    public static let awsCN = Partition(
-        name: "aws-cn", dnsSuffix: "amazonaws.com.cn",
-        iamEndpoint: URL(string: "https://iam.cn-north-1.amazonaws.com.cn")!, iamSigningRegion: "cn-north-1",
-        defaultRegion: "cn-north-1", regionPrefixes: ["cn-"])
-
-    public static let awsUSGov = Partition(
-        name: "aws-us-gov", dnsSuffix: "amazonaws.com",
-        iamEndpoint: URL(string: "https://iam.us-gov.amazonaws.com")!, iamSigningRegion: "us-gov-west-1",
-        defaultRegion: "us-gov-west-1", regionPrefixes: ["us-gov-"])
-
-    public static let awsISO = isolated(name: "aws-iso", dnsSuffix: "c2s.ic.gov", region: "us-iso-east-1", prefix: "us-iso-")
-    public static let awsISOB = isolated(name: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov", region: "us-isob-east-1", prefix: "us-isob-")
-    public static let awsISOE = isolated(name: "aws-iso-e", dnsSuffix: "cloud.adc-e.uk", region: "eu-isoe-west-1", prefix: "eu-isoe-")
-    public static let awsISOF = isolated(name: "aws-iso-f", dnsSuffix: "csp.hci.ic.gov", region: "us-isof-south-1", prefix: "us-isof-")
-
-    /// The isolated partitions name their IAM endpoint after their first region.
-    private static func isolated(name: String, dnsSuffix: String, region: String, prefix: String) -> Partition {
-        Partition(
-            name: name, dnsSuffix: dnsSuffix, iamEndpoint: URL(string: "https://iam.\(region).\(dnsSuffix)")!,
-            iamSigningRegion: region, defaultRegion: region, regionPrefixes: [prefix])
+    private func matches(_ region: String) -> Bool {
+        guard let pattern = try? Regex(regionPattern) else { return false }
+        return region.firstMatch(of: pattern) != nil
     }
 }

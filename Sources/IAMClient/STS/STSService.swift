@@ -23,12 +23,20 @@ public struct STSService: STSOperations {
     public func assumeRole(
         roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?
     ) async throws -> AWSCredentials {
+        try await assumeRole(roleArn: roleArn, sessionName: sessionName, externalId: externalId, durationSeconds: durationSeconds, mfa: nil)
+    }
+
+    public func assumeRole(
+        roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?, mfa: MFAToken?
+    ) async throws -> AWSCredentials {
         guard client.credentials != nil else {
             throw ClientConfigurationError("AssumeRole of \(roleArn) needs source credentials, and none were given.")
         }
         var parameters = QueryParameters([("RoleArn", roleArn), ("RoleSessionName", sessionName)])
         parameters.add("ExternalId", externalId)
         parameters.add("DurationSeconds", durationSeconds)
+        parameters.add("SerialNumber", mfa?.serialNumber)
+        parameters.add("TokenCode", mfa?.tokenCode)
         return try await client.call("AssumeRole", parameters.items) { result in
             try Self.credentials(in: result, source: "assumed role \(roleArn)")
         }

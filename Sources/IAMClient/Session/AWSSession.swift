@@ -59,7 +59,7 @@ public final class AWSSession: Sendable {
         // explicit --profile turns off environment keys, AWS_PROFILE does not.
         let credentialProvider = options.credentialProvider ?? CredentialChain.standard(
             profileName: options.profile, environment: environment, profiles: profiles,
-            makeSTS: { source in makeSTS(source) }, transport: transport)
+            makeSTS: { source in makeSTS(source) }, transport: transport, mfaPrompt: options.mfaPrompt)
         self.credentialProvider = credentialProvider
         self.iam = IAMService(client: QueryClient(
             endpoint: endpoints.iam, apiVersion: IAMService.apiVersion, credentials: credentialProvider,

@@ -31,6 +31,10 @@ public struct ClientOptions: Sendable {
     public var transport: (any HTTPTransport)?
     /// The config and credentials files; default `ProfileStore.load(environment:)`.
     public var profiles: ProfileStore?
+    /// Asks a person for the code of a profile's `mfa_serial`; nil when nobody can
+    /// be asked (such a profile then fails with `MFACodeUnavailableError`). The
+    /// commands read the terminal; the wizard may supply its own field.
+    public var mfaPrompt: MFACodePrompt?
     /// Credentials to use instead of the standard chain.
     public var credentialProvider: (any CredentialProvider)?
     /// The back-off sleep; default `Task.sleep`.
@@ -46,8 +50,9 @@ public struct ClientOptions: Sendable {
         transport: (any HTTPTransport)? = nil, profiles: ProfileStore? = nil,
         credentialProvider: (any CredentialProvider)? = nil,
         sleep: (@Sendable (TimeInterval) async throws -> Void)? = nil, clock: (@Sendable () -> Date)? = nil,
-        deadline: Date? = nil
+        deadline: Date? = nil, mfaPrompt: MFACodePrompt? = nil
     ) {
+        self.mfaPrompt = mfaPrompt
         self.deadline = deadline
         self.profile = profile
         self.region = region

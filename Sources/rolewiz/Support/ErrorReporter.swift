@@ -32,6 +32,9 @@ enum ErrorReporter {
         switch error {
         case let error as ClientConfigurationError:
             return (error.message, usageExitCode)
+        case let error as MFACodeUnavailableError:
+            // Nobody to ask for the code: run it on a terminal instead, as with a usage problem.
+            return (error.description + ".", usageExitCode)
         case let error as AWSError:
             return (message(for: error), failureExitCode)
         case let error as TransportError:

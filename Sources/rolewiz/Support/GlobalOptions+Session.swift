@@ -10,20 +10,28 @@ extension GlobalOptions {
     /// The client options these flags and the process environment describe.
     /// `timeLimit` is the default limit for all AWS calls (nil for the
     /// interactive wizard, where a person decides when to give up).
+    ///
+    /// MFA codes are asked for on the terminal (`/dev/tty`) by the commands. The
+    /// wizard (no time limit) owns the terminal through curses, so it gets no
+    /// terminal prompt: it passes a field of its own as `mfaPrompt`, and until it
+    /// does an MFA profile there fails naming the profile and MFA.
     func clientOptions(
-        environment: [String: String] = ProcessInfo.processInfo.environment, timeLimit: TimeInterval? = defaultTimeLimit
+        environment: [String: String] = ProcessInfo.processInfo.environment, timeLimit: TimeInterval? = defaultTimeLimit,
+        mfaPrompt: MFACodePrompt? = nil
     ) -> ClientOptions {
         let limit = timeout.map(TimeInterval.init) ?? timeLimit
         return ClientOptions(
             profile: profile, region: region, endpointURL: endpointURL, maxAttempts: maxAttempts,
-            debug: debug, environment: environment, deadline: limit.map { Date().addingTimeInterval($0) })
+            debug: debug, environment: environment, deadline: limit.map { Date().addingTimeInterval($0) },
+            mfaPrompt: mfaPrompt ?? (timeLimit == nil ? nil : MFATerminalPrompt.prompt))
     }
 
     /// Resolves the AWS session for a command; fails before any connection
     /// when a setting cannot work (reported with exit code 2).
     func makeSession(
-        environment: [String: String] = ProcessInfo.processInfo.environment, timeLimit: TimeInterval? = defaultTimeLimit
+        environment: [String: String] = ProcessInfo.processInfo.environment, timeLimit: TimeInterval? = defaultTimeLimit,
+        mfaPrompt: MFACodePrompt? = nil
     ) throws -> AWSSession {
-        try AWSSession.resolve(clientOptions(environment: environment, timeLimit: timeLimit))
+        try AWSSession.resolve(clientOptions(environment: environment, timeLimit: timeLimit, mfaPrompt: mfaPrompt))
     }
 }
