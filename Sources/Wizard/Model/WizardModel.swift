@@ -41,6 +41,9 @@ public final class WizardModel {
     public var tagsText = ""
     public var path = "/"
     public var maxSessionDuration: Int?
+    /// The permissions boundary, kept from the spec or the role being edited:
+    /// the wizard has no step for it, and dropping it would plan its removal.
+    public var permissionsBoundary: PolicyReference?
     /// The preset the answers started from, if any.
     public private(set) var presetId: String?
 
@@ -59,6 +62,7 @@ public final class WizardModel {
         roleDescription = spec.description ?? ""
         path = spec.path
         maxSessionDuration = spec.maxSessionDuration
+        permissionsBoundary = spec.permissionsBoundary
         tagsText = spec.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         policyArns = spec.managedPolicies.map { $0.arn(partition: partition) }
         editedTrustPolicy = nil
@@ -154,7 +158,7 @@ public final class WizardModel {
         RoleSpec(
             name: roleName, path: path, description: roleDescription.isEmpty ? nil : roleDescription, trust: trust,
             managedPolicies: policyArns.map { PolicyReference(arn: $0) }, tags: tags.tags,
-            maxSessionDuration: maxSessionDuration)
+            maxSessionDuration: maxSessionDuration, permissionsBoundary: permissionsBoundary)
     }
 
     /// Validation issues for the named fields only (`name`, `description`, `tags`...).
