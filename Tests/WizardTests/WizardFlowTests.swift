@@ -152,10 +152,15 @@ struct WizardFlowTests {
     }
 }
 
+/// A session at moto, with test credentials.
+func motoSession(_ moto: MotoServer) throws -> AWSSession {
+    let environment = ["AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"]
+    return try AWSSession.resolve(ClientOptions(
+        endpointURL: moto.endpoint.absoluteString, environment: environment, profiles: ProfileStore()))
+}
+
 /// A live service against moto, with test credentials.
 func motoService(_ moto: MotoServer) throws -> RoleService {
-    let environment = ["AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"]
-    let session = try AWSSession.resolve(ClientOptions(
-        endpointURL: moto.endpoint.absoluteString, environment: environment, profiles: ProfileStore()))
+    let session = try motoSession(moto)
     return RoleService(connection: .live(LiveConnection(iam: session.iam, sts: session.sts, partition: session.partition.name)))
 }

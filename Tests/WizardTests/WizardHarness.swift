@@ -60,6 +60,7 @@ extension WizardMessage {
     var isRole: Bool { if case .role = self { true } else { false } }
     var isRoles: Bool { if case .roles = self { true } else { false } }
     var isPolicies: Bool { if case .policies = self { true } else { false } }
+    var isRoleNameCheck: Bool { if case .roleNameTaken = self { true } else { false } }
 }
 
 /// A service with no credentials, as a machine without any AWS setup has.

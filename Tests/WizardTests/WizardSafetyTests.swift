@@ -2,10 +2,60 @@ import Foundation
 import IAMClient
 import Provisioning
 import Testing
+import TestSupport
 @testable import Wizard
 
 /// The wizard never plans what the person did not ask for.
+@MainActor
 struct WizardSafetyTests {
+    /// Create with the name of a role that exists: Details says so as soon
+    /// as IAM answers, Review refuses to write over it and offers another
+    /// name or a comparison; IAM is unchanged.
+    @Test func createNeverTakesOverAnExistingRole() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let service = try motoService(moto)
+        let name = MotoServer.uniqueName("prod-app")
+        let ec2Trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+        let iam = try motoSession(moto).iam
+        _ = try await iam.createRole(CreateRoleInput(roleName: name, assumeRolePolicyDocument: ec2Trust, description: "theirs"))
+
+        let harness = WizardHarness(service: service, start: .create(preset: .lambdaBasic, roleName: name))
+        try harness.press(.enter, .enter, .enter, .enter)
+        #expect(harness.topTitle == "Details")
+        try await harness.deliver { $0.isRoleNameCheck }
+        #expect(harness.screen.contains("already exists"), "\(harness.screen)")
+
+        try harness.press(.enter)
+        try await harness.deliver { $0.isReview }
+        #expect(harness.screen.contains("Role \(name) already exists"), "\(harness.screen)")
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Review", "Enter must not start an apply over an existing role")
+
+        // o: the same answers as changes to that role, asked before writing.
+        try harness.press(.character("o"))
+        try await harness.deliver { $0.isReview }
+        #expect(harness.screen.contains("review changes"))
+        try harness.press(.enter)
+        #expect(harness.stack.presentedDialog != nil, "an existing role is changed only after a yes")
+        try harness.press(.escape)
+
+        let untouched = try await iam.getRole(name: name)
+        #expect(untouched.description == "theirs")
+        #expect(untouched.assumeRolePolicyDocument.contains("ec2.amazonaws.com"))
+    }
+
+    @Test func anotherNameGoesBackToDetails() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let name = MotoServer.uniqueName("taken")
+        let iam = try motoSession(moto).iam
+        _ = try await iam.createRole(CreateRoleInput(roleName: name, assumeRolePolicyDocument: #"{"Version":"2012-10-17","Statement":[]}"#))
+        let harness = WizardHarness(service: try motoService(moto), start: .create(preset: .lookoutEquipment, roleName: name))
+        try await harness.enterThroughToReview()
+        try harness.press(.character("n"))
+        try await harness.deliver { if case .goToStep = $0 { true } else { false } }
+        #expect(harness.topTitle == "Details")
+    }
+
     /// Editing a role with a permissions boundary kept the boundary out of
     /// the model, so a description change planned its removal.
     @Test func editingAnotherFieldKeepsThePermissionsBoundary() throws {

@@ -25,6 +25,9 @@ public final class WizardContext {
     /// short by a signal reports after the terminal is restored.
     public private(set) var applyResults: [ApplyResult] = []
     private var requestedDocuments: Set<String> = []
+    /// For each role name checked: whether IAM already has a role by that name.
+    public private(set) var takenRoleNames: [String: Bool] = [:]
+    private var checkedRoleNames: Set<String> = []
 
     public init(
         service: RoleService, model: WizardModel = WizardModel(), outputDirectory: URL,
@@ -73,6 +76,21 @@ public final class WizardContext {
         run { .policyDocument(arn: arn, await Outcome.of { try await service.policyDocument(arn: arn) }) }
     }
 
+    /// Starts asking IAM whether a role called `name` exists, once per name
+    /// (the create flow never writes over a role it was not asked to edit).
+    func checkRoleName(_ name: String) {
+        guard !service.isOffline, !name.isEmpty, checkedRoleNames.insert(name).inserted else { return }
+        let service = service
+        run {
+            .roleNameTaken(name: name, await Outcome.of { try await service.roleExists(name: name) })
+        }
+    }
+
+    /// True when IAM is known to have a role called `name`.
+    func isTaken(_ name: String) -> Bool {
+        takenRoleNames[name] == true || takenRoleNames.first { $0.key.lowercased() == name.lowercased() }?.value == true
+    }
+
     /// Keeps what background reads brought back, whichever screen is on top.
     func absorb(_ message: WizardMessage) {
         switch message {
@@ -84,6 +102,7 @@ public final class WizardContext {
             if case .failure = outcome { policiesLoadedSoFar = 0 }
         case .policyDocument(let arn, let outcome): policyDocuments[arn] = outcome
         case .applyFinished(let outcome): if let result = outcome.value { applyResults.append(result) }
+        case .roleNameTaken(let name, let outcome): if let taken = outcome.value { takenRoleNames[name] = taken }
         default: break
         }
     }
