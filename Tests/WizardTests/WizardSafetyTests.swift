@@ -1,6 +1,7 @@
 import Foundation
 import IAMClient
 import Provisioning
+import TerminalUI
 import Testing
 import TestSupport
 @testable import Wizard
@@ -71,5 +72,25 @@ struct WizardSafetyTests {
         let desired = try model.spec().resolve(accountId: "123456789012")
         let plan = Planner.plan(for: desired, current: current, prune: true)
         #expect(plan.changes == [.updateDescription(from: "before", to: "after")], "\(plan.changes)")
+    }
+
+    /// Quit (q, F10, Ctrl-C) asks once the answers hold work, and the
+    /// dialog's default keeps it; untouched or saved answers quit at once.
+    @Test(arguments: [Key.character("q"), .function(10), .control("c")])
+    func quittingWithWorkAsksAndStaysByDefault(_ quit: Key) throws {
+        let untouched = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try untouched.press(.enter, quit)
+        #expect(untouched.stack.isFinished, "nothing typed: nothing to lose")
+
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: nil, roleName: nil))
+        try harness.press(.down, .enter)  // "Create a custom role"
+        try harness.type("/lambda")
+        try harness.press(.enter, .space)
+        try harness.press(quit)
+        #expect(!harness.stack.isFinished)
+        #expect(harness.stack.presentedDialog != nil, "quitting with a service chosen must ask")
+        try harness.press(.enter)
+        #expect(!harness.stack.isFinished, "Enter on the quit dialog keeps the work")
+        #expect(harness.stack.presentedDialog == nil)
     }
 }

@@ -174,7 +174,7 @@ public final class ScreenStack<Message: Sendable> {
     private func requestQuit() {
         if screens.contains(where: { $0.hasUnsavedWork }) {
             dialog = (Dialog.confirm(title: "Quit?", message: "You have unsaved changes. Quit anyway and lose them?",
-                                     confirm: "Quit", cancel: "Stay"), nil)
+                                     confirm: "Quit", cancel: "Stay", cancelByDefault: true), nil)
         } else {
             isFinished = true
         }
