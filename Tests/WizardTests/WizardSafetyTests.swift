@@ -93,4 +93,32 @@ struct WizardSafetyTests {
         #expect(!harness.stack.isFinished, "Enter on the quit dialog keeps the work")
         #expect(harness.stack.presentedDialog == nil)
     }
+
+    /// After an apply, Esc from Done reaches a Review planned again: the
+    /// role exists and matches, so nothing is offered and nothing is sent.
+    @Test func reviewAfterAnApplyIsPlannedAgainAndDoesNotCreateTwice() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let service = try motoService(moto)
+        let name = MotoServer.uniqueName("once")
+        let harness = WizardHarness(service: service, start: .create(preset: .lookoutEquipment, roleName: name))
+        try await harness.enterThroughToReview()
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Apply")
+        // Ctrl-C asks to stop; the apply finishing closes that question.
+        try harness.press(.control("c"))
+        #expect(harness.stack.presentedDialog != nil)
+        try await harness.deliver { $0.isApplyFinished }
+        #expect(harness.stack.presentedDialog == nil, "a Stop dialog stayed open after the apply finished")
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Done")
+
+        try harness.press(.escape)
+        #expect(harness.topTitle == "Review")
+        _ = harness.screen  // shown again: planned again
+        try await harness.deliver { $0.isReview }
+        #expect(harness.screen.contains("Nothing to change."), "\(harness.screen)")
+        #expect(!harness.screen.contains("Enter Confirm"), "the bar must not offer an Enter that does nothing")
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Review")
+    }
 }

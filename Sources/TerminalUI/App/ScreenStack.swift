@@ -166,6 +166,7 @@ public final class ScreenStack<Message: Sendable> {
             if screens.count > 1 { screens.removeLast() } else { requestQuit() }
         case .replace(let screen): screens[screens.count - 1] = screen
         case .present(let presented, let tag): dialog = (presented, tag)
+        case .dismissDialog(let tag): if dialog?.tag == tag { dialog = nil }
         case .quit: isFinished = true
         case .requestQuit: requestQuit()
         }

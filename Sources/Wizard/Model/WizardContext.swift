@@ -79,6 +79,13 @@ public final class WizardContext {
         run { .policyDocument(arn: arn, await Outcome.of { try await service.policyDocument(arn: arn) }) }
     }
 
+    /// True when an apply of this run made or finished the role at `roleArn`
+    /// (the create flow may keep changing what it created).
+    func createdThisRun(roleArn: String?) -> Bool {
+        guard let roleArn else { return false }
+        return applyResults.contains { $0.roleArn == roleArn && $0.status == .succeeded }
+    }
+
     /// Marks the current answers as kept (the flow started from them, or
     /// they were saved, exported or applied).
     func markAnswersKept() {

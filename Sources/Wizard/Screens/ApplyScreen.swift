@@ -68,7 +68,10 @@ final class ApplyScreen: WizardScreen {
     func react(to message: WizardMessage) -> Transition<WizardMessage> {
         switch message {
         case .applyEvent(let event): record(event)
-        case .applyFinished(let outcome): result = outcome
+        case .applyFinished(let outcome):
+            result = outcome
+            // Nothing is left to stop: a "Stop applying?" still open is stale.
+            return .dismissDialog(tag: "stop")
         default: return .ignored
         }
         return .handled

@@ -22,6 +22,9 @@ final class ReviewScreen: WizardScreen {
     private var wrappedWidth = 0
     /// Passed on to the apply screen of the edit flow.
     let onApplied: (() -> Void)?
+    /// How many applies this run had when the shown plan was made: after
+    /// another one (Esc back from Done), the plan is stale and made again.
+    private var appliesWhenPlanned: Int
 
     static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Confirm", help: "Apply the plan (offline: export the role)", action: .confirm),
@@ -39,12 +42,35 @@ final class ReviewScreen: WizardScreen {
         self.context = context
         self.onApplied = onApplied
         self.flow = flow
+        appliesWhenPlanned = context.applyResults.count
         context.loadReview(prune: flow == .edit)
         text = ReviewText.roleLines(context.model, partition: context.partition).joined(separator: "\n") + "\n\nPlanning…"
     }
 
+    /// Plans again when an apply has happened since this plan was made, so
+    /// the screen never offers to create a role that now exists.
+    private func replanIfStale() {
+        guard context.applyResults.count != appliesWhenPlanned else { return }
+        appliesWhenPlanned = context.applyResults.count
+        summary = nil
+        notice = nil
+        text = ReviewText.roleLines(context.model, partition: context.partition).joined(separator: "\n") + "\n\nPlanning…"
+        wrappedWidth = 0
+        context.loadReview(prune: flow == .edit)
+    }
+
     var title: String { "Review" }
-    var keyHints: [KeyHint] { Self.keys.hints + pane.keyHints }
+    /// Enter is offered only when it does something.
+    var keyHints: [KeyHint] {
+        let enterWorks = canConfirm
+        return Self.keys.hints.filter { enterWorks || $0.label != "Confirm" } + pane.keyHints
+    }
+
+    /// Whether Enter would apply, export or go back now.
+    private var canConfirm: Bool {
+        guard case .success(let review)? = summary, !review.findings.hasErrors, !takesOverExistingRole(review) else { return false }
+        return context.service.isOffline || !review.plan.isEmpty || flow == .edit
+    }
     var isAnimating: Bool { summary == nil }
     func tick() { spinner += 1 }
 
@@ -57,6 +83,7 @@ final class ReviewScreen: WizardScreen {
     }
 
     func draw(_ canvas: Canvas) {
+        replanIfStale()
         let body = WizardFrame.draw(canvas, title: flow == .create ? "review" : "review changes",
                                     step: step, offline: context.service.isOffline)
         // Wrapped here, where the width is known, so values keep their column (the last column is the scrollbar's).
@@ -81,6 +108,7 @@ final class ReviewScreen: WizardScreen {
     }
 
     func handle(_ key: Key) -> Transition<WizardMessage> {
+        replanIfStale()
         switch Self.keys.action(for: key) {
         case .confirm?: return confirm()
         case .save?:
@@ -104,9 +132,11 @@ final class ReviewScreen: WizardScreen {
         }
     }
 
-    /// The create flow found a role by this name: creating would write over it.
+    /// The create flow found a role by this name that this run did not
+    /// make: creating would write over it.
     private func takesOverExistingRole(_ review: ReviewSummary) -> Bool {
         flow == .create && !context.service.isOffline && !review.plan.createsRole
+            && !context.createdThisRun(roleArn: review.plan.roleArn)
     }
 
     private var isBlockedByExistingRole: Bool {
