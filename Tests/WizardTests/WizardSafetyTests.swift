@@ -121,4 +121,79 @@ struct WizardSafetyTests {
         try harness.press(.enter)
         #expect(harness.topTitle == "Review")
     }
+
+    static let editedWithSid = """
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "TypedByHand",
+                    "Effect": "Allow",
+                    "Principal": {"Service": ["sagemaker.amazonaws.com", "lookoutequipment.amazonaws.com"]},
+                    "Action": "sts:AssumeRole"
+                }
+            ]
+        }
+        """
+
+    /// A Sid typed in step 3 survives Esc back to step 1 and Enter forward.
+    @Test func handEditsSurviveGoingBackAndForth() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter, .enter)
+        #expect(harness.topTitle == "Trust policy")
+        harness.context.model.editedTrustPolicy = Self.editedWithSid
+        try harness.press(.escape, .escape)
+        #expect(harness.topTitle == "Trusted entity")
+        try harness.press(.enter, .enter)
+        #expect(harness.topTitle == "Trust policy")
+        #expect(harness.context.model.editedTrustPolicy?.contains("TypedByHand") == true)
+        #expect(harness.screen.contains("TypedByHand"))
+    }
+
+    /// Choosing another service in step 1 adds exactly that principal to
+    /// the hand-edited policy; the Sid stays.
+    @Test func aServiceChosenLaterIsMergedIntoTheEditedPolicy() throws {
+        let model = WizardModel(preset: .lookoutEquipment)
+        model.editedTrustPolicy = Self.editedWithSid
+        model.setServices(model.services + ["glue.amazonaws.com"])
+        let document = try PolicyDocument.parse(try #require(model.editedTrustPolicy))
+        #expect(document.statements.first?.sid == "TypedByHand")
+        #expect(document.trustedServices == ["sagemaker.amazonaws.com", "lookoutequipment.amazonaws.com", "glue.amazonaws.com"])
+        model.setServices(["glue.amazonaws.com"])
+        #expect(try PolicyDocument.parse(try #require(model.editedTrustPolicy)).trustedServices == ["glue.amazonaws.com"])
+        #expect(!model.trustAnswersDivergedFromEdit)
+    }
+
+    /// In the editor, the service picker shows the services the policy
+    /// trusts; opening and closing it changes nothing; checking one keeps
+    /// the AWS-account statement.
+    @Test func theServicePickerOfTheEditorMergesAndKeepsOtherPrincipals() throws {
+        let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"sts:AssumeRole"},{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+        let model = WizardModel()
+        model.load(RoleSpec(name: "r", trust: .customPolicy(policy)))
+        let context = WizardContext(service: offlineService(), model: model, outputDirectory: FileManager.default.temporaryDirectory) { _ in }
+        model.entityKind = .awsService  // what `v` does
+        let picker = TrustedEntityScreen(context: context, flow: .edit)
+        #expect(picker.services.checked == ["ec2.amazonaws.com"])
+        let before = model.editedTrustPolicy
+        _ = picker.handle(.enter)
+        #expect(model.editedTrustPolicy == before, "opening and closing the picker changed the policy")
+
+        model.setServices(["ec2.amazonaws.com", "lambda.amazonaws.com"])
+        let document = try PolicyDocument.parse(try #require(model.editedTrustPolicy))
+        #expect(document.statements.contains { $0.principal?.values(of: .aws) == ["arn:aws:iam::444455556666:root"] })
+        #expect(document.trustedServices == ["ec2.amazonaws.com", "lambda.amazonaws.com"])
+    }
+
+    /// An answer that cannot be merged keeps the edit and says so in step 3.
+    @Test func anUnmergeableChangeKeepsTheEditAndSaysSo() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter)
+        harness.context.model.editedTrustPolicy = Self.editedWithSid
+        try harness.press(.function(4))  // restrict to my account: a condition, not a principal
+        try harness.press(.enter, .enter)
+        #expect(harness.topTitle == "Trust policy")
+        #expect(harness.context.model.editedTrustPolicy == Self.editedWithSid)
+        #expect(harness.screen.contains("your text is kept"), "\(harness.screen)")
+    }
 }
