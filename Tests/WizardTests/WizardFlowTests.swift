@@ -64,7 +64,9 @@ struct WizardFlowTests {
         try harness.press(.backspace, .escape)
         #expect(harness.context.model.editedTrustPolicy == edited, "a filter is not a change of the chosen services")
         try harness.press(.space)
-        #expect(harness.context.model.editedTrustPolicy == nil, "choosing another service regenerates the policy")
+        // Choosing another service merges it into the edit instead of throwing the edit away.
+        let merged = try PolicyDocument.parse(try #require(harness.context.model.editedTrustPolicy))
+        #expect(merged.trustedServices == harness.context.model.services)
     }
 
     @Test func detailsAreValidatedAsTyped() throws {

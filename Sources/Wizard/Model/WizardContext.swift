@@ -79,11 +79,12 @@ public final class WizardContext {
         run { .policyDocument(arn: arn, await Outcome.of { try await service.policyDocument(arn: arn) }) }
     }
 
-    /// True when an apply of this run made or finished the role at `roleArn`
-    /// (the create flow may keep changing what it created).
+    /// True when an apply of this run reached the role at `roleArn`, even
+    /// one stopped half way: the person chose to create it, so the create
+    /// flow may go on changing it.
     func createdThisRun(roleArn: String?) -> Bool {
         guard let roleArn else { return false }
-        return applyResults.contains { $0.roleArn == roleArn && $0.status == .succeeded }
+        return applyResults.contains { $0.roleArn == roleArn }
     }
 
     /// Marks the current answers as kept (the flow started from them, or
