@@ -46,7 +46,8 @@ let package = Package(
         // Role specs, presets, trust policies, lint, plan and apply.
         .target(
             name: "Provisioning",
-            dependencies: ["IAMClient", "SafeText", .product(name: "Yams", package: "Yams")]
+            dependencies: ["IAMClient", "SafeText", .product(name: "Yams", package: "Yams")],
+            exclude: ["Catalog/generate-aws-managed-policies.py"]
         ),
         // A small terminal toolkit on ncursesw that knows nothing of IAM.
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "SafeText"]),

@@ -98,7 +98,10 @@ struct ApplyMotoTests {
         var desired = seedRole()
         let bad = "arn:aws:iam::aws:policy/RolewizNoSuchPolicy"
         desired.policyArns.insert(bad, at: 1)
-        let (_, result) = try await converge(moto, desired)
+        // Planning finds the missing policy before any write ...
+        await #expect(throws: UnattachablePoliciesError(arns: [bad])) { try await Planner(iam: moto.iam).plan(for: desired) }
+        // ... and one deleted between plan and apply fails only its own step.
+        let result = await Applier(iam: moto.iam).apply(Planner.plan(for: desired, current: nil, prune: false))
         #expect(result.status == .failed)
         let failure = try #require(result.failures.first)
         #expect(failure.step == .attachPolicy(arn: bad))

@@ -196,7 +196,14 @@ struct ApplyTests {
         let iam = FakeIAM()
         var desired = SeedRole.fullRole
         desired.policyArns.insert("arn:aws:iam::aws:policy/NoSuchPolicy", at: 1)
-        let (_, result) = try await converge(iam, desired)
+        // The plan knows before any write that the policy is not there ...
+        await #expect(throws: UnattachablePoliciesError(arns: ["arn:aws:iam::aws:policy/NoSuchPolicy"])) {
+            try await Planner(iam: iam).plan(for: desired)
+        }
+        #expect(await iam.storedRole(desired.roleName) == nil)
+        // ... and a policy deleted between plan and apply fails only its own step.
+        let plan = Planner.plan(for: desired, current: nil, prune: false)
+        let result = await Applier(iam: iam).apply(plan)
         #expect(result.status == .failed)
         #expect(result.failures.map(\.code) == ["NoSuchEntity"])
         #expect(result.failures.first?.step == .attachPolicy(arn: "arn:aws:iam::aws:policy/NoSuchPolicy"))

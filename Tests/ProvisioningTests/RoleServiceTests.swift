@@ -85,7 +85,7 @@ struct RoleServiceTests {
         let specText = try await service.export(spec, as: .json)
         #expect(try RoleSpecFile.decode(specText, format: .json).spec == spec)
         let script = try await service.export(spec, as: .cli)
-        #expect(script.contains("aws iam create-role") && script.contains("AmazonLookoutEquipmentFullAccess"))
+        #expect(script.contains("iam create-role") && script.contains("AmazonLookoutEquipmentFullAccess"))
         let terraform = try await service.export(spec, as: .terraform)
         #expect(terraform.contains("aws_iam_role"))
     }

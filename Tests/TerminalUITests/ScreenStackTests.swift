@@ -49,7 +49,10 @@ import Testing
         #expect(dirty.text.contains("unsaved changes"))
         try dirty.press(.escape)
         #expect(!dirty.stack.isFinished)
+        // Enter keeps the work (Stay is the default); choosing Quit quits.
         try dirty.press(.control("c"), .enter)
+        #expect(!dirty.stack.isFinished)
+        try dirty.press(.control("c"), .left, .enter)
         #expect(dirty.stack.isFinished)
     }
 

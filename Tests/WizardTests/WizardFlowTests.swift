@@ -64,7 +64,9 @@ struct WizardFlowTests {
         try harness.press(.backspace, .escape)
         #expect(harness.context.model.editedTrustPolicy == edited, "a filter is not a change of the chosen services")
         try harness.press(.space)
-        #expect(harness.context.model.editedTrustPolicy == nil, "choosing another service regenerates the policy")
+        // Choosing another service merges it into the edit instead of throwing the edit away.
+        let merged = try PolicyDocument.parse(try #require(harness.context.model.editedTrustPolicy))
+        #expect(merged.trustedServices == harness.context.model.services)
     }
 
     @Test func detailsAreValidatedAsTyped() throws {
@@ -152,10 +154,15 @@ struct WizardFlowTests {
     }
 }
 
+/// A session at moto, with test credentials.
+func motoSession(_ moto: MotoServer) throws -> AWSSession {
+    let environment = ["AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"]
+    return try AWSSession.resolve(ClientOptions(
+        endpointURL: moto.endpoint.absoluteString, environment: environment, profiles: ProfileStore()))
+}
+
 /// A live service against moto, with test credentials.
 func motoService(_ moto: MotoServer) throws -> RoleService {
-    let environment = ["AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"]
-    let session = try AWSSession.resolve(ClientOptions(
-        endpointURL: moto.endpoint.absoluteString, environment: environment, profiles: ProfileStore()))
+    let session = try motoSession(moto)
     return RoleService(connection: .live(LiveConnection(iam: session.iam, sts: session.sts, partition: session.partition.name)))
 }

@@ -11,12 +11,20 @@ final class WizardHarness {
     let stack: ScreenStack<WizardMessage>
     let context: WizardContext
     let surface: GridSurface
-    private var messages: AsyncStream<WizardMessage>.Iterator
+    /// Background results, and `.timeUp(n)` when `deliver` number n has waited too long.
+    private enum Event: Sendable {
+        case message(WizardMessage)
+        case timeUp(Int)
+    }
+    private var messages: AsyncStream<Event>.Iterator
+    private let events: AsyncStream<Event>.Continuation
+    private var deliveries = 0
 
     init(service: RoleService, start: WizardApp.Start, size: Size = Size(columns: 80, rows: 24), directory: URL? = nil) {
-        let (stream, continuation) = AsyncStream.makeStream(of: WizardMessage.self)
+        let (stream, continuation) = AsyncStream.makeStream(of: Event.self)
+        events = continuation
         let outputDirectory = directory ?? FileManager.default.temporaryDirectory
-        context = WizardContext(service: service, outputDirectory: outputDirectory) { continuation.yield($0) }
+        context = WizardContext(service: service, outputDirectory: outputDirectory) { continuation.yield(.message($0)) }
         stack = ScreenStack(root: WizardApp.rootScreen(start, context: context))
         surface = GridSurface(size: size)
         messages = stream.makeAsyncIterator()
@@ -32,13 +40,29 @@ final class WizardHarness {
         for character in text { try stack.handle(.character(character)) }
     }
 
-    /// Delivers background results until one matching `matches` has been delivered.
-    func deliver(through matches: (WizardMessage) -> Bool) async throws {
+    /// Delivers background results until one matching `matches` has been
+    /// delivered; waiting longer than `seconds` is a failure, not a hang.
+    func deliver(within seconds: Double = 60, through matches: (WizardMessage) -> Bool) async throws {
+        deliveries += 1
+        let delivery = deliveries
+        let events = events
+        let timer = Task {
+            try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+            events.yield(.timeUp(delivery))
+        }
+        defer { timer.cancel() }
         var iterator = messages
         defer { messages = iterator }
-        while let message = await iterator.next(isolation: #isolation) {
-            try stack.receive(message)
-            if matches(message) { return }
+        while let event = await iterator.next(isolation: #isolation) {
+            switch event {
+            case .message(let message):
+                try stack.receive(message)
+                if matches(message) { return }
+            case .timeUp(let number) where number == delivery:
+                throw HarnessTimeout(seconds: seconds, screen: screen)
+            case .timeUp:
+                continue
+            }
         }
     }
 
@@ -54,12 +78,20 @@ final class WizardHarness {
     }
 }
 
+/// The awaited result did not come: the screen at that moment, for the report.
+struct HarnessTimeout: Error, CustomStringConvertible {
+    var seconds: Double
+    var screen: String
+    var description: String { "no matching message within \(seconds) s; the screen:\n\(screen)" }
+}
+
 extension WizardMessage {
     var isReview: Bool { if case .review = self { true } else { false } }
     var isApplyFinished: Bool { if case .applyFinished = self { true } else { false } }
     var isRole: Bool { if case .role = self { true } else { false } }
     var isRoles: Bool { if case .roles = self { true } else { false } }
     var isPolicies: Bool { if case .policies = self { true } else { false } }
+    var isRoleNameCheck: Bool { if case .roleNameTaken = self { true } else { false } }
 }
 
 /// A service with no credentials, as a machine without any AWS setup has.

@@ -86,10 +86,21 @@ struct WizardJumpSaveAndAddTests {
         try harness.type("bad name!")
         try harness.press(.enter)
         #expect(harness.screen.contains("! "))
+        // A name no AWS managed policy has is refused, with the near miss.
+        try harness.press(.control("u"))
+        try harness.type("NoSuchPolicyXYZ")
+        try harness.press(.enter)
+        #expect(harness.screen.contains("no AWS managed policy named"), "\(harness.screen)")
+        #expect(harness.context.model.policyArns.isEmpty)
         try harness.press(.control("u"))
         try harness.type("AmazonSQSReadOnlyAccess")
         try harness.press(.enter)
         #expect(harness.context.model.policyArns == ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"])
         #expect(harness.screen.contains("[x] AmazonSQSReadOnlyAccess"))
+        // The console's name of a service-role policy gets its real path.
+        try harness.press(.character("+"))
+        try harness.type("AWSLambdaBasicExecutionRole")
+        try harness.press(.enter)
+        #expect(harness.context.model.policyArns.last == "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")
     }
 }

@@ -29,9 +29,31 @@ public struct PolicyReference: Sendable, Hashable, ExpressibleByStringLiteral, C
     public var isARN: Bool { text.hasPrefix("arn:") }
 
     /// The policy ARN: an ARN as written, a name as the AWS managed policy
-    /// `arn:PARTITION:iam::aws:policy/NAME`.
+    /// `arn:PARTITION:iam::aws:policy/PATH/NAME`, its path from the built-in
+    /// list when the name was written without one.
     public func arn(partition: String) -> String {
-        isARN ? text : "arn:\(partition):iam::aws:policy/\(text)"
+        if isARN { return text }
+        let full = text.contains("/") ? text : (AWSManagedPolicyNames.reference(forName: text) ?? text)
+        return "arn:\(partition):iam::aws:policy/\(full)"
+    }
+
+    /// Why this AWS managed policy cannot be attached, judged from the
+    /// built-in list: no such name, or the wrong path. Nil when it can, or
+    /// when it is a customer managed policy (checked online) or an AWS ARN
+    /// of a name the list does not know (AWS may have added it since).
+    public var unresolvableReason: String? {
+        guard isAWSManaged else { return nil }
+        let written = isARN ? String(text.split(separator: "/", maxSplits: 1).last ?? "") : text
+        let name = self.name
+        guard let real = AWSManagedPolicyNames.reference(forName: name) else {
+            if isARN { return nil }
+            return "there is no AWS managed policy named \"\(name)\"\(AWSManagedPolicyNames.hint(for: name)); "
+                + "name a customer managed policy by its ARN (arn:aws:iam::ACCOUNT:policy/NAME)"
+        }
+        guard written == real || (!isARN && written == name) else {
+            return "the AWS managed policy \(name) is \(real), not \(written)"
+        }
+        return nil
     }
 
     /// The policy's name without path or ARN prefix (`AWSGlueServiceRole`).
@@ -72,6 +94,9 @@ public struct PolicyReference: Sendable, Hashable, ExpressibleByStringLiteral, C
             issues.append(ValidationIssue(field: field, message: "the policy name is \(policyName.count) characters long; IAM allows at most 128"))
         } else if let violation = CharacterRule.policyName.violation(in: policyName) {
             issues.append(ValidationIssue(field: field, message: "the policy name \(violation)"))
+        }
+        if issues.isEmpty, let reason = unresolvableReason {
+            issues.append(ValidationIssue(field: field, message: reason))
         }
         let pathPart = segments.dropLast().joined(separator: "/")
         if let violation = CharacterRule.policyPath.violation(in: pathPart) {

@@ -27,10 +27,54 @@ public struct Planner: Sendable {
         }
     }
 
-    /// Reads IAM and plans.
+    /// Reads IAM and plans. Every policy the plan would attach (or set as
+    /// the boundary) is known to exist first, so an apply never stops half
+    /// way on a policy that was never there: AWS managed ones from the
+    /// built-in list, the rest with GetPolicy (concurrently).
+    /// - Throws: `UnattachablePoliciesError` naming those that do not exist.
     public func plan(for desired: DesiredRole, prune: Bool = false) async throws -> Plan {
         let current = try await currentRole(named: desired.roleName)
-        return Self.plan(for: desired, current: current, prune: prune)
+        let plan = Self.plan(for: desired, current: current, prune: prune)
+        try await checkAttachable(plan)
+        return plan
+    }
+
+    /// Throws when a policy the plan attaches does not exist.
+    func checkAttachable(_ plan: Plan) async throws {
+        let arns = plan.changes.compactMap { change -> String? in
+            switch change {
+            case .attachPolicy(let arn): arn
+            case .changePermissionsBoundary(_, let arn?): arn
+            case .createRole(let role): role.permissionsBoundaryArn
+            default: nil
+            }
+        }
+        let unknown = Set(arns.filter { !Self.isBuiltInAWSManaged($0) })
+        guard !unknown.isEmpty else { return }
+        let iam = self.iam
+        let missing = try await withThrowingTaskGroup(of: String?.self) { group in
+            for arn in unknown {
+                group.addTask {
+                    do {
+                        _ = try await iam.getPolicy(arn: arn)
+                        return nil
+                    } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
+                        return arn
+                    }
+                }
+            }
+            var missing: [String] = []
+            for try await arn in group { if let arn { missing.append(arn) } }
+            return missing.sorted()
+        }
+        if !missing.isEmpty { throw UnattachablePoliciesError(arns: missing) }
+    }
+
+    /// An AWS managed policy ARN whose name and path the built-in list holds.
+    static func isBuiltInAWSManaged(_ arn: String) -> Bool {
+        let reference = PolicyReference(arn)
+        return reference.isARN && reference.isAWSManaged && AWSManagedPolicyNames.reference(forName: reference.name) != nil
+            && reference.unresolvableReason == nil
     }
 
     /// A plan made without IAM, for when there are no credentials: the role

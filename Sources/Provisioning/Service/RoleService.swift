@@ -135,6 +135,17 @@ public final class RoleService: Sendable {
     }
 
     /// A role with its attached policies and tags.
+    /// Whether IAM has a role called `name` (one GetRole): the create flow
+    /// asks as soon as a name is typed, so it never writes over a role.
+    public func roleExists(name: String) async throws -> Bool {
+        do {
+            _ = try await requireLive("check the role name").iam.getRole(name: name)
+            return true
+        } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
+            return false
+        }
+    }
+
     public func loadRole(name: String) async throws -> RoleDetails {
         try await RoleDetails.load(roleName: name, from: requireLive("read the role").iam)
     }

@@ -9,8 +9,9 @@ public enum SpecFileName {
     /// The suffix that marks a rolewiz spec file.
     public static let suffix = ".rolewiz.yaml"
 
-    /// `NAME.rolewiz.yaml` for the role `roleName` ("role" when empty).
-    public static func forRole(_ roleName: String) -> String {
+    /// `NAME.rolewiz.yaml` (or NAME + `suffix`) for the role `roleName`
+    /// ("role" when empty): what the spec and every export are saved as.
+    public static func forRole(_ roleName: String, suffix: String = SpecFileName.suffix) -> String {
         var scalars = roleName.unicodeScalars.prefix(64).map { scalar -> Unicode.Scalar in
             CharacterRule.roleName.allows(scalar) ? scalar : "_"
         }

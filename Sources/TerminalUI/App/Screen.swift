@@ -91,6 +91,9 @@ public enum Transition<Message: Sendable> {
     case replace(any Screen<Message>)
     /// Show a modal dialog; its result comes to `dialogClosed(tag:choice:)`.
     case present(Dialog, tag: String)
+    /// Close the dialog with this tag, if it is open: what it asked about
+    /// is over (a "Stop applying?" when the apply has finished).
+    case dismissDialog(tag: String)
     /// Leave the loop now.
     case quit
     /// Leave the loop, asking first if any screen has unsaved work (like `q`).

@@ -166,6 +166,7 @@ public final class ScreenStack<Message: Sendable> {
             if screens.count > 1 { screens.removeLast() } else { requestQuit() }
         case .replace(let screen): screens[screens.count - 1] = screen
         case .present(let presented, let tag): dialog = (presented, tag)
+        case .dismissDialog(let tag): if dialog?.tag == tag { dialog = nil }
         case .quit: isFinished = true
         case .requestQuit: requestQuit()
         }
@@ -174,7 +175,7 @@ public final class ScreenStack<Message: Sendable> {
     private func requestQuit() {
         if screens.contains(where: { $0.hasUnsavedWork }) {
             dialog = (Dialog.confirm(title: "Quit?", message: "You have unsaved changes. Quit anyway and lose them?",
-                                     confirm: "Quit", cancel: "Stay"), nil)
+                                     confirm: "Quit", cancel: "Stay", cancelByDefault: true), nil)
         } else {
             isFinished = true
         }

@@ -40,9 +40,14 @@ public final class Dialog {
         self.details = details.map { ScrollView(text: $0, style: .dim) }
     }
 
-    /// "Are you sure?" with a confirming and a cancelling button.
-    public static func confirm(title: String, message: String, confirm: String = "Yes", cancel: String = "No") -> Dialog {
-        Dialog(kind: .confirm, title: title, message: message, buttons: [confirm, cancel])
+    /// "Are you sure?" with a confirming and a cancelling button; with
+    /// `cancelByDefault` Enter keeps things as they are (for what loses work).
+    public static func confirm(
+        title: String, message: String, confirm: String = "Yes", cancel: String = "No", cancelByDefault: Bool = false
+    ) -> Dialog {
+        let dialog = Dialog(kind: .confirm, title: title, message: message, buttons: [confirm, cancel])
+        if cancelByDefault { dialog.focusedButton = 1 }
+        return dialog
     }
 
     /// An error with optional details (e.g. the service's full response).

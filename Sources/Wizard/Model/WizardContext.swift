@@ -25,6 +25,12 @@ public final class WizardContext {
     /// short by a signal reports after the terminal is restored.
     public private(set) var applyResults: [ApplyResult] = []
     private var requestedDocuments: Set<String> = []
+    /// The answers as last started, saved, exported or applied: quitting
+    /// with anything else would lose work, so the quit key asks.
+    private var keptAnswers: RoleSpec?
+    /// For each role name checked: whether IAM already has a role by that name.
+    public private(set) var takenRoleNames: [String: Bool] = [:]
+    private var checkedRoleNames: Set<String> = []
 
     public init(
         service: RoleService, model: WizardModel = WizardModel(), outputDirectory: URL,
@@ -73,6 +79,40 @@ public final class WizardContext {
         run { .policyDocument(arn: arn, await Outcome.of { try await service.policyDocument(arn: arn) }) }
     }
 
+    /// True when an apply of this run reached the role at `roleArn`, even
+    /// one stopped half way: the person chose to create it, so the create
+    /// flow may go on changing it.
+    func createdThisRun(roleArn: String?) -> Bool {
+        guard let roleArn else { return false }
+        return applyResults.contains { $0.roleArn == roleArn }
+    }
+
+    /// Marks the current answers as kept (the flow started from them, or
+    /// they were saved, exported or applied).
+    func markAnswersKept() {
+        keptAnswers = model.spec(partition: partition)
+    }
+
+    /// True when the answers differ from what was last kept.
+    var hasUnkeptAnswers: Bool {
+        keptAnswers.map { $0 != model.spec(partition: partition) } ?? false
+    }
+
+    /// Starts asking IAM whether a role called `name` exists, once per name
+    /// (the create flow never writes over a role it was not asked to edit).
+    func checkRoleName(_ name: String) {
+        guard !service.isOffline, !name.isEmpty, checkedRoleNames.insert(name).inserted else { return }
+        let service = service
+        run {
+            .roleNameTaken(name: name, await Outcome.of { try await service.roleExists(name: name) })
+        }
+    }
+
+    /// True when IAM is known to have a role called `name`.
+    func isTaken(_ name: String) -> Bool {
+        takenRoleNames[name] == true || takenRoleNames.first { $0.key.lowercased() == name.lowercased() }?.value == true
+    }
+
     /// Keeps what background reads brought back, whichever screen is on top.
     func absorb(_ message: WizardMessage) {
         switch message {
@@ -83,7 +123,12 @@ public final class WizardContext {
             policies = outcome
             if case .failure = outcome { policiesLoadedSoFar = 0 }
         case .policyDocument(let arn, let outcome): policyDocuments[arn] = outcome
-        case .applyFinished(let outcome): if let result = outcome.value { applyResults.append(result) }
+        case .applyFinished(let outcome):
+            if let result = outcome.value {
+                applyResults.append(result)
+                if result.status == .succeeded { markAnswersKept() }
+            }
+        case .roleNameTaken(let name, let outcome): if let taken = outcome.value { takenRoleNames[name] = taken }
         default: break
         }
     }

@@ -15,6 +15,8 @@ public enum WizardMessage: Sendable {
     case applyFinished(Outcome<ApplyResult>)
     case roles(Outcome<[Role]>)
     case role(Outcome<RoleDetails>)
+    /// Whether a role with this name already exists (the create flow's name check).
+    case roleNameTaken(name: String, Outcome<Bool>)
     /// Go back to the create flow's step with this index (Review's digit keys); each step screen above it pops.
     case goToStep(Int)
 }

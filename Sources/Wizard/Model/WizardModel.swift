@@ -33,7 +33,12 @@ public final class WizardModel {
     public var federationProvider = ""
     public var federationAudience = ""
     /// The trust policy as edited by hand; nil while it follows the entity answers.
+    /// What the person typed wins: later answers are merged into it where
+    /// they can be (`addService`/`removeService`), never thrown away.
     public var editedTrustPolicy: String?
+    /// Step 1's answers changed in a way that cannot be merged into the
+    /// hand-edited policy; step 3 says so and offers the generated one.
+    public var trustAnswersDivergedFromEdit = false
     public var policyArns: [String] = []
     public var roleName = ""
     public var roleDescription = ""
@@ -41,6 +46,9 @@ public final class WizardModel {
     public var tagsText = ""
     public var path = "/"
     public var maxSessionDuration: Int?
+    /// The permissions boundary, kept from the spec or the role being edited:
+    /// the wizard has no step for it, and dropping it would plan its removal.
+    public var permissionsBoundary: PolicyReference?
     /// The preset the answers started from, if any.
     public private(set) var presetId: String?
 
@@ -59,9 +67,11 @@ public final class WizardModel {
         roleDescription = spec.description ?? ""
         path = spec.path
         maxSessionDuration = spec.maxSessionDuration
+        permissionsBoundary = spec.permissionsBoundary
         tagsText = spec.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         policyArns = spec.managedPolicies.map { $0.arn(partition: partition) }
         editedTrustPolicy = nil
+        trustAnswersDivergedFromEdit = false
         switch spec.trust {
         case .awsServices(let trust):
             entityKind = .awsService
@@ -84,6 +94,31 @@ public final class WizardModel {
             entityKind = .customPolicy
             editedTrustPolicy = text
         }
+    }
+
+    /// Sets the chosen services, merging exactly the added and removed ones
+    /// into a hand-edited policy, whose other statements, Sids and
+    /// principals stay as typed. A policy that does not parse cannot take
+    /// the merge: it is kept and marked as diverged.
+    public func setServices(_ chosen: [String]) {
+        let added = chosen.filter { !services.contains($0) }
+        let removed = services.filter { !chosen.contains($0) }
+        services = chosen
+        guard let edited = editedTrustPolicy, !(added.isEmpty && removed.isEmpty) else { return }
+        guard var document = try? PolicyDocument.parse(edited) else {
+            trustAnswersDivergedFromEdit = true
+            return
+        }
+        for service in added { document.addServicePrincipal(service) }
+        for service in removed { document.removeServicePrincipal(service) }
+        editedTrustPolicy = document.text
+    }
+
+    /// An answer of step 1 changed that has no merge into a hand-edited
+    /// policy (the kind, an account, a provider, a condition): the edit is
+    /// kept and step 3 offers the generated policy, showing the difference.
+    public func trustAnswerChanged() {
+        if editedTrustPolicy != nil { trustAnswersDivergedFromEdit = true }
     }
 
     /// The trusted entity the answers describe (the hand-edited policy wins).
@@ -154,7 +189,7 @@ public final class WizardModel {
         RoleSpec(
             name: roleName, path: path, description: roleDescription.isEmpty ? nil : roleDescription, trust: trust,
             managedPolicies: policyArns.map { PolicyReference(arn: $0) }, tags: tags.tags,
-            maxSessionDuration: maxSessionDuration)
+            maxSessionDuration: maxSessionDuration, permissionsBoundary: permissionsBoundary)
     }
 
     /// Validation issues for the named fields only (`name`, `description`, `tags`...).

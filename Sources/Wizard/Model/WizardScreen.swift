@@ -24,6 +24,10 @@ extension WizardScreen {
 
     var step: Int? { nil }
 
+    /// A step of the create flow holds the answers: quitting asks when they
+    /// were changed since they were started, saved, exported or applied.
+    var hasUnsavedWork: Bool { step != nil && context.hasUnkeptAnswers }
+
     func react(to message: WizardMessage) -> Transition<WizardMessage> { .handled }
 
     var minimumSize: Size { Size(columns: 60, rows: 18) }

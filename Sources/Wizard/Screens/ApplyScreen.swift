@@ -68,7 +68,10 @@ final class ApplyScreen: WizardScreen {
     func react(to message: WizardMessage) -> Transition<WizardMessage> {
         switch message {
         case .applyEvent(let event): record(event)
-        case .applyFinished(let outcome): result = outcome
+        case .applyFinished(let outcome):
+            result = outcome
+            // Nothing is left to stop: a "Stop applying?" still open is stale.
+            return .dismissDialog(tag: "stop")
         default: return .ignored
         }
         return .handled
@@ -116,12 +119,13 @@ final class ApplyScreen: WizardScreen {
                 confirm: "Stop", cancel: "Keep going"), tag: "stop")
         case .next?:
             guard case .success(let applied)? = result, applied.status == .succeeded else { return .handled }
-            switch flow {
-            case .create: return .replace(DoneScreen(context: context, roleArn: applied.roleArn ?? plan.roleName))
-            case .edit:
-                onApplied?()
-                return .pop
+            // Opened from the editor, back to it; otherwise (create, or the
+            // create flow's comparison with an existing role) done.
+            guard flow == .edit, let onApplied else {
+                return .replace(DoneScreen(context: context, roleArn: applied.roleArn ?? plan.roleName))
             }
+            onApplied()
+            return .pop
         case .retry? where !isRunning && failed:
             return .replace(ReviewScreen(context: context, flow: flow, onApplied: onApplied))
         case .stop?:

@@ -28,6 +28,7 @@ final class DetailsScreen: WizardScreen {
         roleDescription = TextField(label: "Description", text: model.roleDescription, placeholder: "optional", maxLength: 1000)
         tags = TextField(label: "Tags       ", text: model.tagsText, placeholder: "key=value, key2=value2")
         focus = FocusRing(flow == .edit ? [.description, .tags] : [.name, .description, .tags])
+        if flow == .create { context.checkRoleName(model.roleName) }
         name.validator = { _ in model.issues(for: "name").first?.message }
         roleDescription.validator = { _ in model.issues(for: "description").first?.message }
         tags.validator = { _ in model.issues(for: "tags").first?.message }
@@ -51,6 +52,16 @@ final class DetailsScreen: WizardScreen {
         }
         _ = body.paragraph("Tags are key=value pairs separated by commas, for example team=ml, cost-center=42.",
                            in: Rect(x: 0, y: row, columns: body.columns, rows: 2), style: .dim)
+        if let warning = existingRoleWarning {
+            _ = body.paragraph(warning, in: Rect(x: 0, y: row + 3, columns: body.columns, rows: 3), style: .error)
+        }
+    }
+
+    /// Said as soon as IAM answers: creating would take over that role.
+    var existingRoleWarning: String? {
+        guard flow == .create, context.isTaken(context.model.roleName) else { return nil }
+        return "! A role named \(context.model.roleName) already exists in this account. Creating never changes it: "
+            + "choose another name, or go on to Review to compare these answers with it."
     }
 
     func handle(_ key: Key) -> Transition<WizardMessage> {
@@ -68,6 +79,7 @@ final class DetailsScreen: WizardScreen {
         guard let field = fields.first(where: { focus.isFocused($0.0) })?.1 else { return .ignored }
         let result = field.handle(key)
         if result == .changed {
+            if flow == .create, name.text != context.model.roleName { context.checkRoleName(name.text) }
             context.model.roleName = name.text
             context.model.roleDescription = roleDescription.text
             context.model.tagsText = tags.text

@@ -65,7 +65,8 @@ final class ExportScreen: WizardScreen {
             return result == .ignored ? .ignored : .handled
         }
         let spec = context.model.spec(partition: context.partition)
-        let fileName = spec.name + (format == .json ? ".rolewiz.json" : "." + format.fileExtension)
+        // The name may have come from the server (edit): one plain file name, never a path.
+        let fileName = SpecFileName.forRole(spec.name, suffix: format == .json ? ".rolewiz.json" : "." + format.fileExtension)
         // Exports are pure text work once the account is known: done here, synchronously.
         do {
             let text = try context.service.export(spec, as: format, accountId: context.accountId)
@@ -73,6 +74,7 @@ final class ExportScreen: WizardScreen {
             case .success(let path):
                 written.append(path)
                 problem = nil
+                context.markAnswersKept()
             case .failure(let failure): problem = failure.message
             }
         } catch {

@@ -39,6 +39,7 @@ final class OpenSpecScreen: WizardScreen {
                 return .handled
             }
             context.model.load(loaded.spec, partition: context.partition)
+            context.markAnswersKept()
             return .push(ReviewScreen(context: context, flow: .create))
         } catch {
             problem = WizardError.describe(error)

@@ -215,6 +215,11 @@ final class PermissionsScreen: WizardScreen {
                 return .handled
             }
             let arn = reference.arn(partition: context.partition)
+            // With the account's policies loaded, an ARN that is not among them cannot be attached.
+            if let loaded = context.policies?.value, !loaded.contains(where: { $0.arn == arn }) {
+                addProblem = "No policy \(arn) in this account"
+                return .handled
+            }
             if !model.policyArns.contains(arn) { model.policyArns.append(arn) }
             adding = nil
             refreshItems()

@@ -30,6 +30,7 @@ final class PresetPickerScreen: WizardScreen {
         if keys.action(for: key, typing: list.takesTextInput) == .choose,
            let preset = list.currentItem.flatMap({ RolePreset.named($0.id) }) {
             context.model.load(preset.spec, partition: context.partition)
+            context.markAnswersKept()
             return .push(TrustedEntityScreen(context: context, flow: .create))
         }
         return list.handle(key) == .ignored ? .ignored : .handled

@@ -8,7 +8,7 @@ import TerminalUI
 /// Esc goes back step by step with every answer kept. Editing a role, it
 /// shows the old and new trust policy as a diff and asks before writing.
 final class ReviewScreen: WizardScreen {
-    enum Command: Equatable { case confirm, save, jump(Int) }
+    enum Command: Equatable { case confirm, save, jump(Int), rename, compare }
 
     let context: WizardContext
     let flow: Flow
@@ -22,10 +22,17 @@ final class ReviewScreen: WizardScreen {
     private var wrappedWidth = 0
     /// Passed on to the apply screen of the edit flow.
     let onApplied: (() -> Void)?
+    /// How many applies this run had when the shown plan was made: after
+    /// another one (Esc back from Done), the plan is stale and made again.
+    private var appliesWhenPlanned: Int
 
     static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Confirm", help: "Apply the plan (offline: export the role)", action: .confirm),
         KeyBinding(keys: [.function(3), .character("s")], label: "Save spec", help: "Save the answers as a spec file for later", action: .save),
+        KeyBinding(keys: [.character("n")], label: "Other name", help: "Role exists: back to Details for another name",
+                   showsInBar: false, action: .rename),
+        KeyBinding(keys: [.character("o")], label: "Compare", help: "Role exists: these answers as changes to it",
+                   showsInBar: false, action: .compare),
     ] + WizardFrame.steps(offline: false).prefix(4).enumerated().map { index, name in
         KeyBinding(keys: [.character(Character(String(index + 1)))], label: "Step \(index + 1)",
                    help: "Back to step \(index + 1), \(name) (answers kept)", showsInBar: false, action: .jump(index))
@@ -35,12 +42,35 @@ final class ReviewScreen: WizardScreen {
         self.context = context
         self.onApplied = onApplied
         self.flow = flow
+        appliesWhenPlanned = context.applyResults.count
         context.loadReview(prune: flow == .edit)
         text = ReviewText.roleLines(context.model, partition: context.partition).joined(separator: "\n") + "\n\nPlanning…"
     }
 
+    /// Plans again when an apply has happened since this plan was made, so
+    /// the screen never offers to create a role that now exists.
+    private func replanIfStale() {
+        guard context.applyResults.count != appliesWhenPlanned else { return }
+        appliesWhenPlanned = context.applyResults.count
+        summary = nil
+        notice = nil
+        text = ReviewText.roleLines(context.model, partition: context.partition).joined(separator: "\n") + "\n\nPlanning…"
+        wrappedWidth = 0
+        context.loadReview(prune: flow == .edit)
+    }
+
     var title: String { "Review" }
-    var keyHints: [KeyHint] { Self.keys.hints + pane.keyHints }
+    /// Enter is offered only when it does something.
+    var keyHints: [KeyHint] {
+        let enterWorks = canConfirm
+        return Self.keys.hints.filter { enterWorks || $0.label != "Confirm" } + pane.keyHints
+    }
+
+    /// Whether Enter would apply, export or go back now.
+    private var canConfirm: Bool {
+        guard case .success(let review)? = summary, !review.findings.hasErrors, !takesOverExistingRole(review) else { return false }
+        return context.service.isOffline || !review.plan.isEmpty || flow == .edit
+    }
     var isAnimating: Bool { summary == nil }
     func tick() { spinner += 1 }
 
@@ -53,6 +83,7 @@ final class ReviewScreen: WizardScreen {
     }
 
     func draw(_ canvas: Canvas) {
+        replanIfStale()
         let body = WizardFrame.draw(canvas, title: flow == .create ? "review" : "review changes",
                                     step: step, offline: context.service.isOffline)
         // Wrapped here, where the width is known, so values keep their column (the last column is the scrollbar's).
@@ -69,13 +100,15 @@ final class ReviewScreen: WizardScreen {
             let errors = review.findings.filter { $0.severity == .error }.count
             let action = context.service.isOffline ? "export" : (flow == .edit ? "apply the changes" : "create the role")
             status = errors > 0 ? "! \(errors) error finding\(errors == 1 ? "" : "s") must be fixed first"
-                : (review.plan.isEmpty ? "Nothing to change." : "Enter to \(action).")
+                : takesOverExistingRole(review) ? "! Role \(review.plan.roleName) already exists: n to choose another name, o to compare with it."
+                : (review.plan.isEmpty ? (flow == .edit ? "Nothing to change: Enter goes back." : "Nothing to change.") : "Enter to \(action).")
         }
         body.field(notice ?? status, at: Point(x: 0, y: body.rows - 1), width: body.columns,
                    style: status.hasPrefix("!") && notice == nil ? .error : .title)
     }
 
     func handle(_ key: Key) -> Transition<WizardMessage> {
+        replanIfStale()
         switch Self.keys.action(for: key) {
         case .confirm?: return confirm()
         case .save?:
@@ -86,13 +119,35 @@ final class ReviewScreen: WizardScreen {
             return .pop
         case .jump?:
             return .ignored
+        case .rename? where isBlockedByExistingRole:
+            context.post(.goToStep(3))
+            return .pop
+        case .compare? where isBlockedByExistingRole:
+            // The same answers, planned as changes to the role IAM holds.
+            return .replace(ReviewScreen(context: context, flow: .edit))
+        case .rename?, .compare?:
+            return .ignored
         case nil:
             return pane.handle(key) == .ignored ? .ignored : .handled
         }
     }
 
+    /// The create flow found a role by this name that this run did not
+    /// make: creating would write over it.
+    private func takesOverExistingRole(_ review: ReviewSummary) -> Bool {
+        flow == .create && !context.service.isOffline && !review.plan.createsRole
+            && !context.createdThisRun(roleArn: review.plan.roleArn)
+    }
+
+    private var isBlockedByExistingRole: Bool {
+        guard case .success(let review)? = summary else { return false }
+        return takesOverExistingRole(review)
+    }
+
     private func confirm() -> Transition<WizardMessage> {
         guard case .success(let review)? = summary, !review.findings.hasErrors else { return .handled }
+        // Never write over a role the person did not ask to edit.
+        if takesOverExistingRole(review) { return .handled }
         if context.service.isOffline {
             return .push(ExportScreen(context: context, step: 5))
         }

@@ -42,6 +42,7 @@ final class SaveSpecScreen: WizardScreen {
         }
         switch context.saveSpec(to: path.text) {
         case .success(let written):
+            context.markAnswersKept()
             saved("Saved the spec to \(written)")
             return .pop
         case .failure(let failure):

@@ -31,6 +31,17 @@ final class TrustEditorScreen: WizardScreen {
         editor.text = context.model.editedTrustPolicy ?? generated
         editor.markSaved()
         relint()
+        if context.model.editedTrustPolicy != nil, context.model.trustAnswersDivergedFromEdit {
+            problem = divergenceNotice()
+        }
+    }
+
+    /// What step 1 would now generate, against the kept hand edit.
+    private func divergenceNotice() -> String {
+        let changes = PolicyDiff.lines(from: editor.text, to: generated).filter {
+            if case .same = $0 { false } else { true }
+        }.count
+        return "Step 1 changed after you edited this policy; your text is kept. F6 takes the generated policy instead (\(changes) line\(changes == 1 ? "" : "s") differ)."
     }
 
     var model: WizardModel { context.model }
@@ -106,6 +117,7 @@ final class TrustEditorScreen: WizardScreen {
             return .handled
         case .reset?:
             model.editedTrustPolicy = nil
+            model.trustAnswersDivergedFromEdit = false
             editor.text = generated
             relint()
             problem = nil
@@ -125,6 +137,7 @@ final class TrustEditorScreen: WizardScreen {
 
     private func changed() {
         model.editedTrustPolicy = editor.text == generated ? nil : editor.text
+        if model.editedTrustPolicy == nil { model.trustAnswersDivergedFromEdit = false }
         problem = nil
         relint()
     }

@@ -27,6 +27,12 @@ final class TrustedEntityScreen: WizardScreen {
     init(context: WizardContext, flow: Flow) {
         self.context = context
         self.flow = flow
+        // A hand-edited policy is the truth: the picker shows the services it trusts.
+        if context.model.entityKind == .awsService, let edited = context.model.editedTrustPolicy,
+            let document = try? PolicyDocument.parse(edited)
+        {
+            context.model.services = document.trustedServices
+        }
         let catalogue = ServiceCatalogue.standard.services.map {
             ListItem(id: $0.principal, title: $0.displayName, detail: $0.principal)
         }
@@ -80,7 +86,10 @@ final class TrustedEntityScreen: WizardScreen {
         focus = FocusRing(order, current: order.count > 1 ? order[1] : .kind)
     }
 
+    /// Copies the fields into the model; an actual change is an answer the
+    /// hand-edited policy (if any) cannot take by itself.
     private func syncFields() {
+        let before = (model.accountId, model.externalId, model.federationProvider, model.federationAudience)
         switch model.entityKind {
         case .awsAccount:
             model.accountId = fields[0].text
@@ -90,7 +99,9 @@ final class TrustedEntityScreen: WizardScreen {
             model.federationAudience = fields[1].text
         default: break
         }
-        model.editedTrustPolicy = nil
+        if before != (model.accountId, model.externalId, model.federationProvider, model.federationAudience) {
+            model.trustAnswerChanged()
+        }
     }
 
     func draw(_ canvas: Canvas) {
@@ -131,14 +142,14 @@ final class TrustedEntityScreen: WizardScreen {
             let kinds = WizardModel.EntityKind.allCases
             let step = command == .nextKind ? 1 : kinds.count - 1
             model.entityKind = kinds[(model.entityKind.rawValue + step) % kinds.count]
-            model.editedTrustPolicy = nil
+            model.trustAnswerChanged()
             rebuildFields()
             focus.focus(.kind)
             return .handled
         case .toggleOption?:
             if model.entityKind == .awsService { model.restrictToMyAccount.toggle() }
             if model.entityKind == .awsAccount { model.requireMFA.toggle() }
-            model.editedTrustPolicy = nil
+            model.trustAnswerChanged()
             return .handled
         default:
             break
@@ -150,8 +161,7 @@ final class TrustedEntityScreen: WizardScreen {
             let result = services.handle(key)
             if result == .changed {
                 let checked = services.checked
-                model.services = model.services.filter(checked.contains) + services.checkedItems.map(\.id).filter { !model.services.contains($0) }
-                model.editedTrustPolicy = nil
+                model.setServices(model.services.filter(checked.contains) + services.checkedItems.map(\.id).filter { !model.services.contains($0) })
                 problem = nil
             }
             return result == .ignored ? .ignored : .handled

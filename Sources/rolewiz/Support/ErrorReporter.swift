@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IAMClient
+import Provisioning
 
 /// Turns errors into one clear message on standard error and an exit code:
 /// 0 success, 1 an AWS or runtime failure, 2 bad usage or configuration.
@@ -39,6 +40,8 @@ enum ErrorReporter {
             return (message(for: error), failureExitCode)
         case let error as TransportError:
             return ("Could not reach AWS: \(error.message). Check your network connection, proxy settings (HTTPS_PROXY, NO_PROXY) and --endpoint-url.", failureExitCode)
+        case let error as UnattachablePoliciesError:
+            return ("Cannot plan: " + error.description, usageExitCode)
         case let error as TimeLimitError:
             return (error.description.prefix(1).uppercased() + error.description.dropFirst() + ".", failureExitCode)
         case let error as UnexpectedResponseError:

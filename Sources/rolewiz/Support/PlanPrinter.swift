@@ -19,7 +19,7 @@ struct PlanPrinter {
         if plan.isEmpty {
             lines.append("Role \(plan.roleName) is up to date: nothing to do.")
         } else {
-            let heading = plan.createsRole ? "Role \(plan.roleName) will be created." : "Role \(plan.roleArn ?? plan.roleName) will be changed."
+            let heading = plan.createsRole ? "Role \(plan.roleName) will be created." : "Role \(plan.roleName) already exists (\(plan.roleArn ?? "in this account")); it will be changed."
             lines.append(style.bold(heading))
             lines += section("Role", roleLines(plan.changes))
             lines += section("Trust policy", trustLines(plan.changes))

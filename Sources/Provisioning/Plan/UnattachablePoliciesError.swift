@@ -1,0 +1,15 @@
+/// Policies a plan would attach that IAM does not have: found before the
+/// first write, so nothing is half made.
+public struct UnattachablePoliciesError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var arns: [String]
+
+    public init(arns: [String]) {
+        self.arns = arns
+    }
+
+    public var description: String {
+        let list = arns.joined(separator: ", ")
+        return "\(arns.count == 1 ? "this policy does" : "these policies do") not exist, so the role cannot get "
+            + "\(arns.count == 1 ? "it" : "them"): \(list). Nothing was changed; fix the policy names or ARNs and try again."
+    }
+}

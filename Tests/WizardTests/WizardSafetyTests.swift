@@ -1,0 +1,199 @@
+import Foundation
+import IAMClient
+import Provisioning
+import TerminalUI
+import Testing
+import TestSupport
+@testable import Wizard
+
+/// The wizard never plans what the person did not ask for.
+@MainActor
+struct WizardSafetyTests {
+    /// Create with the name of a role that exists: Details says so as soon
+    /// as IAM answers, Review refuses to write over it and offers another
+    /// name or a comparison; IAM is unchanged.
+    @Test func createNeverTakesOverAnExistingRole() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let service = try motoService(moto)
+        let name = MotoServer.uniqueName("prod-app")
+        let ec2Trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+        let iam = try motoSession(moto).iam
+        _ = try await iam.createRole(CreateRoleInput(roleName: name, assumeRolePolicyDocument: ec2Trust, description: "theirs"))
+
+        let harness = WizardHarness(service: service, start: .create(preset: .lambdaBasic, roleName: name))
+        try harness.press(.enter, .enter, .enter, .enter)
+        #expect(harness.topTitle == "Details")
+        try await harness.deliver { $0.isRoleNameCheck }
+        #expect(harness.screen.contains("already exists"), "\(harness.screen)")
+
+        try harness.press(.enter)
+        try await harness.deliver { $0.isReview }
+        #expect(harness.screen.contains("Role \(name) already exists"), "\(harness.screen)")
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Review", "Enter must not start an apply over an existing role")
+
+        // o: the same answers as changes to that role, asked before writing.
+        try harness.press(.character("o"))
+        try await harness.deliver { $0.isReview }
+        #expect(harness.screen.contains("review changes"))
+        try harness.press(.enter)
+        #expect(harness.stack.presentedDialog != nil, "an existing role is changed only after a yes")
+        try harness.press(.escape)
+
+        let untouched = try await iam.getRole(name: name)
+        #expect(untouched.description == "theirs")
+        #expect(untouched.assumeRolePolicyDocument.contains("ec2.amazonaws.com"))
+    }
+
+    @Test func anotherNameGoesBackToDetails() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let name = MotoServer.uniqueName("taken")
+        let iam = try motoSession(moto).iam
+        _ = try await iam.createRole(CreateRoleInput(roleName: name, assumeRolePolicyDocument: #"{"Version":"2012-10-17","Statement":[]}"#))
+        let harness = WizardHarness(service: try motoService(moto), start: .create(preset: .lookoutEquipment, roleName: name))
+        try await harness.enterThroughToReview()
+        try harness.press(.character("n"))
+        try await harness.deliver { if case .goToStep = $0 { true } else { false } }
+        #expect(harness.topTitle == "Details")
+    }
+
+    /// Editing a role with a permissions boundary kept the boundary out of
+    /// the model, so a description change planned its removal.
+    @Test func editingAnotherFieldKeepsThePermissionsBoundary() throws {
+        let boundary = "arn:aws:iam::aws:policy/PowerUserAccess"
+        let role = Role(
+            roleName: "bounded", roleId: "AROA1", arn: "arn:aws:iam::123456789012:role/bounded",
+            assumeRolePolicyDocument: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
+            description: "before", permissionsBoundaryArn: boundary)
+        let current = RoleDetails(role: role, attachedPolicies: [], tags: [])
+        let model = WizardModel()
+        model.load(RoleSpec(existing: role, attachedPolicyArns: [], accountId: "123456789012"))
+        model.roleDescription = "after"
+        let desired = try model.spec().resolve(accountId: "123456789012")
+        let plan = Planner.plan(for: desired, current: current, prune: true)
+        #expect(plan.changes == [.updateDescription(from: "before", to: "after")], "\(plan.changes)")
+    }
+
+    /// Quit (q, F10, Ctrl-C) asks once the answers hold work, and the
+    /// dialog's default keeps it; untouched or saved answers quit at once.
+    @Test(arguments: [Key.character("q"), .function(10), .control("c")])
+    func quittingWithWorkAsksAndStaysByDefault(_ quit: Key) throws {
+        let untouched = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try untouched.press(.enter, quit)
+        #expect(untouched.stack.isFinished, "nothing typed: nothing to lose")
+
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: nil, roleName: nil))
+        try harness.press(.down, .enter)  // "Create a custom role"
+        try harness.type("/lambda")
+        try harness.press(.enter, .space)
+        try harness.press(quit)
+        #expect(!harness.stack.isFinished)
+        #expect(harness.stack.presentedDialog != nil, "quitting with a service chosen must ask")
+        try harness.press(.enter)
+        #expect(!harness.stack.isFinished, "Enter on the quit dialog keeps the work")
+        #expect(harness.stack.presentedDialog == nil)
+    }
+
+    /// After an apply, Esc from Done reaches a Review planned again: the
+    /// role exists and matches, so nothing is offered and nothing is sent.
+    @Test func reviewAfterAnApplyIsPlannedAgainAndDoesNotCreateTwice() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let service = try motoService(moto)
+        let name = MotoServer.uniqueName("once")
+        let harness = WizardHarness(service: service, start: .create(preset: .lookoutEquipment, roleName: name))
+        try await harness.enterThroughToReview()
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Apply")
+        // Ctrl-C asks to stop; the apply finishing closes that question.
+        try harness.press(.control("c"))
+        #expect(harness.stack.presentedDialog != nil)
+        try await harness.deliver { $0.isApplyFinished }
+        #expect(harness.stack.presentedDialog == nil, "a Stop dialog stayed open after the apply finished")
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Done")
+
+        try harness.press(.escape)
+        #expect(harness.topTitle == "Review")
+        _ = harness.screen  // shown again: planned again
+        try await harness.deliver { $0.isReview }
+        #expect(harness.screen.contains("Nothing to change."), "\(harness.screen)")
+        #expect(!harness.screen.contains("Enter Confirm"), "the bar must not offer an Enter that does nothing")
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Review")
+    }
+
+    static let editedWithSid = """
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "TypedByHand",
+                    "Effect": "Allow",
+                    "Principal": {"Service": ["sagemaker.amazonaws.com", "lookoutequipment.amazonaws.com"]},
+                    "Action": "sts:AssumeRole"
+                }
+            ]
+        }
+        """
+
+    /// A Sid typed in step 3 survives Esc back to step 1 and Enter forward.
+    @Test func handEditsSurviveGoingBackAndForth() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter, .enter)
+        #expect(harness.topTitle == "Trust policy")
+        harness.context.model.editedTrustPolicy = Self.editedWithSid
+        try harness.press(.escape, .escape)
+        #expect(harness.topTitle == "Trusted entity")
+        try harness.press(.enter, .enter)
+        #expect(harness.topTitle == "Trust policy")
+        #expect(harness.context.model.editedTrustPolicy?.contains("TypedByHand") == true)
+        #expect(harness.screen.contains("TypedByHand"))
+    }
+
+    /// Choosing another service in step 1 adds exactly that principal to
+    /// the hand-edited policy; the Sid stays.
+    @Test func aServiceChosenLaterIsMergedIntoTheEditedPolicy() throws {
+        let model = WizardModel(preset: .lookoutEquipment)
+        model.editedTrustPolicy = Self.editedWithSid
+        model.setServices(model.services + ["glue.amazonaws.com"])
+        let document = try PolicyDocument.parse(try #require(model.editedTrustPolicy))
+        #expect(document.statements.first?.sid == "TypedByHand")
+        #expect(document.trustedServices == ["sagemaker.amazonaws.com", "lookoutequipment.amazonaws.com", "glue.amazonaws.com"])
+        model.setServices(["glue.amazonaws.com"])
+        #expect(try PolicyDocument.parse(try #require(model.editedTrustPolicy)).trustedServices == ["glue.amazonaws.com"])
+        #expect(!model.trustAnswersDivergedFromEdit)
+    }
+
+    /// In the editor, the service picker shows the services the policy
+    /// trusts; opening and closing it changes nothing; checking one keeps
+    /// the AWS-account statement.
+    @Test func theServicePickerOfTheEditorMergesAndKeepsOtherPrincipals() throws {
+        let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"sts:AssumeRole"},{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+        let model = WizardModel()
+        model.load(RoleSpec(name: "r", trust: .customPolicy(policy)))
+        let context = WizardContext(service: offlineService(), model: model, outputDirectory: FileManager.default.temporaryDirectory) { _ in }
+        model.entityKind = .awsService  // what `v` does
+        let picker = TrustedEntityScreen(context: context, flow: .edit)
+        #expect(picker.services.checked == ["ec2.amazonaws.com"])
+        let before = model.editedTrustPolicy
+        _ = picker.handle(.enter)
+        #expect(model.editedTrustPolicy == before, "opening and closing the picker changed the policy")
+
+        model.setServices(["ec2.amazonaws.com", "lambda.amazonaws.com"])
+        let document = try PolicyDocument.parse(try #require(model.editedTrustPolicy))
+        #expect(document.statements.contains { $0.principal?.values(of: .aws) == ["arn:aws:iam::444455556666:root"] })
+        #expect(document.trustedServices == ["ec2.amazonaws.com", "lambda.amazonaws.com"])
+    }
+
+    /// An answer that cannot be merged keeps the edit and says so in step 3.
+    @Test func anUnmergeableChangeKeepsTheEditAndSaysSo() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter)
+        harness.context.model.editedTrustPolicy = Self.editedWithSid
+        try harness.press(.function(4))  // restrict to my account: a condition, not a principal
+        try harness.press(.enter, .enter)
+        #expect(harness.topTitle == "Trust policy")
+        #expect(harness.context.model.editedTrustPolicy == Self.editedWithSid)
+        #expect(harness.screen.contains("your text is kept"), "\(harness.screen)")
+    }
+}
