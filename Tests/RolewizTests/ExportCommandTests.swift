@@ -20,7 +20,7 @@ struct ExportCommandTests {
         let path = rolewiz.home.appendingPathComponent("role.sh").path
         _ = try await export("cli", rolewiz, extra: ["--output-file", path])
         let script = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(script.contains("aws iam create-role"))
+        #expect(script.contains("iam create-role"))
         #expect(script.contains("exported-role"))
         let sh = try #require(Processes.which("sh"))
         let check = try await Processes.run(sh, arguments: ["-n", path], environment: Processes.minimalEnvironment())
