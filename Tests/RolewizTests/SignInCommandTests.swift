@@ -150,6 +150,60 @@ struct SignInCommandTests {
         #expect(again.stdout.contains("from the AWS CLI cache"))
     }
 
+    /// The wizard asks for the MFA code on the terminal before its screens
+    /// take it over, then opens signed in (not offline).
+    @Test func theWizardAsksForTheMFACodeBeforeItsScreensOpen() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let roleName = MotoServer.uniqueName("mfa-wiz")
+        let create = try await Self.rolewiz(
+            ["apply", "--preset", "lambda-basic", "--role-name", roleName, "--yes", "--endpoint-url", moto.endpoint.absoluteString],
+            environment: Processes.minimalEnvironment(["AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "HOME": "/nonexistent"]))
+        try #require(create.exitCode == 0, "\(create.stderr)")
+        let (home, environment) = try Self.home(config: Self.mfaConfig.replacingOccurrences(of: "role/ROLE", with: "role/\(roleName)"))
+        defer { try? FileManager.default.removeItem(at: home) }
+        let executable = try Processes.rolewizExecutable().path
+        let assignments = (environment.merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"]) { _, new in new })
+            .map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let command = "env -i \(assignments) '\(executable)' wizard --profile mfa --endpoint-url \(moto.endpoint.absoluteString); echo EXIT=$?"
+        guard let tmux = try Tmux.start(command, columns: 120, rows: 30) else { return }
+        defer { tmux.close() }
+        _ = try await tmux.waitFor(seconds: 60) { $0.contains("Enter MFA code for arn:aws:iam::123456789012:mfa/alice (profile mfa):") }
+        tmux.type("123456")
+        tmux.send("Enter")
+        let start = try await tmux.waitFor(seconds: 60) { $0.contains("What would you like to do?") }
+        #expect(!start.contains("No AWS credentials") && !start.contains("could not be loaded"), "\(start)")
+        tmux.send("C-c")
+        let screen = try await tmux.waitFor(seconds: 60) { $0.contains("EXIT=") }
+        #expect(screen.contains("EXIT=0"), "\(screen)")
+        #expect(!screen.contains(Self.secret))
+    }
+
+    /// With no cached Identity Center sign-in, the wizard runs the device
+    /// sign-in on the terminal first, then opens signed in.
+    @Test func theWizardSignsInToIdentityCenterWhenTheSignInIsMissing() async throws {
+        var behaviour = FakeIdentityCenter.Behaviour()
+        behaviour.pendingPolls = 1
+        behaviour.interval = 1
+        let fake = try FakeIdentityCenter(behaviour)
+        let moto = try await MotoServer.sharedOrSkip()
+        let (home, base) = try Self.home(config: Self.ssoConfig)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let environment = base.merging(fake.environment) { _, new in new }.merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"]) { _, new in new }
+        let executable = try Processes.rolewizExecutable().path
+        let assignments = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let command = "env -i \(assignments) '\(executable)' wizard --profile dev --endpoint-url \(moto.endpoint.absoluteString); echo EXIT=$?"
+        guard let tmux = try Tmux.start(command, columns: 120, rows: 40) else { return }
+        defer { tmux.close() }
+        let start = try await tmux.waitFor(seconds: 60) { $0.contains("What would you like to do?") || $0.contains("EXIT=") }
+        #expect(start.contains("What would you like to do?"), "\(start)")
+        #expect(!start.contains("No AWS credentials") && !start.contains("could not be loaded"), "\(start)")
+        #expect(fake.pollTimes.count == 2, "the device sign-in ran before the wizard opened")
+        tmux.send("C-c")
+        let screen = try await tmux.waitFor(seconds: 60) { $0.contains("EXIT=") }
+        #expect(screen.contains("EXIT=0"), "\(screen)")
+        #expect(!screen.contains(FakeIdentityCenter.secretMarker))
+    }
+
     @Test func identityCenterSecretsEchoedBackByTheServerAreNeverPrinted() async throws {
         let fake = try FakeIdentityCenter()
         let (home, base) = try Self.home(config: Self.ssoConfig)

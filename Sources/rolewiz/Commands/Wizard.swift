@@ -47,13 +47,18 @@ struct DisplayOptions: ParsableArguments {
     func openWizard(_ start: WizardApp.Start, global: GlobalOptions) async throws {
         try await ErrorReporter.run {
             let environment = ProcessInfo.processInfo.environment
-            let session = try global.makeSession(environment: environment, timeLimit: nil)
+            let session = try global.makeSession(environment: environment, timeLimit: nil, mfaPrompt: WizardSignIn.mfaPrompt)
+            // MFA codes and the Identity Center sign-in are asked for here, before the screens own the terminal.
+            await WizardSignIn.prepare(session, global: global, environment: environment)
             let service = await RoleService.connect(session: session)
             let options = TerminalOptions(
                 noColor: global.noColor, ascii: ascii, environment: environment,
                 nonInteractiveAdvice: Self.nonInteractiveAdvice)
             let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            if let terminated = try WizardApp.run(start, service: service, options: options, outputDirectory: directory) {
+            let terminated = try WizardSignIn.whileScreensOwnTerminal {
+                try WizardApp.run(start, service: service, options: options, outputDirectory: directory)
+            }
+            if let terminated {
                 Console.line(Self.report(terminated).joined(separator: "\n"), toStandardError: true)
                 terminated.termination.end()
             }

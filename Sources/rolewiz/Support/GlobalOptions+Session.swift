@@ -12,9 +12,8 @@ extension GlobalOptions {
     /// interactive wizard, where a person decides when to give up).
     ///
     /// MFA codes are asked for on the terminal (`/dev/tty`) by the commands. The
-    /// wizard (no time limit) owns the terminal through curses, so it gets no
-    /// terminal prompt: it passes a field of its own as `mfaPrompt`, and until it
-    /// does an MFA profile there fails naming the profile and MFA.
+    /// wizard (no time limit) passes `WizardSignIn.mfaPrompt`, which asks before
+    /// its screens own the terminal.
     func clientOptions(
         environment: [String: String] = ProcessInfo.processInfo.environment, timeLimit: TimeInterval? = defaultTimeLimit,
         mfaPrompt: MFACodePrompt? = nil
