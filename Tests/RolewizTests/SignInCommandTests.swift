@@ -47,6 +47,24 @@ struct SignInCommandTests {
         return try await Processes.run(executable, arguments: arguments, environment: environment, timeout: 60)
     }
 
+    /// A role on moto that the `mfa` profile assumes, and that profile's HOME.
+    static func mfaProfile(on moto: MotoServer, prefix: String) async throws -> (roleName: String, home: URL, environment: [String: String]) {
+        let roleName = MotoServer.uniqueName(prefix)
+        let create = try await Self.rolewiz(
+            ["apply", "--preset", "lambda-basic", "--role-name", roleName, "--yes", "--endpoint-url", moto.endpoint.absoluteString],
+            environment: Processes.minimalEnvironment(["AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "HOME": "/nonexistent"]))
+        try #require(create.exitCode == 0, "\(create.stderr)")
+        let (home, environment) = try Self.home(config: Self.mfaConfig.replacingOccurrences(of: "role/ROLE", with: "role/\(roleName)"))
+        return (roleName, home, environment)
+    }
+
+    /// `rolewiz ARGS` with exactly `environment`, for a tmux pane; prints EXIT=status at the end.
+    static func shellCommand(_ arguments: [String], environment: [String: String]) throws -> String {
+        let executable = try Processes.rolewizExecutable().path
+        let assignments = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        return "env -i \(assignments) '\(executable)' \(arguments.joined(separator: " ")); echo EXIT=$?"
+    }
+
     @Test func loginByDeviceCodeWritesACacheTheCLIReadsAndWhoamiUsesIt() async throws {
         var behaviour = FakeIdentityCenter.Behaviour()
         behaviour.pendingPolls = 1
@@ -124,16 +142,9 @@ struct SignInCommandTests {
 
     @Test func mfaCodeTypedOnAPseudoTerminalAssumesTheRoleOnMoto() async throws {
         let moto = try await MotoServer.sharedOrSkip()
-        let roleName = MotoServer.uniqueName("mfa-cli")
-        let create = try await Self.rolewiz(
-            ["apply", "--preset", "lambda-basic", "--role-name", roleName, "--yes", "--endpoint-url", moto.endpoint.absoluteString],
-            environment: Processes.minimalEnvironment(["AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "HOME": "/nonexistent"]))
-        try #require(create.exitCode == 0, "\(create.stderr)")
-        let (home, environment) = try Self.home(config: Self.mfaConfig.replacingOccurrences(of: "role/ROLE", with: "role/\(roleName)"))
+        let (roleName, home, environment) = try await Self.mfaProfile(on: moto, prefix: "mfa-cli")
         defer { try? FileManager.default.removeItem(at: home) }
-        let executable = try Processes.rolewizExecutable().path
-        let assignments = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        let command = "env -i \(assignments) '\(executable)' whoami --profile mfa --endpoint-url \(moto.endpoint.absoluteString); echo EXIT=$?"
+        let command = try Self.shellCommand(["whoami", "--profile", "mfa", "--endpoint-url", moto.endpoint.absoluteString], environment: environment)
         guard let tmux = try Tmux.start(command, columns: 160, rows: 30) else { return }
         defer { tmux.close() }
         _ = try await tmux.waitFor(seconds: 60) { $0.contains("Enter MFA code for arn:aws:iam::123456789012:mfa/alice (profile mfa):") }
@@ -154,17 +165,11 @@ struct SignInCommandTests {
     /// take it over, then opens signed in (not offline).
     @Test func theWizardAsksForTheMFACodeBeforeItsScreensOpen() async throws {
         let moto = try await MotoServer.sharedOrSkip()
-        let roleName = MotoServer.uniqueName("mfa-wiz")
-        let create = try await Self.rolewiz(
-            ["apply", "--preset", "lambda-basic", "--role-name", roleName, "--yes", "--endpoint-url", moto.endpoint.absoluteString],
-            environment: Processes.minimalEnvironment(["AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "HOME": "/nonexistent"]))
-        try #require(create.exitCode == 0, "\(create.stderr)")
-        let (home, environment) = try Self.home(config: Self.mfaConfig.replacingOccurrences(of: "role/ROLE", with: "role/\(roleName)"))
+        let (_, home, environment) = try await Self.mfaProfile(on: moto, prefix: "mfa-wiz")
         defer { try? FileManager.default.removeItem(at: home) }
-        let executable = try Processes.rolewizExecutable().path
-        let assignments = (environment.merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"]) { _, new in new })
-            .map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        let command = "env -i \(assignments) '\(executable)' wizard --profile mfa --endpoint-url \(moto.endpoint.absoluteString); echo EXIT=$?"
+        let command = try Self.shellCommand(
+            ["wizard", "--profile", "mfa", "--endpoint-url", moto.endpoint.absoluteString],
+            environment: environment.merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"]) { _, new in new })
         guard let tmux = try Tmux.start(command, columns: 120, rows: 30) else { return }
         defer { tmux.close() }
         _ = try await tmux.waitFor(seconds: 60) { $0.contains("Enter MFA code for arn:aws:iam::123456789012:mfa/alice (profile mfa):") }
@@ -189,9 +194,7 @@ struct SignInCommandTests {
         let (home, base) = try Self.home(config: Self.ssoConfig)
         defer { try? FileManager.default.removeItem(at: home) }
         let environment = base.merging(fake.environment) { _, new in new }.merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"]) { _, new in new }
-        let executable = try Processes.rolewizExecutable().path
-        let assignments = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        let command = "env -i \(assignments) '\(executable)' wizard --profile dev --endpoint-url \(moto.endpoint.absoluteString); echo EXIT=$?"
+        let command = try Self.shellCommand(["wizard", "--profile", "dev", "--endpoint-url", moto.endpoint.absoluteString], environment: environment)
         guard let tmux = try Tmux.start(command, columns: 120, rows: 40) else { return }
         defer { tmux.close() }
         let start = try await tmux.waitFor(seconds: 60) { $0.contains("What would you like to do?") || $0.contains("EXIT=") }
