@@ -103,6 +103,17 @@ struct HostileServerTests {
         }
     }
 
+    /// FoundationXML crashed on a processing instruction without data (found
+    /// by fuzzing); only the XML declaration is let through.
+    @Test(arguments: ["<r><?pi?></r>", "<?xm?><r/>", "<r/><?x y?>", "<?xml version=\"1.0\"?><r/><?pi?>"])
+    func processingInstructionsAreRefused(_ body: String) {
+        #expect(throws: ResponseXMLError.self) { try QueryResponseParser.root(of: Data(body.utf8)) }
+    }
+
+    @Test func theXMLDeclarationIsAccepted() throws {
+        #expect(try QueryResponseParser.root(of: Data("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r>x</r>".utf8)).text == "x")
+    }
+
     /// Generated shapes at and around the bounds: depth up to the limit
     /// parses, one more is refused, and nothing crashes on the way.
     @Test func generatedDepthsAndWidthsStayWithinTheBounds() throws {

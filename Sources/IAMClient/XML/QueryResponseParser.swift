@@ -24,6 +24,11 @@ enum QueryResponseParser {
         guard String(validating: body, as: UTF8.self) != nil else {
             throw ResponseXMLError(reason: "a body that is not UTF-8 text")
         }
+        // FoundationXML crashes on a processing instruction without data
+        // (`<?pi?>`, found by fuzzing); AWS sends none but the declaration.
+        guard !hasProcessingInstruction(body) else {
+            throw ResponseXMLError(reason: "a processing instruction, which AWS never sends")
+        }
         guard body.firstRange(of: Data("<!DOCTYPE".utf8)) == nil, body.firstRange(of: Data("<!ENTITY".utf8)) == nil else {
             throw ResponseXMLError(reason: "a document type declaration, which AWS never sends")
         }
@@ -40,6 +45,16 @@ enum QueryResponseParser {
         }
         guard let root = builder.root else { throw ResponseXMLError(reason: "no root element") }
         return root
+    }
+
+    /// Whether `<?` appears anywhere but in the XML declaration that may open the body.
+    static func hasProcessingInstruction(_ body: Data) -> Bool {
+        let opener = Data("<?".utf8)
+        guard let first = body.firstRange(of: opener) else { return false }
+        let content = body.drop { [0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        let isDeclaration = first.lowerBound == content.startIndex && body[first.upperBound...].starts(with: Data("xml ".utf8))
+        guard isDeclaration else { return true }
+        return body[first.upperBound...].firstRange(of: opener) != nil
     }
 
     /// Decodes both error shapes IAM and STS use:
