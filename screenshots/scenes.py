@@ -46,6 +46,13 @@ SCENES = [
         keys("/"), type_("lookoutequipment"), keys("Enter", "Space", "Escape", "Enter"),
         wait("Attached policies (1)"), keys("Enter"), wait("Enter to apply the changes.")),
         setup=("existing-role",), description="Editing an existing role: the diff before applying"),
+    Scene("existing-role", PRESET, TO_ENTITY + (
+        keys("Enter"), wait("3 of 10 selected", still=False), keys("Enter"), wait("Size "),
+        keys("Enter"), wait("already exists in this account"), keys("Enter"),
+        wait("Role l4e-role already exists: n to choose another name")),
+        setup=("existing-role",), description="Create never takes over a role: another name, or these answers as changes to it"),
+    Scene("login", ("login", "--profile", "dev"), (wait("enter the code:", "QXWL-HPTM"),),
+          setup=("identity-center",), description="rolewiz login: the IAM Identity Center code to approve in any browser"),
     Scene("help-overlay", PRESET, TO_ENTITY + (keys("?"), wait("Everywhere")),
           description="The help overlay (F1 or ?)"),
     Scene("too-small", (), (wait("Terminal too small"),), size=(40, 10),

@@ -72,7 +72,55 @@ def slow_iam(endpoint):
         proxy.wait(timeout=5)
 
 
-SETUPS = {"existing-role": existing_role, "no-role": no_role, "slow-iam": slow_iam}
+@contextlib.contextmanager
+def identity_center(endpoint):
+    """A profile `dev` that signs in through IAM Identity Center, and a
+    loopback stand-in for SSO OIDC (RegisterClient, StartDeviceAuthorization,
+    then CreateToken answering authorization_pending), so `rolewiz login`
+    shows the code to approve."""
+    import http.server
+    import tempfile
+    import threading
+
+    class OIDC(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if self.path == "/client/register":
+                body, status = {"clientId": "screenshot-client", "clientSecret": "screenshot-client-secret",
+                                "clientIdIssuedAt": 1_764_633_600, "clientSecretExpiresAt": 4_102_444_800}, 200
+            elif self.path == "/device_authorization":
+                body, status = {"deviceCode": "screenshot-device-code", "userCode": "QXWL-HPTM",
+                                "verificationUri": "https://device.sso.eu-west-1.amazonaws.com/",
+                                "verificationUriComplete": "https://device.sso.eu-west-1.amazonaws.com/?user_code=QXWL-HPTM",
+                                "expiresIn": 600, "interval": 5}, 200
+            else:
+                body, status = {"error": "authorization_pending", "error_description": "pending"}, 400
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *arguments):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), OIDC)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    with tempfile.TemporaryDirectory() as home:
+        config = os.path.join(home, "config")
+        with open(config, "w") as out:
+            out.write("[profile dev]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Admin\n"
+                      "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n")
+        try:
+            yield {"AWS_CONFIG_FILE": config, "HOME": home,
+                   "AWS_ENDPOINT_URL_SSO_OIDC": f"http://127.0.0.1:{server.server_address[1]}"}
+        finally:
+            server.shutdown()
+
+
+SETUPS = {"existing-role": existing_role, "no-role": no_role, "slow-iam": slow_iam, "identity-center": identity_center}
 
 
 @contextlib.contextmanager

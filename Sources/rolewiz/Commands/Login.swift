@@ -31,8 +31,9 @@ struct Login: AsyncParsableCommand {
             let target = login.configuration
             let name = target.sessionName.map { "sso-session \($0)" } ?? target.startURL
             Console.out("Signing in to IAM Identity Center for profile \(login.profile) (\(name), \(target.region)).")
+            let style = TerminalStyle.forDescriptor(1, noColor: global.noColor)
             let token = try await login.run { authorization in
-                Console.out(LoginInstructions.text(authorization))
+                Console.out(LoginInstructions.text(authorization, style: style))
             }
             Console.out("Signed in until \(AWSTimestamp.format(token.expiresAt)). rolewiz and the AWS CLI both use this sign-in.")
         }
@@ -41,16 +42,17 @@ struct Login: AsyncParsableCommand {
 
 /// What the person reads while rolewiz waits for the approval.
 enum LoginInstructions {
-    static func text(_ authorization: SSOOIDCClient.DeviceAuthorization) -> String {
+    /// The page and the code stand out (bold) on a terminal that shows styles.
+    static func text(_ authorization: SSOOIDCClient.DeviceAuthorization, style: TerminalStyle = .plain) -> String {
         var lines = [
             "",
             "Open this page in a browser, on this machine or any other:",
             "",
-            "    \(authorization.verificationUri)",
+            "    " + style.bold(authorization.verificationUri),
             "",
             "and enter the code:",
             "",
-            "    \(authorization.userCode)",
+            "    " + style.bold(authorization.userCode),
             "",
         ]
         if let complete = authorization.verificationUriComplete {

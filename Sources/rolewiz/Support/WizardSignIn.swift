@@ -39,7 +39,8 @@ enum WizardSignIn {
             Console.line("\(error.description)\nSigning in to IAM Identity Center first.", toStandardError: true)
             do {
                 let login = try SSODeviceLogin.standard(profileOption: global.profile, environment: environment)
-                _ = try await login.run { authorization in Console.line(LoginInstructions.text(authorization), toStandardError: true) }
+                let style = TerminalStyle.forDescriptor(2, noColor: global.noColor)
+                _ = try await login.run { authorization in Console.line(LoginInstructions.text(authorization, style: style), toStandardError: true) }
                 Console.line("Signed in. Opening the wizard.", toStandardError: true)
             } catch {
                 Console.line("The sign-in did not complete (\(error)); the wizard opens offline.", toStandardError: true)
