@@ -4,9 +4,13 @@ import Foundation
 /// The command tree. Each subcommand lives in its own file under Commands/.
 @main
 struct Rolewiz: AsyncParsableCommand {
+    /// What `rolewiz --version` prints.
+    static let version = "0.9.0"
+
     static let configuration = CommandConfiguration(
         commandName: "rolewiz",
         abstract: "Create and edit AWS IAM roles from a terminal, the way the IAM console's Create role flow does.",
+        version: Rolewiz.version,
         subcommands: [
             WizardCommand.self,
             Edit.self,

@@ -62,4 +62,10 @@ struct HelpTests {
                     "the \(shell) completion script does not mention `\(subcommand.commandName)`")
         }
     }
+
+    @Test func versionIsPrinted() async throws {
+        let result = try await Processes.run(try Processes.rolewizExecutable(), arguments: ["--version"], environment: Processes.minimalEnvironment())
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.split(separator: ".").count == 3, "\(result.stdout)")
+    }
 }

@@ -196,4 +196,22 @@ struct WizardSafetyTests {
         #expect(harness.context.model.editedTrustPolicy == Self.editedWithSid)
         #expect(harness.screen.contains("your text is kept"), "\(harness.screen)")
     }
+
+    /// The editor's role list is sorted by name, the same on every run.
+    @Test func theRoleListIsSortedByName() {
+        let context = WizardContext(service: offlineService(), outputDirectory: FileManager.default.temporaryDirectory) { _ in }
+        let screen = RoleListScreen(context: context)
+        let role = { (name: String) in Role(roleName: name, roleId: "AROA\(name)", arn: "arn:aws:iam::1:role/\(name)", assumeRolePolicyDocument: "{}") }
+        _ = screen.react(to: .roles(.success([role("zeta"), role("Alpha"), role("beta")])))
+        #expect(screen.list.items.map(\.id) == ["Alpha", "beta", "zeta"])
+    }
+
+    /// The start screen names where the credentials came from, not only
+    /// the profile setting (keys from the environment are not "Profile default").
+    @Test func theStartScreenNamesTheRealCredentialSource() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let service = await RoleService.connect(session: try motoSession(moto))
+        let harness = WizardHarness(service: service, start: .create(preset: nil, roleName: nil))
+        #expect(harness.screen.contains("Credentials") && harness.screen.contains("environment"), "\(harness.screen)")
+    }
 }

@@ -69,6 +69,13 @@ public final class RoleService: Sendable {
         }
     }
 
+    /// Where the credentials came from (`environment`, `profile dev`, ...),
+    /// or nil offline: what the start screen names, rather than the profile
+    /// setting when the keys came from somewhere else.
+    public var credentialSource: String? {
+        if case .live(let live) = connection, !live.credentialSource.isEmpty { live.credentialSource } else { nil }
+    }
+
     private var live: LiveConnection? {
         if case .live(let live) = connection { live } else { nil }
     }

@@ -27,7 +27,9 @@ final class RoleListScreen: WizardScreen {
     func react(to message: WizardMessage) -> Transition<WizardMessage> {
         guard case .roles(let outcome) = message else { return .ignored }
         roles = outcome
-        list.setItems((outcome.value ?? []).map { ListItem(id: $0.roleName, title: $0.roleName, detail: $0.description ?? $0.path) })
+        // By name, as the console lists them, so the order is the same on every run.
+        let sorted = (outcome.value ?? []).sorted { $0.roleName.lowercased() < $1.roleName.lowercased() }
+        list.setItems(sorted.map { ListItem(id: $0.roleName, title: $0.roleName, detail: $0.description ?? $0.path) })
         return .handled
     }
 

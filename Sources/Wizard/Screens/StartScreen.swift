@@ -42,9 +42,11 @@ final class StartScreen: WizardScreen {
     func draw(_ canvas: Canvas) {
         let body = WizardFrame.draw(canvas, title: "create and edit IAM roles")
         var row = 0
-        for (label, value) in whereRows() {
+        let rows = whereRows()
+        let valueColumn = (rows.map(\.0.count).max() ?? 0) + 2
+        for (label, value) in rows {
             _ = body.text(label, at: Point(x: 0, y: row), style: .dim)
-            body.field(value, at: Point(x: 11, y: row), width: body.columns - 11)
+            body.field(value, at: Point(x: valueColumn, y: row), width: body.columns - valueColumn)
             row += 1
         }
         if let reason = context.service.offlineReason {
@@ -67,7 +69,9 @@ final class StartScreen: WizardScreen {
 
     private func whereRows() -> [(String, String)] {
         let service = context.service
-        let place = [("Region", service.region), ("Partition", service.partition), ("Profile", service.profile)]
+        // The real source of the credentials (environment, a profile, a container...), not only the profile setting.
+        let signedIn = service.credentialSource.map { ("Credentials", $0) } ?? ("Profile", service.profile)
+        let place = [("Region", service.region), ("Partition", service.partition), signedIn]
         if service.isOffline { return [("Account", "offline (no credentials)")] + place }
         switch context.identity {
         case nil: return [("Account", "loading…"), ("Caller", "loading…")] + place
