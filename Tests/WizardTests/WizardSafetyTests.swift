@@ -214,4 +214,21 @@ struct WizardSafetyTests {
         let harness = WizardHarness(service: service, start: .create(preset: nil, roleName: nil))
         #expect(harness.screen.contains("Credentials") && harness.screen.contains("environment"), "\(harness.screen)")
     }
+
+    /// From "Open a spec file", Review's digit keys reach the steps its help lists.
+    @Test func reviewOfAnOpenedSpecReachesEveryStep() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("open-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try RoleSpecFile.encode(RolePreset.lookoutEquipment.spec, format: .yaml)
+            .write(to: directory.appendingPathComponent("l4e.yaml"), atomically: true, encoding: .utf8)
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: nil, roleName: nil), directory: directory)
+        try harness.press(.down, .down, .down, .enter)
+        try harness.type("l4e.yaml")
+        try harness.press(.enter)
+        try await harness.deliver { $0.isReview }
+        try harness.press(.character("2"))
+        try await harness.deliver { if case .goToStep = $0 { true } else { false } }
+        #expect(harness.topTitle == "Permissions")
+        #expect(harness.context.model.policyArns.count == 3, "the spec's answers are kept")
+    }
 }

@@ -5,7 +5,7 @@ import TerminalUI
 enum WizardFrame {
     /// The steps of creating a role; offline the last is Export.
     static func steps(offline: Bool) -> [String] {
-        ["Trusted entity", "Permissions", "Trust policy", "Details", "Review", offline ? "Export" : "Apply"]
+        CreateFlow.titles(offline: offline)
     }
 
     /// Draws the frame and returns the canvas inside it (below the step indicator when given).

@@ -46,4 +46,13 @@ final class OpenSpecScreen: WizardScreen {
             return .handled
         }
     }
+
+    /// Review's digit keys from a spec opened here: there are no step
+    /// screens below, so the asked-for step opens on top of this one.
+    func react(to message: WizardMessage) -> Transition<WizardMessage> {
+        guard case .goToStep(let index) = message, let screen = CreateFlow.screen(forStep: index, context: context) else {
+            return .ignored
+        }
+        return .push(screen)
+    }
 }
