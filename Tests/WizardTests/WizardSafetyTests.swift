@@ -231,4 +231,19 @@ struct WizardSafetyTests {
         #expect(harness.topTitle == "Permissions")
         #expect(harness.context.model.policyArns.count == 3, "the spec's answers are kept")
     }
+
+    /// One table says the order, the titles and each step's screen; every
+    /// step screen's number in the indicator comes from it.
+    @Test func theCreateFlowTableDrivesEveryStep() throws {
+        let context = WizardContext(service: offlineService(), model: WizardModel(preset: .lookoutEquipment),
+                                    outputDirectory: FileManager.default.temporaryDirectory) { _ in }
+        for step in CreateFlow.Step.allCases where step != .finish {
+            let screen = try #require(CreateFlow.screen(for: step, context: context) as? any WizardScreen)
+            #expect(screen.step == step.rawValue, "\(step)")
+            #expect(CreateFlow.titles(offline: false)[step.rawValue] == step.title(offline: false))
+        }
+        #expect(CreateFlow.Step.permissions.next == .trustPolicy)
+        #expect(CreateFlow.Step.finish.next == nil)
+        #expect(CreateFlow.titles(offline: true) == ["Trusted entity", "Permissions", "Trust policy", "Details", "Review", "Export"])
+    }
 }

@@ -1,28 +1,65 @@
 import TerminalUI
 
-/// The create flow's steps, in order: the title the step indicator shows
-/// and the screen that asks it. What comes after Permissions is read here.
+/// The create flow as data: its steps in order, the title the step
+/// indicator shows for each, and the screen each opens. Step screens ask
+/// this table for their number and for what comes after them, Review's
+/// digit keys and Open-spec use it to reach a step, so "what comes after
+/// Permissions" is answered here and nowhere else.
 enum CreateFlow {
-    struct Step: Sendable {
-        let title: String
-        let screen: @Sendable (WizardContext) -> any Screen<WizardMessage>
-    }
+    /// Every step, in the order the person goes through them.
+    enum Step: Int, CaseIterable, Sendable {
+        case trustedEntity, permissions, trustPolicy, details, review, finish
 
-    /// Steps 1-4; Review and Apply (or Export offline) follow them.
-    static let answerSteps: [Step] = [
-        Step(title: "Trusted entity") { TrustedEntityScreen(context: $0, flow: .create) },
-        Step(title: "Permissions") { PermissionsScreen(context: $0, flow: .create) },
-        Step(title: "Trust policy") { TrustEditorScreen(context: $0, flow: .create) },
-        Step(title: "Details") { DetailsScreen(context: $0, flow: .create) },
-    ]
+        /// What the step indicator calls the step.
+        func title(offline: Bool) -> String {
+            switch self {
+            case .trustedEntity: "Trusted entity"
+            case .permissions: "Permissions"
+            case .trustPolicy: "Trust policy"
+            case .details: "Details"
+            case .review: "Review"
+            case .finish: offline ? "Export" : "Apply"
+            }
+        }
+
+        /// The step after this one.
+        var next: Step? { Step(rawValue: rawValue + 1) }
+
+        /// The steps that collect answers (Review's digit keys go back to these).
+        static let answers: [Step] = [.trustedEntity, .permissions, .trustPolicy, .details]
+    }
 
     /// Every title in the step indicator.
     static func titles(offline: Bool) -> [String] {
-        answerSteps.map(\.title) + ["Review", offline ? "Export" : "Apply"]
+        Step.allCases.map { $0.title(offline: offline) }
     }
 
-    /// The screen of answer step `index` (0-based), or nil past them.
+    /// The screen that asks `step`. Finish is opened by Review with the
+    /// plan it confirmed, so it has no screen here.
+    static func screen(for step: Step, context: WizardContext) -> (any Screen<WizardMessage>)? {
+        switch step {
+        case .trustedEntity: TrustedEntityScreen(context: context, flow: .create)
+        case .permissions: PermissionsScreen(context: context, flow: .create)
+        case .trustPolicy: TrustEditorScreen(context: context, flow: .create)
+        case .details: DetailsScreen(context: context, flow: .create)
+        case .review: ReviewScreen(context: context, flow: .create)
+        case .finish: nil
+        }
+    }
+
+    /// The answer step with this index (0-based), for Review's digit keys.
     static func screen(forStep index: Int, context: WizardContext) -> (any Screen<WizardMessage>)? {
-        answerSteps.indices.contains(index) ? answerSteps[index].screen(context) : nil
+        Step.answers.indices.contains(index) ? screen(for: Step.answers[index], context: context) : nil
+    }
+
+    /// The flow's first step, once the answers are loaded (a preset, a blank role).
+    static func begin(context: WizardContext) -> Transition<WizardMessage> {
+        .push(TrustedEntityScreen(context: context, flow: .create))
+    }
+
+    /// Going on from `step`: the next step's screen pushed on top.
+    static func advance(from step: Step, context: WizardContext) -> Transition<WizardMessage> {
+        guard let next = step.next, let screen = screen(for: next, context: context) else { return .handled }
+        return .push(screen)
     }
 }

@@ -11,7 +11,7 @@ final class ApplyScreen: WizardScreen {
 
     let context: WizardContext
     let flow: Flow
-    var step: Int? { flow == .create ? 5 : nil }
+    var step: Int? { flow == .create ? CreateFlow.Step.finish.rawValue : nil }
     let plan: Plan
     let steps: [ApplyStep]
     let progress: ProgressList

@@ -10,7 +10,7 @@ final class DetailsScreen: WizardScreen {
 
     let context: WizardContext
     let flow: Flow
-    var step: Int? { flow == .create ? 3 : nil }
+    var step: Int? { flow == .create ? CreateFlow.Step.details.rawValue : nil }
     let name: TextField
     let roleDescription: TextField
     let tags: TextField
@@ -72,7 +72,7 @@ final class DetailsScreen: WizardScreen {
                 return .handled
             }
             switch flow {
-            case .create: return .push(ReviewScreen(context: context, flow: .create))
+            case .create: return CreateFlow.advance(from: .details, context: context)
             case .edit: return .pop
             }
         }

@@ -40,7 +40,7 @@ final class OpenSpecScreen: WizardScreen {
             }
             context.model.load(loaded.spec, partition: context.partition)
             context.markAnswersKept()
-            return .push(ReviewScreen(context: context, flow: .create))
+            return .push(ReviewScreen(context: context, flow: .create))  // the spec holds every answer: straight to Review
         } catch {
             problem = WizardError.describe(error)
             return .handled

@@ -25,7 +25,7 @@ final class PermissionsScreen: WizardScreen {
 
     let context: WizardContext
     let flow: Flow
-    var step: Int? { flow == .create ? 1 : nil }
+    var step: Int? { flow == .create ? CreateFlow.Step.permissions.rawValue : nil }
     let list: ListView
     let preview = ScrollView()
     private(set) var scope = Scope.all
@@ -170,7 +170,7 @@ final class PermissionsScreen: WizardScreen {
         switch Self.keys.action(for: key, typing: list.takesTextInput) {
         case .next? where !list.takesTextInput:
             switch flow {
-            case .create: return .push(TrustEditorScreen(context: context, flow: .create))
+            case .create: return CreateFlow.advance(from: .permissions, context: context)
             case .edit: return .pop
             }
         case .scope?:

@@ -31,7 +31,7 @@ final class PresetPickerScreen: WizardScreen {
            let preset = list.currentItem.flatMap({ RolePreset.named($0.id) }) {
             context.model.load(preset.spec, partition: context.partition)
             context.markAnswersKept()
-            return .push(TrustedEntityScreen(context: context, flow: .create))
+            return CreateFlow.begin(context: context)
         }
         return list.handle(key) == .ignored ? .ignored : .handled
     }

@@ -12,7 +12,7 @@ final class ReviewScreen: WizardScreen {
 
     let context: WizardContext
     let flow: Flow
-    var step: Int? { flow == .create ? 4 : nil }
+    var step: Int? { flow == .create ? CreateFlow.Step.review.rawValue : nil }
     let pane = ScrollView()
     private(set) var summary: Outcome<ReviewSummary>?
     private(set) var notice: String?
@@ -33,7 +33,7 @@ final class ReviewScreen: WizardScreen {
                    showsInBar: false, action: .rename),
         KeyBinding(keys: [.character("o")], label: "Compare", help: "Role exists: these answers as changes to it",
                    showsInBar: false, action: .compare),
-    ] + WizardFrame.steps(offline: false).prefix(4).enumerated().map { index, name in
+    ] + CreateFlow.Step.answers.map { $0.title(offline: false) }.enumerated().map { index, name in
         KeyBinding(keys: [.character(Character(String(index + 1)))], label: "Step \(index + 1)",
                    help: "Back to step \(index + 1), \(name) (answers kept)", showsInBar: false, action: .jump(index))
     }) }
@@ -120,7 +120,7 @@ final class ReviewScreen: WizardScreen {
         case .jump?:
             return .ignored
         case .rename? where isBlockedByExistingRole:
-            context.post(.goToStep(3))
+            context.post(.goToStep(CreateFlow.Step.details.rawValue))
             return .pop
         case .compare? where isBlockedByExistingRole:
             // The same answers, planned as changes to the role IAM holds.
@@ -149,7 +149,7 @@ final class ReviewScreen: WizardScreen {
         // Never write over a role the person did not ask to edit.
         if takesOverExistingRole(review) { return .handled }
         if context.service.isOffline {
-            return .push(ExportScreen(context: context, step: 5))
+            return .push(ExportScreen(context: context, step: CreateFlow.Step.finish.rawValue))
         }
         if review.plan.isEmpty { return flow == .edit ? .pop : .handled }
         if flow == .edit {

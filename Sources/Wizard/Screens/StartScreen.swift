@@ -94,13 +94,13 @@ final class StartScreen: WizardScreen {
             context.model.load(preset.spec, partition: context.partition)
             if let roleNameOverride { context.model.roleName = roleNameOverride }
             context.markAnswersKept()
-            return .push(TrustedEntityScreen(context: context, flow: .create))
+            return CreateFlow.begin(context: context)
         case "presets":
             return .push(PresetPickerScreen(context: context))
         case "custom":
             context.model.load(RoleSpec(name: roleNameOverride ?? "", trust: .services([])), partition: context.partition)
             context.markAnswersKept()
-            return .push(TrustedEntityScreen(context: context, flow: .create))
+            return CreateFlow.begin(context: context)
         case "edit":
             return .push(RoleListScreen(context: context))
         default:

@@ -11,7 +11,7 @@ final class TrustEditorScreen: WizardScreen {
 
     let context: WizardContext
     let flow: Flow
-    var step: Int? { flow == .create ? 2 : nil }
+    var step: Int? { flow == .create ? CreateFlow.Step.trustPolicy.rawValue : nil }
     let editor = TextEditor()
     private(set) var isEditing = false
     private(set) var findings: [LintFinding] = []
@@ -150,7 +150,7 @@ final class TrustEditorScreen: WizardScreen {
             return .handled
         }
         switch flow {
-        case .create: return .push(DetailsScreen(context: context, flow: .create))
+        case .create: return CreateFlow.advance(from: .trustPolicy, context: context)
         case .edit: return .pop
         }
     }

@@ -11,7 +11,7 @@ final class TrustedEntityScreen: WizardScreen {
 
     let context: WizardContext
     let flow: Flow
-    var step: Int? { flow == .create ? 0 : nil }
+    var step: Int? { flow == .create ? CreateFlow.Step.trustedEntity.rawValue : nil }
     let services: ListView
     private(set) var fields: [TextField] = []
     private(set) var focus: FocusRing<Focus>
@@ -184,7 +184,7 @@ final class TrustedEntityScreen: WizardScreen {
         }
         problem = nil
         switch flow {
-        case .create: return .push(PermissionsScreen(context: context, flow: .create))
+        case .create: return CreateFlow.advance(from: .trustedEntity, context: context)
         case .edit: return .pop
         }
     }
