@@ -71,6 +71,20 @@ import Testing
         #expect(list.checked == ["0"])
     }
 
+    /// `/` begins a new search, as in less and vim, instead of appending
+    /// to the filter kept from the last one.
+    @Test func slashAgainStartsANewFilter() {
+        let list = bigList()
+        _ = list.handle(.character("/"))
+        for character in "policy19" { _ = list.handle(.character(character)) }
+        _ = list.handle(.enter)
+        #expect(list.filter == "policy19")
+        #expect(list.handle(.character("/")) == .filtered)
+        #expect(list.filter.isEmpty)
+        for character in "7" { _ = list.handle(.character(character)) }
+        #expect(list.filter == "7")
+    }
+
     @Test func filterMatchesDetailCaseInsensitively() {
         let list = bigList()
         list.setFilter("ODD")

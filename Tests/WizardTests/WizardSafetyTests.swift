@@ -246,4 +246,40 @@ struct WizardSafetyTests {
         #expect(CreateFlow.Step.finish.next == nil)
         #expect(CreateFlow.titles(offline: true) == ["Trusted entity", "Permissions", "Trust policy", "Details", "Review", "Export"])
     }
+
+    /// Save spec asks before replacing a file, and keeps it by default.
+    @Test func savingOverAnExistingFileAsksFirst() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("save-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let existing = directory.appendingPathComponent("l4e-role.rolewiz.yaml")
+        try "mine\n".write(to: existing, atomically: true, encoding: .utf8)
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil), directory: directory)
+        try harness.press(.enter, .enter, .enter, .enter, .enter)
+        try harness.press(.character("s"))
+        #expect(harness.topTitle == "Save spec")
+        try harness.press(.enter)
+        #expect(harness.stack.presentedDialog?.title == "Replace the file?")
+        try harness.press(.enter)  // Keep it: the default
+        #expect(try String(contentsOf: existing, encoding: .utf8) == "mine\n")
+        try harness.press(.enter, .left, .enter)  // ask again, then Replace
+        #expect(try String(contentsOf: existing, encoding: .utf8).contains("name: l4e-role"))
+    }
+
+    /// With the account's policies loaded, the list opens at its top, and
+    /// unchecking a policy leaves the cursor where it was.
+    @Test func thePermissionsListOpensAtTheTopAndKeepsItsOrder() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let harness = WizardHarness(service: try motoService(moto), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try harness.press(.enter, .enter)
+        #expect(harness.topTitle == "Permissions")
+        try await harness.deliver { $0.isPolicies }
+        let permissions = try #require(harness.stack.top as? PermissionsScreen)
+        #expect(permissions.list.cursorPosition == 0)
+        let chosen = "arn:aws:iam::aws:policy/IAMFullAccess"
+        permissions.list.moveCursor(to: chosen)
+        let position = permissions.list.cursorPosition
+        try harness.press(.space)
+        #expect(!harness.context.model.policyArns.contains(chosen))
+        #expect(permissions.list.cursorPosition == position && permissions.list.currentItem?.id == chosen)
+    }
 }

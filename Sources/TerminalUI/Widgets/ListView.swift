@@ -39,6 +39,9 @@ public final class ListView {
     public var emptyMessage = "Nothing matches the filter."
     private var searchKeys: [[UInt8]]
     private var cursor = 0
+
+    /// The cursor's row among those the filter shows (0 is the top).
+    public var cursorPosition: Int { cursor }
     private var top = 0
     private var lastPageSize = 10
 
@@ -73,6 +76,11 @@ public final class ListView {
 
     public func setChecked(_ ids: Set<String>) {
         checked = ids.intersection(items.map(\.id))
+    }
+
+    /// Moves the cursor to the first visible row.
+    public func moveCursorToTop() {
+        cursor = 0
     }
 
     /// Moves the cursor to the item with `id` if it is visible.
@@ -117,8 +125,11 @@ public final class ListView {
         case .space: return toggleCurrent()
         case .enter: return currentItem == nil ? .ignored : .submitted
         case .character("/"):
+            // A new search, as in less and vim: the old filter is not extended.
             isEditingFilter = true
-            return .handled
+            guard !filter.isEmpty else { return .handled }
+            setFilter("")
+            return .filtered
         case .escape where !filter.isEmpty:
             setFilter("")
             return .filtered

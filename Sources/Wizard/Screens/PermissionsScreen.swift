@@ -67,10 +67,13 @@ final class PermissionsScreen: WizardScreen {
             guard seen.insert(arn).inserted else { return }
             result.append((arn, name, PolicyReference(arn: arn).isAWSManaged))
         }
-        for arn in model.policyArns { add(arn, PolicyReference(arn: arn).name) }
         if let loaded = context.policies?.value {
+            // The account's order, which checking and unchecking never change
+            // (so the cursor stays where it is); chosen ones it lacks after.
             for policy in loaded { add(policy.arn, policy.policyName) }
+            for arn in model.policyArns { add(arn, PolicyReference(arn: arn).name) }
         } else {
+            for arn in model.policyArns { add(arn, PolicyReference(arn: arn).name) }
             for preset in RolePreset.all {
                 for reference in preset.spec.managedPolicies { add(reference.arn(partition: context.partition), reference.name) }
             }
@@ -158,7 +161,11 @@ final class PermissionsScreen: WizardScreen {
 
     func react(to message: WizardMessage) -> Transition<WizardMessage> {
         switch message {
-        case .policies: refreshItems()
+        case .policies:
+            refreshItems()
+            // The full list opens at its top, not on a chosen (possibly risky) policy a stray Space would uncheck.
+            list.moveCursorToTop()
+            requestPreview()
         case .policyDocument(let arn, _) where arn == list.currentItem?.id: preview.setText(previewText(arn: arn))
         default: break
         }

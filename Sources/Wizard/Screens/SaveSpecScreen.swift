@@ -1,3 +1,4 @@
+import Foundation
 import TerminalUI
 
 /// Asks where to save the answers as a spec file (for `rolewiz apply
@@ -40,6 +41,21 @@ final class SaveSpecScreen: WizardScreen {
         guard Self.keys.action(for: key, typing: true) == .save else {
             return path.handle(key) == .ignored ? .ignored : .handled
         }
+        let target = context.resolve(path.text)
+        if FileManager.default.fileExists(atPath: target.path) {
+            return .present(Dialog.confirm(
+                title: "Replace the file?", message: "\(target.path) exists. Replace it with these answers?",
+                confirm: "Replace", cancel: "Keep it", cancelByDefault: true), tag: "overwrite")
+        }
+        return save()
+    }
+
+    func dialogClosed(tag: String, choice: DialogChoice) -> Transition<WizardMessage> {
+        guard tag == "overwrite", choice.isConfirmed else { return .handled }
+        return save()
+    }
+
+    private func save() -> Transition<WizardMessage> {
         switch context.saveSpec(to: path.text) {
         case .success(let written):
             context.markAnswersKept()
