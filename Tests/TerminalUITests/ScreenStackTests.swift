@@ -33,7 +33,8 @@ import Testing
         #expect(bar.hasPrefix("F2/n Next  F3/x Fail  Space Toggle  / Filter"))
         #expect(bar.hasSuffix("F1/? Help  F10/q Quit"))
         let narrow = Harness<String>(FormScreen(), size: Size(columns: 60, rows: 16))
-        #expect(narrow.surface.row(15).hasSuffix("F1/? Help  F10/q Quit"))
+        // Too narrow for every key: Help counts those left out of the bar.
+        #expect(narrow.surface.row(15).hasSuffix("F1/? Help (+2)  F10/q Quit"), "\(narrow.surface.row(15))")
     }
 
     @Test func quitAsksFirstWhenThereIsUnsavedWork() throws {
