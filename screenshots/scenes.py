@@ -29,7 +29,7 @@ SCENES = [
         keys("/"), type_("Lookout"), keys("Enter"), wait("filter: Lookout", '"lookoutequipment:*"')),
         description="Permissions filtered by a search, with the policy preview"),
     Scene("policy-preview", PRESET, TO_PERMISSIONS + (
-        keys("Down", "Tab"), wait('"iam:*"')),
+        keys("/"), type_("IAMFullAccess"), keys("Enter", "Tab"), wait('"iam:*"')),
         description="Policy preview: the selected managed policy's document"),
     Scene("trust-editor", PRESET, TO_TRUST + (wait("Size ", "problems"),),
           description="Trust policy editor with lint findings at their line"),
