@@ -21,10 +21,21 @@ public final class RoleService: Sendable {
     /// missing or broken credential source makes an offline service that
     /// says why, instead of failing later at the first call. Adds the
     /// applier's observer so retried calls show up as apply events.
-    public static func connect(session: AWSSession) async -> RoleService {
+    ///
+    /// `recover` may repair a failure once (the wizard signs in to IAM
+    /// Identity Center); when it returns true the credentials are tried again.
+    public static func connect(
+        session: AWSSession, recover: (@Sendable (any Error) async -> Bool)? = nil
+    ) async -> RoleService {
         let place = (session.partition.name, session.region, session.profileName)
         do {
-            let credentials = try await session.credentialProvider.credentials()
+            let credentials: AWSCredentials
+            do {
+                credentials = try await session.credentialProvider.credentials()
+            } catch {
+                guard let recover, await recover(error) else { throw error }
+                credentials = try await session.credentialProvider.credentials()
+            }
             session.addObserver(Applier.requestObserver)
             return RoleService(connection: .live(LiveConnection(
                 iam: session.iam, sts: session.sts, partition: place.0, region: place.1, profile: place.2,

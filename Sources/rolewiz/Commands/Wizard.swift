@@ -49,8 +49,7 @@ struct DisplayOptions: ParsableArguments {
             let environment = ProcessInfo.processInfo.environment
             let session = try global.makeSession(environment: environment, timeLimit: nil, mfaPrompt: WizardSignIn.mfaPrompt)
             // MFA codes and the Identity Center sign-in are asked for here, before the screens own the terminal.
-            await WizardSignIn.prepare(session, global: global, environment: environment)
-            let service = await RoleService.connect(session: session)
+            let service = await WizardSignIn.connect(session, global: global, environment: environment)
             let options = TerminalOptions(
                 noColor: global.noColor, ascii: ascii, environment: environment,
                 nonInteractiveAdvice: Self.nonInteractiveAdvice)

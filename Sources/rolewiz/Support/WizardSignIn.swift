@@ -1,5 +1,6 @@
 import Foundation
 import IAMClient
+import Provisioning
 
 /// Signing in for the wizard, on the terminal, before its screens take the
 /// terminal over: an MFA code for an assume-role profile, and the IAM
@@ -27,26 +28,29 @@ enum WizardSignIn {
         return try await MFATerminalPrompt.prompt(challenge)
     }
 
-    /// Resolves the credentials once on the terminal (asking for an MFA
-    /// code if the profile needs one); when the profile signs in through
-    /// IAM Identity Center and that sign-in is missing or expired, runs the
-    /// device sign-in as `rolewiz login` does, then tries again. Other
-    /// failures are left for the wizard to show (it opens offline).
-    static func prepare(_ session: AWSSession, global: GlobalOptions, environment: [String: String]) async {
-        do {
-            _ = try await session.credentialProvider.credentials()
-        } catch let error as CredentialError where error.kind == .signInRequired && Confirmation.standardInputIsTerminal {
+    /// Connects for the wizard, on the terminal (asking for an MFA code if
+    /// the profile needs one); when the profile signs in through IAM
+    /// Identity Center and that sign-in is missing or expired, runs the
+    /// device sign-in as `rolewiz login` does, and connects again. Other
+    /// failures leave the wizard offline, saying why on its start screen.
+    static func connect(_ session: AWSSession, global: GlobalOptions, environment: [String: String]) async -> RoleService {
+        let profile = global.profile
+        let noColor = global.noColor
+        return await RoleService.connect(session: session) { error in
+            guard let error = error as? CredentialError, error.kind == .signInRequired, Confirmation.standardInputIsTerminal else {
+                return false
+            }
             Console.line("\(error.description)\nSigning in to IAM Identity Center first.", toStandardError: true)
             do {
-                let login = try SSODeviceLogin.standard(profileOption: global.profile, environment: environment)
-                let style = TerminalStyle.forDescriptor(2, noColor: global.noColor)
+                let login = try SSODeviceLogin.standard(profileOption: profile, environment: environment)
+                let style = TerminalStyle.forDescriptor(2, noColor: noColor)
                 _ = try await login.run { authorization in Console.line(LoginInstructions.text(authorization, style: style), toStandardError: true) }
                 Console.line("Signed in. Opening the wizard.", toStandardError: true)
+                return true
             } catch {
                 Console.line("The sign-in did not complete (\(error)); the wizard opens offline.", toStandardError: true)
+                return false
             }
-        } catch {
-            // The wizard's start screen says what went wrong.
         }
     }
 }
