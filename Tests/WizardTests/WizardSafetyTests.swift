@@ -206,6 +206,15 @@ struct WizardSafetyTests {
         #expect(screen.list.items.map(\.id) == ["Alpha", "beta", "zeta"])
     }
 
+    /// The role list shows who may assume each role, as the console's
+    /// "Trusted entities" column does.
+    @Test func theRoleListShowsTrustedEntities() {
+        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com","AWS":"arn:aws:iam::444455556666:root"},"Action":"sts:AssumeRole"},{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity"}]}"#
+        let role = Role(roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/r", assumeRolePolicyDocument: trust)
+        #expect(RoleListScreen.trustedEntities(of: role)
+            == "lambda.amazonaws.com, account 444455556666, token.actions.githubusercontent.com")
+    }
+
     /// The start screen names where the credentials came from, not only
     /// the profile setting (keys from the environment are not "Profile default").
     @Test func theStartScreenNamesTheRealCredentialSource() async throws {

@@ -1,3 +1,4 @@
+import Provisioning
 import IAMClient
 import TerminalUI
 
@@ -29,7 +30,7 @@ final class RoleListScreen: WizardScreen {
         roles = outcome
         // By name, as the console lists them, so the order is the same on every run.
         let sorted = (outcome.value ?? []).sorted { $0.roleName.lowercased() < $1.roleName.lowercased() }
-        list.setItems(sorted.map { ListItem(id: $0.roleName, title: $0.roleName, detail: $0.description ?? $0.path) })
+        list.setItems(sorted.map { ListItem(id: $0.roleName, title: $0.roleName, detail: Self.trustedEntities(of: $0)) })
         return .handled
     }
 
@@ -47,5 +48,13 @@ final class RoleListScreen: WizardScreen {
             return .push(EditRoleScreen(context: context, roleName: item.id))
         }
         return list.handle(key) == .ignored ? .ignored : .handled
+    }
+
+    /// The list's second column, as the console's "Trusted entities": who
+    /// may assume the role (the filter searches it too).
+    static func trustedEntities(of role: Role) -> String {
+        guard let document = try? PolicyDocument.parse(role.assumeRolePolicyDocument) else { return "a trust policy rolewiz cannot read" }
+        let entities = document.trustedEntities
+        return entities.isEmpty ? "nobody (no Allow statement)" : entities.joined(separator: ", ")
     }
 }
