@@ -291,4 +291,18 @@ struct WizardSafetyTests {
         #expect(!harness.context.model.policyArns.contains(chosen))
         #expect(permissions.list.cursorPosition == position && permissions.list.currentItem?.id == chosen)
     }
+
+    /// A string left open in the trust policy is reported at its opening
+    /// quote, in words that fit the editor's finding line at 100 columns.
+    @Test func anUnclosedStringIsSaidPlainlyAndFits() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil),
+                                    size: Size(columns: 100, rows: 30))
+        try harness.press(.enter, .enter, .enter)
+        harness.context.model.editedTrustPolicy = "{\n  \"Version\": \"2012-10-17,\n  \"Statement\": []\n}"
+        try harness.press(.escape)
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Trust policy")
+        let line = try #require(harness.screen.split(separator: "\n").first { $0.contains("not closed on its line") })
+        #expect(line.contains("2:14") && line.contains("write a line break in it as \\n)"), "\(line)")
+    }
 }

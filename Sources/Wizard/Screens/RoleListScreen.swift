@@ -1,5 +1,5 @@
-import Provisioning
 import IAMClient
+import Provisioning
 import TerminalUI
 
 /// The account's roles (read in the background) with a filter; Enter opens one in the editor.

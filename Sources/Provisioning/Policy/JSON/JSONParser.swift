@@ -177,7 +177,7 @@ public struct JSONParser {
             case "\n", "\r":
                 // Most often a closing quote is missing: point at the opening one.
                 throw JSONSyntaxError(
-                    message: "the string that starts here has no closing quote on its line (write a line break inside a string as \\n)",
+                    message: "this string is not closed on its line (write a line break in it as \\n)",
                     position: start)
             case "\u{0}"..."\u{1F}":
                 throw error("\(describe(scalar)) is not allowed inside a string; write it as an escape such as \\n or \\t")
