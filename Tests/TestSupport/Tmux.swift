@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs a command in a detached tmux session on a private server socket
 /// (`tmux -L <unique name>`), for end-to-end tests of terminal programs:
@@ -31,16 +32,15 @@ public final class Tmux: Sendable {
     ]
 
     /// Starts `command` (run by /bin/sh) in a new session of the given size,
-    /// on a server whose environment is exactly `environment`. Returns nil,
-    /// after printing why, when tmux is missing outside CI; throws when it is
-    /// missing under CI=true (`ci` reads the test run's own environment).
+    /// on a server whose environment is exactly `environment`. Without tmux
+    /// the test is cancelled (a visible skip, never a silent pass) outside
+    /// CI, and fails under CI=true (`ci` reads the test run's own environment).
     public static func start(_ command: String, columns: Int = 80, rows: Int = 24,
                              environment: [String: String] = cleanEnvironment,
                              ci: Bool = ProcessInfo.processInfo.environment["CI"] == "true") throws -> Tmux? {
         guard let executable = executablePath else {
             if ci { throw TmuxError.missing }
-            print("SKIPPED: tmux is not installed (end-to-end terminal tests need it)")
-            return nil
+            try Test.cancel("tmux is not installed (the end-to-end terminal tests need it)")
         }
         let unique = UUID().uuidString.prefix(8).lowercased()
         let tmux = Tmux(server: "rolewiz-test-\(getpid())-\(unique)", executable: executable, environment: environment)
