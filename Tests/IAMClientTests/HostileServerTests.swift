@@ -59,6 +59,16 @@ struct HostileServerTests {
         #expect(Date().timeIntervalSince(started) < 30)
     }
 
+    /// A server that closes without answering (libcurl's "Empty reply from
+    /// server") is a lost connection, retried as botocore retries it.
+    @Test func aServerThatHangsUpIsALostConnectionAndRetried() async throws {
+        let server = try FakeHTTPServer { _ in .hangUp }
+        defer { server.stop() }
+        let error = await #expect(throws: TransportError.self) { try await session(server, attempts: 2).iam.getRole(name: "r") }
+        #expect(error?.kind == .connectionLost, "\(String(describing: error))")
+        #expect(server.requests.count == 2, "a hang-up is retried")
+    }
+
     @Test func aCallAfterTheTimeLimitIsNotSent() async throws {
         let server = try FakeHTTPServer { _ in .text("<GetRoleResponse/>") }
         defer { server.stop() }

@@ -35,6 +35,8 @@ public final class FakeHTTPServer: @unchecked Sendable {
         case respond(status: Int, headers: [(String, String)], body: Data)
         /// Never answer; the connection stays open until the server stops.
         case noAnswer
+        /// Closes the connection without a word, as a server that died mid-request.
+        case hangUp
         /// A chunked body: `chunk(n)` for n = 0, 1, ... until nil, with
         /// `interval` seconds between chunks (a trickle, or an endless body).
         case stream(status: Int, interval: TimeInterval, chunk: @Sendable (Int) -> Data?)
@@ -176,6 +178,8 @@ public final class FakeHTTPServer: @unchecked Sendable {
             switch handler(request) {
             case .noAnswer:
                 while !isStopped { usleep(20_000) }
+                return
+            case .hangUp:
                 return
             case .respond(let status, let headers, let body):
                 guard write(response(status: status, headers: headers, body: body), to: connection) else { return }

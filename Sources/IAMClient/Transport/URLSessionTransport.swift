@@ -120,6 +120,11 @@ public final class URLSessionTransport: HTTPTransport {
             return TransportError(kind: .timedOut, message: "\(target) did not answer in time")
         case .networkConnectionLost:
             return TransportError(kind: .connectionLost, message: "the connection to \(target) was lost")
+        case .badServerResponse:
+            // libcurl's "Empty reply from server": the server closed the
+            // connection without answering, which is worth a retry as a
+            // lost connection is (botocore retries it too).
+            return TransportError(kind: .connectionLost, message: "\(target) closed the connection without answering")
         case .cannotConnectToHost, .notConnectedToInternet:
             return TransportError(kind: .cannotConnect, message: "cannot connect to \(target)")
         case .cannotFindHost, .dnsLookupFailed:
