@@ -305,4 +305,22 @@ struct WizardSafetyTests {
         let line = try #require(harness.screen.split(separator: "\n").first { $0.contains("not closed on its line") })
         #expect(line.contains("2:14") && line.contains("write a line break in it as \\n)"), "\(line)")
     }
+
+    /// Typing a name asks IAM about at most the name being checked and the
+    /// latest one typed since, not once per key.
+    @Test func typingANameIsNotAGetRolePerKey() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let name = MotoServer.uniqueName("typed")
+        let iam = try motoSession(moto).iam
+        _ = try await iam.createRole(CreateRoleInput(roleName: name, assumeRolePolicyDocument: #"{"Version":"2012-10-17","Statement":[]}"#))
+        let harness = WizardHarness(service: try motoService(moto), start: .create(preset: .lookoutEquipment, roleName: "x"))
+        try harness.press(.enter, .enter, .enter, .enter)
+        #expect(harness.topTitle == "Details")
+        try harness.press(.control("u"))
+        try harness.type(name)
+        try await harness.deliver { if case .roleNameTaken(let checked, _) = $0 { checked == name } else { false } }
+        #expect(harness.context.takenRoleNames.count <= 3, "checked: \(harness.context.takenRoleNames.keys.sorted())")
+        #expect(harness.context.takenRoleNames[name] == true)
+        #expect(harness.screen.contains("already exists"))
+    }
 }

@@ -31,6 +31,8 @@ public final class WizardContext {
     /// For each role name checked: whether IAM already has a role by that name.
     public private(set) var takenRoleNames: [String: Bool] = [:]
     private var checkedRoleNames: Set<String> = []
+    private var checkingRoleName: String?
+    private var nextRoleNameToCheck: String?
 
     public init(
         service: RoleService, model: WizardModel = WizardModel(), outputDirectory: URL,
@@ -100,8 +102,16 @@ public final class WizardContext {
 
     /// Starts asking IAM whether a role called `name` exists, once per name
     /// (the create flow never writes over a role it was not asked to edit).
+    /// One check at a time: a name typed while one is out waits, and only
+    /// the latest such name is asked next, so typing is not a GetRole per key.
     func checkRoleName(_ name: String) {
-        guard !service.isOffline, !name.isEmpty, checkedRoleNames.insert(name).inserted else { return }
+        guard !service.isOffline, !name.isEmpty, !checkedRoleNames.contains(name) else { return }
+        guard checkingRoleName == nil else {
+            nextRoleNameToCheck = name
+            return
+        }
+        checkedRoleNames.insert(name)
+        checkingRoleName = name
         let service = service
         run {
             .roleNameTaken(name: name, await Outcome.of { try await service.roleExists(name: name) })
@@ -128,7 +138,13 @@ public final class WizardContext {
                 applyResults.append(result)
                 if result.status == .succeeded { markAnswersKept() }
             }
-        case .roleNameTaken(let name, let outcome): if let taken = outcome.value { takenRoleNames[name] = taken }
+        case .roleNameTaken(let name, let outcome):
+            if let taken = outcome.value { takenRoleNames[name] = taken }
+            checkingRoleName = nil
+            if let next = nextRoleNameToCheck {
+                nextRoleNameToCheck = nil
+                checkRoleName(next)
+            }
         default: break
         }
     }
