@@ -45,7 +45,7 @@ public enum WizardApp {
             var bytes = Array(text.utf8)
             _ = write(descriptor, &bytes, bytes.count)
         }
-        guard let termination = try app.run(rootScreen(start, context: context)) else { return nil }
+        guard let termination = try app.run(rootScreen(start, context: context), model: { context.absorb($0) }) else { return nil }
         return Terminated(termination: termination, applyResults: context.applyResults)
     }
 }

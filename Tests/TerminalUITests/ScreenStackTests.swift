@@ -216,4 +216,48 @@ import Testing
         stack.terminate()
         #expect(stack.isFinished)
     }
+    /// A named step that records what reached it and ignores the rest.
+    final class StepScreen: Screen {
+        typealias Message = String
+        let name: String
+        var received: [String] = []
+        init(_ name: String) { self.name = name }
+        var title: String { name }
+        var keyHints: [KeyHint] { [] }
+        func draw(_ canvas: Canvas) {}
+        func handle(_ key: Key) -> Transition<String> { .ignored }
+        func receive(_ message: String) -> Transition<String> {
+            guard message.hasPrefix(name) else { return .ignored }
+            received.append(message)
+            return .handled
+        }
+    }
+
+    @Test func pushAllLeavesEveryStepBelowAndUnwindGoesBackToOne() {
+        let stack = ScreenStack<String>(root: StepScreen("menu"))
+        stack.apply(.pushAll(["one", "two", "three"].map { StepScreen($0) }))
+        #expect(stack.screens.map(\.title) == ["menu", "one", "two", "three"])
+        stack.apply(.unwind(to: { $0.title == "one" }))
+        #expect(stack.screens.map(\.title) == ["menu", "one"])
+        stack.apply(.unwind(to: { $0.title == "nowhere" }))
+        #expect(stack.screens.map(\.title) == ["menu", "one"], "no match: nothing is popped")
+        stack.apply(.pop)
+        #expect(stack.screens.map(\.title) == ["menu"])
+    }
+
+    @Test func theModelTakesEachMessageOnceBeforeAnyScreen() throws {
+        var modelSaw: [String] = []
+        let menu = StepScreen("menu"), step = StepScreen("step")
+        var screensWhenModelSaw: [[String]] = []
+        let stack = ScreenStack<String>(root: menu, model: { message in
+            modelSaw.append(message)
+            screensWhenModelSaw.append((menu.received + step.received).sorted())
+        })
+        stack.apply(.push(step))
+        for message in ["step-a", "menu-b", "nobody-c"] { try stack.receive(message) }
+        #expect(modelSaw == ["step-a", "menu-b", "nobody-c"], "every message, once, whoever shows it")
+        #expect(screensWhenModelSaw == [[], ["step-a"], ["menu-b", "step-a"]], "the model first, then the screens")
+        #expect(step.received == ["step-a"])
+        #expect(menu.received == ["menu-b"], "a message the top ignores goes down the stack")
+    }
 }

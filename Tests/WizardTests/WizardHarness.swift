@@ -25,7 +25,8 @@ final class WizardHarness {
         events = continuation
         let outputDirectory = directory ?? FileManager.default.temporaryDirectory
         context = WizardContext(service: service, outputDirectory: outputDirectory) { continuation.yield(.message($0)) }
-        stack = ScreenStack(root: WizardApp.rootScreen(start, context: context))
+        let context = context
+        stack = ScreenStack(root: WizardApp.rootScreen(start, context: context), model: { context.absorb($0) })
         surface = GridSurface(size: size)
         messages = stream.makeAsyncIterator()
     }

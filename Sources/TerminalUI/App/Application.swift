@@ -35,14 +35,15 @@ public final class Application<Message: Sendable> {
     /// returns that `Termination` (nil otherwise), with the terminal already
     /// restored. Throws `TerminalError` (with a message for the user) when
     /// the terminal cannot be used, and rethrows errors thrown by screens,
-    /// after restoring the terminal.
+    /// after restoring the terminal. `model` takes each inbox message once,
+    /// before the screens (see `ScreenStack.init`).
     @discardableResult
-    public func run(_ root: any Screen<Message>) throws -> Termination? {
+    public func run(_ root: any Screen<Message>, model: ((Message) -> Void)? = nil) throws -> Termination? {
         let terminal = try Terminal(options: options, wakeDescriptor: inbox.wakePipe.writeDescriptor)
         defer { terminal.close() }
         terminal.defersTermination = true
         let surface = CursesSurface(terminal: terminal)
-        let stack = ScreenStack(root: root)
+        let stack = ScreenStack(root: root, model: model)
         let clock = ContinuousClock()
         var nextTick = clock.now + tickInterval
         var termination: Termination?

@@ -55,7 +55,9 @@ public protocol Screen<Message>: AnyObject {
     /// A key. Errors thrown here end the loop: `Application.run` restores
     /// the terminal and rethrows them.
     func handle(_ key: Key) throws -> Transition<Message>
-    /// A message posted to the inbox by background work.
+    /// A message posted to the inbox by background work, offered from the
+    /// top screen down until one does not ignore it (after the stack's
+    /// model has taken it: see `ScreenStack.init`).
     func receive(_ message: Message) throws -> Transition<Message>
     /// The answer to a dialog this screen presented with `.present(_:tag:)`.
     func dialogClosed(tag: String, choice: DialogChoice) throws -> Transition<Message>
@@ -85,6 +87,13 @@ public enum Transition<Message: Sendable> {
     case handled
     /// Show another screen on top (its state is kept when it is popped).
     case push(any Screen<Message>)
+    /// Show several screens on top, the last one topmost: a flow entered
+    /// part way (a spec file opened straight at Review) still has every
+    /// earlier step below it, so Esc and jumps behave as if walked through.
+    case pushAll([any Screen<Message>])
+    /// Back to the nearest screen below that matches, popping those above
+    /// it (a jump back to an earlier step); nothing happens when none does.
+    case unwind(to: (any Screen<Message>) -> Bool)
     /// Back to the screen below (Esc does this by default).
     case pop
     /// Swap the top screen for another.

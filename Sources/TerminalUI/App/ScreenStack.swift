@@ -38,10 +38,17 @@ public final class ScreenStack<Message: Sendable> {
     private var help: HelpOverlay?
     private var requests: [Request] = []
     private var lastSize: Size?
+    /// Takes every message once, before any screen sees it.
+    private let model: ((Message) -> Void)?
 
-    public init(root: any Screen<Message>, minimumSize: Size = Size(columns: 40, rows: 10)) {
+    /// `model` is where background results land: it is given each message
+    /// exactly once, before the screens (which are views over it) are
+    /// offered the message to redraw or move on.
+    public init(root: any Screen<Message>, minimumSize: Size = Size(columns: 40, rows: 10),
+                model: ((Message) -> Void)? = nil) {
         self.screens = [root]
         self.minimumSize = minimumSize
+        self.model = model
     }
 
     public var top: any Screen<Message> { screens[screens.count - 1] }
@@ -126,10 +133,11 @@ public final class ScreenStack<Message: Sendable> {
         }
     }
 
-    /// A message from the inbox: the top screen first, then those below
-    /// until one does not ignore it.
+    /// A message from the inbox: the model first, then the top screen and
+    /// those below it until one does not ignore it.
     public func receive(_ message: Message) throws {
         defer { finishIfTerminated() }
+        model?(message)
         for screen in screens.reversed() {
             let transition = try screen.receive(message)
             if case .ignored = transition { continue }
@@ -162,6 +170,9 @@ public final class ScreenStack<Message: Sendable> {
         switch transition {
         case .ignored, .handled: break
         case .push(let screen): screens.append(screen)
+        case .pushAll(let added): screens.append(contentsOf: added)
+        case .unwind(let matches):
+            if let index = screens.lastIndex(where: matches) { screens.removeSubrange((index + 1)...) }
         case .pop:
             if screens.count > 1 { screens.removeLast() } else { requestQuit() }
         case .replace(let screen): screens[screens.count - 1] = screen

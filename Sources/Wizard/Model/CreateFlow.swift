@@ -47,9 +47,16 @@ enum CreateFlow {
         }
     }
 
-    /// The answer step with this index (0-based), for Review's digit keys.
-    static func screen(forStep index: Int, context: WizardContext) -> (any Screen<WizardMessage>)? {
-        Step.answers.indices.contains(index) ? screen(for: Step.answers[index], context: context) : nil
+    /// Every screen from the first step to `step`, in order: a flow
+    /// entered at `step` (a spec file opened straight at Review) has the
+    /// earlier steps below it, so Esc and Review's digit keys reach them.
+    static func enter(at step: Step, context: WizardContext) -> Transition<WizardMessage> {
+        .pushAll(Step.allCases.prefix { $0.rawValue <= step.rawValue }.compactMap { screen(for: $0, context: context) })
+    }
+
+    /// Back to `step`'s screen, every later step popped (answers kept).
+    static func back(to step: Step) -> Transition<WizardMessage> {
+        .unwind { ($0 as? any WizardScreen)?.step == step.rawValue }
     }
 
     /// The flow's first step, once the answers are loaded (a preset, a blank role).

@@ -33,6 +33,16 @@ public final class WizardContext {
     private var checkedRoleNames: Set<String> = []
     private var checkingRoleName: String?
     private var nextRoleNameToCheck: String?
+    /// The account's roles, once listed (the editor's role list).
+    public private(set) var roles: Outcome<[Role]>?
+    /// The role open in the editor as IAM last returned it, and its answers
+    /// as loaded (to tell whether anything was edited since).
+    public private(set) var editedRole: Outcome<RoleDetails>?
+    public private(set) var editedRoleAnswers: RoleSpec?
+    /// The latest review request and, once planned, its result: a plan
+    /// for older answers is dropped here, so no screen can show it.
+    public private(set) var reviewRequest = 0
+    public private(set) var review: Outcome<ReviewSummary>?
 
     public init(
         service: RoleService, model: WizardModel = WizardModel(), outputDirectory: URL,
@@ -123,9 +133,38 @@ public final class WizardContext {
         takenRoleNames[name] == true || takenRoleNames.first { $0.key.lowercased() == name.lowercased() }?.value == true
     }
 
-    /// Keeps what background reads brought back, whichever screen is on top.
+    /// Starts listing the account's roles; the result lands in `roles`.
+    func loadRoles() {
+        roles = nil
+        let service = service
+        run { .roles(await Outcome.of { try await service.listRoles() }) }
+    }
+
+    /// Starts reading the role to edit; once read, the answers become that role's.
+    func loadRole(name: String) {
+        editedRole = nil
+        let service = service
+        run { .role(await Outcome.of { try await service.loadRole(name: name) }) }
+    }
+
+    /// Takes each background result once, whichever screen is on top (the
+    /// screen stack calls this before offering the message to any screen).
     func absorb(_ message: WizardMessage) {
         switch message {
+        case .roles(let outcome):
+            // By name, as the console lists them, so the order is the same on every run.
+            roles = outcome.map { $0.sorted { $0.roleName.lowercased() < $1.roleName.lowercased() } }
+        case .role(let outcome):
+            editedRole = outcome
+            if let loaded = outcome.value {
+                var spec = RoleSpec(existing: loaded.role, attachedPolicyArns: loaded.attachedPolicies.map(\.policyArn),
+                                    partition: partition, accountId: accountId)
+                spec.tags = loaded.tags
+                model.load(spec, partition: partition)
+                editedRoleAnswers = model.spec(partition: partition)
+            }
+        case .review(let request, let outcome) where request == reviewRequest:
+            review = outcome
         case .identity(let outcome): identity = outcome
         case .quotas(let value): quotas = value
         case .policiesPage(let count): policiesLoadedSoFar = count
@@ -150,12 +189,16 @@ public final class WizardContext {
     }
 
     /// Starts planning the current answers: resolve, plan (pruning when
-    /// editing an existing role), lint; the result comes as `.review`.
-    func loadReview(prune: Bool) {
-        let service = service
+    /// editing an existing role), lint; the result lands in `review` unless
+    /// a newer request was made meanwhile. Returns the request's number.
+    @discardableResult
+    func loadReview(prune: Bool) -> Int {
+        reviewRequest += 1
+        review = nil
+        let (service, request) = (service, reviewRequest)
         let spec = model.spec(partition: partition)
         run {
-            .review(await Outcome.of {
+            .review(request: request, await Outcome.of {
                 let desired = try await service.resolve(spec)
                 let plan = try await service.plan(desired, prune: prune)
                 let findings = await service.lint(desired)
@@ -163,6 +206,7 @@ public final class WizardContext {
                 return ReviewSummary(desired: desired, plan: plan, findings: findings, current: current)
             })
         }
+        return request
     }
 
     /// Where the spec file goes unless the person says otherwise: the

@@ -3,22 +3,22 @@ import Provisioning
 
 /// What background work posts to the application inbox. Every read and
 /// write runs through `RoleService` off the UI thread; the result comes
-/// back as one of these and the screens update from it.
+/// back as one of these, lands once in `WizardContext.absorb` (the model),
+/// and then the screens that show it redraw from the context.
 public enum WizardMessage: Sendable {
     case identity(Outcome<CallerIdentity>)
     case policiesPage(count: Int)
     case policies(Outcome<[ManagedPolicy]>)
     case policyDocument(arn: String, Outcome<String>)
     case quotas(LintQuotas)
-    case review(Outcome<ReviewSummary>)
+    /// The plan for review request `request` (see `WizardContext.loadReview`).
+    case review(request: Int, Outcome<ReviewSummary>)
     case applyEvent(ApplyEvent)
     case applyFinished(Outcome<ApplyResult>)
     case roles(Outcome<[Role]>)
     case role(Outcome<RoleDetails>)
     /// Whether a role with this name already exists (the create flow's name check).
     case roleNameTaken(name: String, Outcome<Bool>)
-    /// Go back to the create flow's step with this index (Review's digit keys); each step screen above it pops.
-    case goToStep(Int)
 }
 
 /// A result whose failure is already words for a person (errors are not Sendable values to keep).
@@ -28,6 +28,14 @@ public enum Outcome<Value: Sendable>: Sendable {
 
     public var value: Value? {
         if case .success(let value) = self { value } else { nil }
+    }
+
+    /// The value transformed, a failure kept as it is.
+    public func map<Other: Sendable>(_ transform: (Value) -> Other) -> Outcome<Other> {
+        switch self {
+        case .success(let value): .success(transform(value))
+        case .failure(let message): .failure(message)
+        }
     }
 
     /// Runs `work`, turning a thrown error into its message (AWS code included).

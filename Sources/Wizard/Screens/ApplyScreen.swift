@@ -16,8 +16,9 @@ final class ApplyScreen: WizardScreen {
     let steps: [ApplyStep]
     let progress: ProgressList
     let cancellation = ApplyCancellation()
-    /// Called when the edit flow's apply succeeded and Enter returns to the editor.
-    let onApplied: (() -> Void)?
+    /// Opened from the role editor: once applied, Enter goes back to it
+    /// (with the role read again); otherwise on to Done.
+    let returnsToEditor: Bool
     private(set) var result: Outcome<ApplyResult>?
     private(set) var stopRequested = false
 
@@ -27,9 +28,9 @@ final class ApplyScreen: WizardScreen {
         KeyBinding(keys: [.control("c")], label: "Stop", help: "While applying: stop after the current call", showsInBar: false, action: .stop),
     ]) }
 
-    init(context: WizardContext, plan: Plan, flow: Flow, onApplied: (() -> Void)? = nil) {
+    init(context: WizardContext, plan: Plan, flow: Flow, returnsToEditor: Bool = false) {
         self.context = context
-        self.onApplied = onApplied
+        self.returnsToEditor = returnsToEditor
         self.plan = plan
         self.flow = flow
         steps = Applier.steps(for: plan)
@@ -65,7 +66,7 @@ final class ApplyScreen: WizardScreen {
     private var failed: Bool { result?.value.map { $0.status != .succeeded } ?? (result != nil) }
     func tick() { progress.tick() }
 
-    func react(to message: WizardMessage) -> Transition<WizardMessage> {
+    func receive(_ message: WizardMessage) -> Transition<WizardMessage> {
         switch message {
         case .applyEvent(let event): record(event)
         case .applyFinished(let outcome):
@@ -121,13 +122,13 @@ final class ApplyScreen: WizardScreen {
             guard case .success(let applied)? = result, applied.status == .succeeded else { return .handled }
             // Opened from the editor, back to it; otherwise (create, or the
             // create flow's comparison with an existing role) done.
-            guard flow == .edit, let onApplied else {
+            guard returnsToEditor else {
                 return .replace(DoneScreen(context: context, roleArn: applied.roleArn ?? plan.roleName))
             }
-            onApplied()
+            context.loadRole(name: plan.roleName)
             return .pop
         case .retry? where !isRunning && failed:
-            return .replace(ReviewScreen(context: context, flow: flow, onApplied: onApplied))
+            return .replace(ReviewScreen(context: context, flow: flow, returnsToEditor: returnsToEditor))
         case .stop?:
             return .requestQuit
         default:

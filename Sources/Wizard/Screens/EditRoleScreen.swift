@@ -12,9 +12,8 @@ final class EditRoleScreen: WizardScreen {
 
     let context: WizardContext
     let roleName: String
-    private(set) var details: Outcome<RoleDetails>?
-    /// The role as loaded, to tell whether anything was edited.
-    private(set) var original: RoleSpec?
+    /// The role as IAM last returned it (read into the context).
+    var details: Outcome<RoleDetails>? { context.editedRole }
 
     static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Review", help: "See the changes and findings, then confirm to write them", action: .review),
@@ -29,13 +28,7 @@ final class EditRoleScreen: WizardScreen {
         self.context = context
         self.roleName = roleName
         context.loadAccount()
-        load()
-    }
-
-    private func load() {
-        details = nil
-        let (service, name) = (context.service, roleName)
-        context.run { .role(await Outcome.of { try await service.loadRole(name: name) }) }
+        context.loadRole(name: roleName)
     }
 
     var title: String { "Edit role" }
@@ -43,21 +36,13 @@ final class EditRoleScreen: WizardScreen {
     var isAnimating: Bool { details == nil }
     var minimumSize: Size { Size(columns: 60, rows: 18) }
     var hasUnsavedWork: Bool {
-        guard let original else { return false }
+        guard let original = context.editedRoleAnswers else { return false }
         return context.model.spec(partition: context.partition) != original || context.model.editedTrustPolicy != nil
     }
 
-    func react(to message: WizardMessage) -> Transition<WizardMessage> {
-        guard case .role(let outcome) = message else { return .ignored }
-        details = outcome
-        if let loaded = outcome.value {
-            var spec = RoleSpec(existing: loaded.role, attachedPolicyArns: loaded.attachedPolicies.map(\.policyArn),
-                                partition: context.partition, accountId: context.accountId)
-            spec.tags = loaded.tags
-            context.model.load(spec, partition: context.partition)
-            original = context.model.spec(partition: context.partition)
-        }
-        return .handled
+    /// The role read (again): the context has loaded it into the answers.
+    func receive(_ message: WizardMessage) -> Transition<WizardMessage> {
+        if case .role = message { .handled } else { .ignored }
     }
 
     func draw(_ canvas: Canvas) {
@@ -110,9 +95,9 @@ final class EditRoleScreen: WizardScreen {
             return .push(TrustedEntityScreen(context: context, flow: .edit))
         case .policies?: return .push(PermissionsScreen(context: context, flow: .edit))
         case .details?: return .push(DetailsScreen(context: context, flow: .edit))
-        case .review?: return .push(ReviewScreen(context: context, flow: .edit, onApplied: { [weak self] in self?.load() }))
+        case .review?: return .push(ReviewScreen(context: context, flow: .edit, returnsToEditor: true))
         case .reload?:
-            load()
+            context.loadRole(name: roleName)
             return .handled
         case nil: return .ignored
         }

@@ -39,20 +39,13 @@ final class OpenSpecScreen: WizardScreen {
                 return .handled
             }
             context.model.load(loaded.spec, partition: context.partition)
+            // The spec holds every answer: straight to Review, the steps below it.
+            let flow = CreateFlow.enter(at: .review, context: context)
             context.markAnswersKept()
-            return .push(ReviewScreen(context: context, flow: .create))  // the spec holds every answer: straight to Review
+            return flow
         } catch {
             problem = WizardError.describe(error)
             return .handled
         }
-    }
-
-    /// Review's digit keys from a spec opened here: there are no step
-    /// screens below, so the asked-for step opens on top of this one.
-    func react(to message: WizardMessage) -> Transition<WizardMessage> {
-        guard case .goToStep(let index) = message, let screen = CreateFlow.screen(forStep: index, context: context) else {
-            return .ignored
-        }
-        return .push(screen)
     }
 }

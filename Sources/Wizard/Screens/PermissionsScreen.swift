@@ -159,7 +159,7 @@ final class PermissionsScreen: WizardScreen {
         preview.draw(pane.sub(pane.bounds.inset(by: 1)), focused: previewFocused)
     }
 
-    func react(to message: WizardMessage) -> Transition<WizardMessage> {
+    func receive(_ message: WizardMessage) -> Transition<WizardMessage> {
         switch message {
         case .policies:
             refreshItems()
@@ -167,7 +167,8 @@ final class PermissionsScreen: WizardScreen {
             list.moveCursorToTop()
             requestPreview()
         case .policyDocument(let arn, _) where arn == list.currentItem?.id: preview.setText(previewText(arn: arn))
-        default: break
+        case .policiesPage, .policyDocument: break
+        default: return .ignored
         }
         return .handled
     }

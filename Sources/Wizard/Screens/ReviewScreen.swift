@@ -14,14 +14,16 @@ final class ReviewScreen: WizardScreen {
     let flow: Flow
     var step: Int? { flow == .create ? CreateFlow.Step.review.rawValue : nil }
     let pane = ScrollView()
-    private(set) var summary: Outcome<ReviewSummary>?
+    /// The plan this screen asked for, once made (the context drops older ones).
+    var summary: Outcome<ReviewSummary>? { context.reviewRequest == request ? context.review : nil }
+    private var request = 0
     private(set) var notice: String?
     private var spinner = 0
     /// The pane's text before wrapping, and the width it was last wrapped to.
     private var text = ""
     private var wrappedWidth = 0
-    /// Passed on to the apply screen of the edit flow.
-    let onApplied: (() -> Void)?
+    /// Opened from the role editor: the apply goes back to it when done.
+    let returnsToEditor: Bool
     /// How many applies this run had when the shown plan was made: after
     /// another one (Esc back from Done), the plan is stale and made again.
     private var appliesWhenPlanned: Int
@@ -38,12 +40,12 @@ final class ReviewScreen: WizardScreen {
                    help: "Back to step \(index + 1), \(name) (answers kept)", showsInBar: false, action: .jump(index))
     }) }
 
-    init(context: WizardContext, flow: Flow, onApplied: (() -> Void)? = nil) {
+    init(context: WizardContext, flow: Flow, returnsToEditor: Bool = false) {
         self.context = context
-        self.onApplied = onApplied
+        self.returnsToEditor = returnsToEditor
         self.flow = flow
         appliesWhenPlanned = context.applyResults.count
-        context.loadReview(prune: flow == .edit)
+        request = context.loadReview(prune: flow == .edit)
         text = ReviewText.roleLines(context.model, partition: context.partition).joined(separator: "\n") + "\n\nPlanning…"
     }
 
@@ -52,11 +54,10 @@ final class ReviewScreen: WizardScreen {
     private func replanIfStale() {
         guard context.applyResults.count != appliesWhenPlanned else { return }
         appliesWhenPlanned = context.applyResults.count
-        summary = nil
         notice = nil
         text = ReviewText.roleLines(context.model, partition: context.partition).joined(separator: "\n") + "\n\nPlanning…"
         wrappedWidth = 0
-        context.loadReview(prune: flow == .edit)
+        request = context.loadReview(prune: flow == .edit)
     }
 
     var title: String { "Review" }
@@ -74,9 +75,9 @@ final class ReviewScreen: WizardScreen {
     var isAnimating: Bool { summary == nil }
     func tick() { spinner += 1 }
 
-    func react(to message: WizardMessage) -> Transition<WizardMessage> {
-        guard case .review(let outcome) = message else { return .ignored }
-        summary = outcome
+    func receive(_ message: WizardMessage) -> Transition<WizardMessage> {
+        guard case .review(let request, _) = message else { return .ignored }
+        guard request == self.request, let outcome = summary else { return .handled }  // an older plan: never shown
         text = ReviewText.text(for: outcome, model: context.model, partition: context.partition)
         wrappedWidth = 0
         return .handled
@@ -114,14 +115,11 @@ final class ReviewScreen: WizardScreen {
         case .save?:
             return .push(SaveSpecScreen(context: context) { [weak self] message in self?.notice = message })
         case .jump(let index)? where flow == .create:
-            // Each step screen above `index` pops itself in turn (see WizardScreen.receive).
-            context.post(.goToStep(index))
-            return .pop
+            return CreateFlow.back(to: CreateFlow.Step.answers[index])
         case .jump?:
             return .ignored
         case .rename? where isBlockedByExistingRole:
-            context.post(.goToStep(CreateFlow.Step.details.rawValue))
-            return .pop
+            return CreateFlow.back(to: .details)
         case .compare? where isBlockedByExistingRole:
             // The same answers, planned as changes to the role IAM holds.
             return .replace(ReviewScreen(context: context, flow: .edit))
@@ -164,6 +162,6 @@ final class ReviewScreen: WizardScreen {
 
     func dialogClosed(tag: String, choice: DialogChoice) -> Transition<WizardMessage> {
         guard tag == "apply", choice.isConfirmed, case .success(let review)? = summary else { return .handled }
-        return .replace(ApplyScreen(context: context, plan: review.plan, flow: flow, onApplied: onApplied))
+        return .replace(ApplyScreen(context: context, plan: review.plan, flow: flow, returnsToEditor: returnsToEditor))
     }
 }

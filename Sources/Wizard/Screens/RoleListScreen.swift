@@ -8,7 +8,8 @@ final class RoleListScreen: WizardScreen {
 
     let context: WizardContext
     let list = ListView(items: [])
-    private(set) var roles: Outcome<[Role]>?
+    /// The account's roles, sorted by name (read into the context).
+    var roles: Outcome<[Role]>? { context.roles }
 
     static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Open", help: "Open the highlighted role in the editor", action: .open),
@@ -17,20 +18,16 @@ final class RoleListScreen: WizardScreen {
     init(context: WizardContext) {
         self.context = context
         list.emptyMessage = "No role matches."
-        let service = context.service
-        context.run { .roles(await Outcome.of { try await service.listRoles() }) }
+        context.loadRoles()
     }
 
     var title: String { "Roles" }
     var keyHints: [KeyHint] { Self.keys.hints + list.keyHints }
     var isAnimating: Bool { roles == nil }
 
-    func react(to message: WizardMessage) -> Transition<WizardMessage> {
-        guard case .roles(let outcome) = message else { return .ignored }
-        roles = outcome
-        // By name, as the console lists them, so the order is the same on every run.
-        let sorted = (outcome.value ?? []).sorted { $0.roleName.lowercased() < $1.roleName.lowercased() }
-        list.setItems(sorted.map { ListItem(id: $0.roleName, title: $0.roleName, detail: Self.trustedEntities(of: $0)) })
+    func receive(_ message: WizardMessage) -> Transition<WizardMessage> {
+        guard case .roles = message else { return .ignored }
+        list.setItems((roles?.value ?? []).map { ListItem(id: $0.roleName, title: $0.roleName, detail: Self.trustedEntities(of: $0)) })
         return .handled
     }
 
