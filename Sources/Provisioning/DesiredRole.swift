@@ -10,7 +10,12 @@ public struct DesiredRole: Sendable, Hashable {
     public var trustPolicy: String
     public var description: String?
     public var maxSessionDuration: Int?
+    /// Nil leaves a role's boundary as it is, unless `removesPermissionsBoundary`
+    /// (or a plan with prune) says to remove it.
     public var permissionsBoundaryArn: String?
+    /// Asked for explicitly (`--no-permissions-boundary`, a boundary cleared in
+    /// the editor): a role's boundary is removed even without prune.
+    public var removesPermissionsBoundary = false
     /// Managed policy ARNs, in the order they should be attached.
     public var policyArns: [String]
     public var tags: [Tag]

@@ -93,6 +93,37 @@ struct ApplyMotoTests {
         try await expectConverged(moto, desired, prune: true)
     }
 
+    /// moto's IAM decides what a boundary call does: set on create, replaced,
+    /// removed, each with the one call it needs and nothing after.
+    @Test func aBoundaryIsSetChangedAndRemovedInIAM() async throws {
+        let moto = try MotoApplySession(try await MotoServer.sharedOrSkip())
+        var desired = seedRole("boundary")
+        desired.permissionsBoundaryArn = "arn:aws:iam::aws:policy/PowerUserAccess"
+        _ = try await converge(moto, desired)
+        #expect(try await moto.iam.getRole(name: desired.roleName).permissionsBoundaryArn == "arn:aws:iam::aws:policy/PowerUserAccess")
+
+        desired.permissionsBoundaryArn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+        desired.description = "changed with the boundary"
+        moto.requests.clear()
+        let (changed, result) = try await converge(moto, desired)
+        #expect(changed.unsupportedChanges.isEmpty)
+        #expect(result.status == .succeeded, "\(result.summary)")
+        #expect(moto.writeAttempts.map(\.action) == ["UpdateRole", "PutRolePermissionsBoundary"])
+        #expect(try await moto.iam.getRole(name: desired.roleName).permissionsBoundaryArn == "arn:aws:iam::aws:policy/ReadOnlyAccess")
+        try await expectConverged(moto, desired, prune: true)
+
+        // A spec without a boundary keeps it; asked to, the removal is one call.
+        desired.permissionsBoundaryArn = nil
+        try await expectConverged(moto, desired)
+        desired.removesPermissionsBoundary = true
+        moto.requests.clear()
+        let (_, removal) = try await converge(moto, desired)
+        #expect(removal.status == .succeeded, "\(removal.summary)")
+        #expect(moto.writeAttempts.map(\.action) == ["DeleteRolePermissionsBoundary"])
+        #expect(try await moto.iam.getRole(name: desired.roleName).permissionsBoundaryArn == nil)
+        try await expectConverged(moto, desired, prune: true)
+    }
+
     @Test func badPolicyArnFailsMidApplyAndFixingTheSpecFinishesTheJob() async throws {
         let moto = try MotoApplySession(try await MotoServer.sharedOrSkip())
         var desired = seedRole()

@@ -281,11 +281,34 @@ struct ApplyTests {
         try await expectConverged(iam)
     }
 
-    @Test func unsupportedBoundaryChangeFailsAfterEverythingElse() async throws {
+    @Test func aBoundaryIsSetThenRemovedWithOneCallEach() async throws {
         let iam = FakeIAM()
         _ = try await converge(iam)
         var desired = SeedRole.fullRole
         desired.permissionsBoundaryArn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+        desired.tags.append(Tag(key: "new", value: "1"))
+        let (plan, result) = try await converge(iam, desired)
+        #expect(plan.unsupportedChanges.isEmpty)
+        #expect(result.status == .succeeded, "\(result.summary)")
+        #expect(result.completed == [
+            .putPermissionsBoundary(arn: "arn:aws:iam::aws:policy/ReadOnlyAccess"), .tagRole([Tag(key: "new", value: "1")]),
+        ])
+        #expect(try await iam.getRole(name: desired.roleName).permissionsBoundaryArn == "arn:aws:iam::aws:policy/ReadOnlyAccess")
+        try await expectConverged(iam, desired)
+
+        desired.permissionsBoundaryArn = nil
+        desired.removesPermissionsBoundary = true
+        let (_, removal) = try await converge(iam, desired)
+        #expect(removal.completed == [.deletePermissionsBoundary])
+        #expect(try await iam.getRole(name: desired.roleName).permissionsBoundaryArn == nil)
+        try await expectConverged(iam, desired)
+    }
+
+    @Test func aPathChangeFailsAfterEverythingElse() async throws {
+        let iam = FakeIAM()
+        _ = try await converge(iam)
+        var desired = SeedRole.fullRole
+        desired.path = "/elsewhere/"
         desired.tags.append(Tag(key: "new", value: "1"))
         let (plan, result) = try await converge(iam, desired)
         #expect(plan.unsupportedChanges.count == 1)
@@ -293,7 +316,7 @@ struct ApplyTests {
         #expect(result.completed == [.tagRole([Tag(key: "new", value: "1")])])
         let failure = try #require(result.failures.first)
         #expect(failure.code == StepFailure.unsupportedCode)
-        #expect(failure.message.contains("permissions boundary: none -> arn:aws:iam::aws:policy/ReadOnlyAccess"))
+        #expect(failure.message.contains("path: / -> /elsewhere/"))
     }
 
     // MARK: Cancellation

@@ -190,6 +190,18 @@ actor FakeIAM: IAMOperations {
         }
     }
 
+    func putRolePermissionsBoundary(roleName: String, policyArn: String) async throws {
+        try await handle("PutRolePermissionsBoundary", roleName) {
+            try update(roleName, action: "PutRolePermissionsBoundary") { $0.role.permissionsBoundaryArn = policyArn }
+        }
+    }
+
+    func deleteRolePermissionsBoundary(roleName: String) async throws {
+        try await handle("DeleteRolePermissionsBoundary", roleName) {
+            try update(roleName, action: "DeleteRolePermissionsBoundary") { $0.role.permissionsBoundaryArn = nil }
+        }
+    }
+
     func deleteRole(name: String) async throws {
         try await handle("DeleteRole", name) {
             guard try stored(name, action: "DeleteRole").attached.isEmpty else {

@@ -165,3 +165,27 @@ struct ModelValidationTests {
         ])
     }
 }
+
+/// `--max-session-duration` and the wizard's field read what the console writes.
+@Suite struct SessionDurationTests {
+    @Test func everyMinuteInIAMsRangeReadsBackFromItsText() throws {
+        for seconds in stride(from: 3600, through: 43200, by: 60) {
+            let text = SessionDuration.text(forSeconds: seconds)
+            #expect(try SessionDuration.seconds(from: text) == seconds, "\(text)")
+            #expect(try SessionDuration.seconds(from: "\(seconds)") == seconds)
+            #expect(try SessionDuration.seconds(from: "\(seconds)s") == seconds)
+        }
+        #expect(SessionDuration.text(forSeconds: 43200) == "12h")
+        #expect(SessionDuration.text(forSeconds: 5400) == "1h30m")
+        #expect(SessionDuration.text(forSeconds: 3601) == "3601s")
+        #expect(try SessionDuration.seconds(from: "90M") == 5400)
+    }
+
+    @Test func whatIsNotADurationIsRefusedWithTheForms() {
+        for text in ["", "h", "m", "1.5h", "1h1h", "30m1h", "-1", "1d", "12 h", "s", "1hm", String(repeating: "9", count: 40), "١٢h"] {
+            #expect(throws: SessionDuration.Unreadable.self, "\(text)") { try SessionDuration.seconds(from: text) }
+        }
+        #expect(SessionDuration.Unreadable(text: "soon").description
+            == #""soon": expected seconds (3600) or hours and minutes (12h, 90m, 1h30m), from 1 to 12 hours"#)
+    }
+}

@@ -94,27 +94,52 @@ struct PlanTests {
         ])
     }
 
-    @Test func boundaryAndPathChangesAreReportedAsUnsupported() throws {
+    @Test func aPathChangeIsReportedAsUnsupported() throws {
         let role = Role(
             roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/old/r", path: "/old/",
-            assumeRolePolicyDocument: SeedRole.trustPolicy,
-            permissionsBoundaryArn: "arn:aws:iam::1:policy/Boundary"
+            assumeRolePolicyDocument: SeedRole.trustPolicy
         )
         let current = RoleDetails(role: role, attachedPolicies: [], tags: [])
-        var desired = DesiredRole(roleName: "r", path: "/new/", trustPolicy: SeedRole.trustPolicy)
-        let withoutPrune = Planner.plan(for: desired, current: current, prune: false)
-        #expect(withoutPrune.changes == [.changePath(from: "/old/", to: "/new/")])
+        let desired = DesiredRole(roleName: "r", path: "/new/", trustPolicy: SeedRole.trustPolicy)
+        let plan = Planner.plan(for: desired, current: current, prune: false)
+        #expect(plan.unsupportedChanges == [.changePath(from: "/old/", to: "/new/")])
+        #expect(plan.summary.contains("cannot be applied by rolewiz"))
+    }
+
+    /// A boundary is set, changed and removed like any other field; one that
+    /// the spec does not name is kept unless prune or an explicit removal
+    /// says otherwise, and an unchanged one is never in a plan.
+    @Test func boundaryIsSetChangedAndRemovedOnlyWhenAsked() throws {
+        let boundary = "arn:aws:iam::1:policy/Boundary"
+        let role = Role(
+            roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/r", path: "/",
+            assumeRolePolicyDocument: SeedRole.trustPolicy, permissionsBoundaryArn: boundary
+        )
+        let current = RoleDetails(role: role, attachedPolicies: [], tags: [])
+        var desired = DesiredRole(roleName: "r", trustPolicy: SeedRole.trustPolicy)
+        #expect(Planner.plan(for: desired, current: current, prune: false).isEmpty, "a boundary the spec does not name is kept")
         let pruned = Planner.plan(for: desired, current: current, prune: true)
-        #expect(pruned.unsupportedChanges == [
-            .changePath(from: "/old/", to: "/new/"),
-            .changePermissionsBoundary(from: "arn:aws:iam::1:policy/Boundary", to: nil),
-        ])
-        desired.path = "/old/"
+        #expect(pruned.changes == [.changePermissionsBoundary(from: boundary, to: nil)])
+        #expect(pruned.unsupportedChanges.isEmpty)
+        #expect(pruned.summary.contains("- permissions boundary: \(boundary) -> none"))
+
+        desired.removesPermissionsBoundary = true
+        #expect(Planner.plan(for: desired, current: current, prune: false).changes == [.changePermissionsBoundary(from: boundary, to: nil)])
+
+        desired.removesPermissionsBoundary = false
         desired.permissionsBoundaryArn = "arn:aws:iam::1:policy/Other"
         let changed = Planner.plan(for: desired, current: current, prune: false)
-        #expect(changed.changes == [.changePermissionsBoundary(from: "arn:aws:iam::1:policy/Boundary", to: "arn:aws:iam::1:policy/Other")])
-        #expect(changed.summary.contains("! permissions boundary"))
-        #expect(changed.summary.contains("cannot be applied by rolewiz"))
+        #expect(changed.changes == [.changePermissionsBoundary(from: boundary, to: "arn:aws:iam::1:policy/Other")])
+        #expect(changed.summary.contains("~ permissions boundary"))
+
+        desired.permissionsBoundaryArn = boundary
+        desired.description = ""
+        #expect(Planner.plan(for: desired, current: current, prune: true).isEmpty, "nothing changed, nothing planned")
+
+        var unbounded = current
+        unbounded.role.permissionsBoundaryArn = nil
+        #expect(Planner.plan(for: desired, current: unbounded, prune: false).changes == [.changePermissionsBoundary(from: nil, to: boundary)])
+        #expect(Planner.plan(for: desired, current: unbounded, prune: false).summary.contains("+ permissions boundary: none -> "))
     }
 
     @Test func duplicateArnsAndTagKeysCollapse() {

@@ -82,6 +82,51 @@ struct PlanCommandTests {
         #expect(result.stderr.contains(#"--tag "no-equals-sign": expected KEY=VALUE"#))
     }
 
+    /// The console's Details fields as flags: path, session length in hours
+    /// and the boundary, set, kept and removed through plan and apply.
+    @Test func detailsFlagsSetPathSessionDurationAndBoundary() async throws {
+        let rolewiz = try RolewizRunner(moto: try await MotoServer.sharedOrSkip())
+        let name = MotoServer.uniqueName("details")
+        let flags = ["--preset", "lambda-basic", "--role-name", name, "--path", "/svc/", "--max-session-duration", "12h",
+                     "--permissions-boundary", "PowerUserAccess"]
+        let planned = try await rolewiz.run(["plan"] + flags)
+        #expect(planned.exitCode == 0, "\(planned.stderr)")
+        #expect(planned.outputLines.contains { $0.contains("path") && $0.contains("/svc/") }, "\(planned.stdout)")
+        #expect(planned.outputLines.contains { $0.contains("max session") && $0.contains("43200 s") })
+        #expect(planned.outputLines.contains { $0.contains("boundary") && $0.contains("arn:aws:iam::aws:policy/PowerUserAccess") })
+        let applied = try await rolewiz.run(["apply", "--yes"] + flags)
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
+        let again = try await rolewiz.run(["plan", "--detailed-exitcode"] + flags)
+        #expect(again.exitCode == 0, "\(again.stdout)")
+        let kept = try await rolewiz.run(["plan", "--detailed-exitcode", "--preset", "lambda-basic", "--role-name", name, "--path", "/svc/"])
+        #expect(kept.exitCode == 0, "fields the spec does not name are kept: \(kept.stdout)")
+
+        let removing = ["--preset", "lambda-basic", "--role-name", name, "--path", "/svc/", "--max-session-duration", "43200", "--no-permissions-boundary"]
+        let removal = try await rolewiz.run(["plan"] + removing)
+        #expect(removal.outputLines.contains("  - permissions boundary: arn:aws:iam::aws:policy/PowerUserAccess -> none"), "\(removal.stdout)")
+        let removed = try await rolewiz.run(["apply", "--yes", "--debug"] + removing)
+        #expect(removed.exitCode == 0, "\(removed.stderr)")
+        #expect(removed.writeActions == ["DeleteRolePermissionsBoundary"], "\(removed.writeActions)")
+        let shown = try await rolewiz.run(["show", name, "--output", "json"])
+        #expect(!shown.stdout.contains("PermissionsBoundary\": {"), "\(shown.stdout)")
+    }
+
+    @Test func badDetailsFlagsNameTheFlag() async throws {
+        let rolewiz = try RolewizRunner(moto: nil)
+        let cases: [([String], String)] = [
+            (["--max-session-duration", "13h"], "--max-session-duration: maxSessionDuration: 46800 seconds is outside IAM's range"),
+            (["--max-session-duration", "half a day"], #"--max-session-duration "half a day": expected seconds"#),
+            (["--path", "svc"], #"--path: path: "svc" must start and end with "/""#),
+            (["--permissions-boundary", "NoSuchPolicyXYZ"], #"--permissions-boundary: permissionsBoundary: there is no AWS managed policy named "NoSuchPolicyXYZ""#),
+            (["--permissions-boundary", "PowerUserAccess", "--no-permissions-boundary"], "not both"),
+        ]
+        for (flags, message) in cases {
+            let result = try await rolewiz.run(["plan", "--preset", "lambda-basic"] + flags, credentials: false)
+            #expect(result.exitCode == 2, "\(flags)")
+            #expect(result.stderr.contains(message), "\(flags): \(result.stderr)")
+        }
+    }
+
     @Test func presetOrSpecIsRequiredButNotBoth() async throws {
         let rolewiz = try RolewizRunner(moto: nil)
         let neither = try await rolewiz.run(["plan"], credentials: false)

@@ -9,6 +9,9 @@ public protocol IAMOperations: Sendable {
     /// UpdateRole: only the non-nil fields are sent.
     func updateRole(name: String, description: String?, maxSessionDuration: Int?) async throws
     func updateAssumeRolePolicy(roleName: String, policyDocument: String) async throws
+    /// Sets or replaces the role's permissions boundary (a managed policy ARN).
+    func putRolePermissionsBoundary(roleName: String, policyArn: String) async throws
+    func deleteRolePermissionsBoundary(roleName: String) async throws
     func deleteRole(name: String) async throws
     func attachRolePolicy(roleName: String, policyArn: String) async throws
     func detachRolePolicy(roleName: String, policyArn: String) async throws

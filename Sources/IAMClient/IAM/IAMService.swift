@@ -40,6 +40,14 @@ public struct IAMService: IAMOperations {
         try await client.call("UpdateAssumeRolePolicy", [("RoleName", roleName), ("PolicyDocument", policyDocument)])
     }
 
+    public func putRolePermissionsBoundary(roleName: String, policyArn: String) async throws {
+        try await client.call("PutRolePermissionsBoundary", [("RoleName", roleName), ("PermissionsBoundary", policyArn)])
+    }
+
+    public func deleteRolePermissionsBoundary(roleName: String) async throws {
+        try await client.call("DeleteRolePermissionsBoundary", [("RoleName", roleName)])
+    }
+
     public func deleteRole(name: String) async throws {
         try await client.call("DeleteRole", [("RoleName", name)])
     }

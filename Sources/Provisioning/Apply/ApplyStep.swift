@@ -9,6 +9,8 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
     /// One TagRole call with every new and changed tag.
     case tagRole([Tag])
     case untagRole(keys: [String])
+    case putPermissionsBoundary(arn: String)
+    case deletePermissionsBoundary
     case attachPolicy(arn: String)
     case detachPolicy(arn: String)
     /// A change rolewiz cannot make; the step fails with the reason.
@@ -22,6 +24,8 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         case .updateRole: "UpdateRole"
         case .tagRole: "TagRole"
         case .untagRole: "UntagRole"
+        case .putPermissionsBoundary: "PutRolePermissionsBoundary"
+        case .deletePermissionsBoundary: "DeleteRolePermissionsBoundary"
         case .attachPolicy: "AttachRolePolicy"
         case .detachPolicy: "DetachRolePolicy"
         case .unsupported: "none"
@@ -45,14 +49,16 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
                 .compactMap { $0 }.joined(separator: " and ")
         case .tagRole(let tags): "tag " + tags.map(\.key).joined(separator: ", ")
         case .untagRole(let keys): "untag " + keys.joined(separator: ", ")
+        case .putPermissionsBoundary(let arn): "set the permissions boundary to \(arn)"
+        case .deletePermissionsBoundary: "remove the permissions boundary"
         case .attachPolicy(let arn): "attach \(arn)"
         case .detachPolicy(let arn): "detach \(arn)"
         case .unsupported(let change): change.detail
         }
     }
 
-    /// The fewest calls that make `changes`: trust, one UpdateRole, one
-    /// TagRole, one UntagRole, then detachments and attachments, and last
+    /// The fewest calls that make `changes`: trust, one UpdateRole, the
+    /// boundary, one TagRole, one UntagRole, then detachments and attachments, and last
     /// what cannot be done, so that everything possible is done first.
     static func steps(for changes: [Change]) -> [ApplyStep] {
         var steps: [ApplyStep] = []
@@ -62,6 +68,7 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         var untagKeys: [String] = []
         var detachments: [ApplyStep] = []
         var attachments: [ApplyStep] = []
+        var boundary: ApplyStep?
         var unsupported: [ApplyStep] = []
         for change in changes {
             switch change {
@@ -74,12 +81,15 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
             case .removeTag(let tag): untagKeys.append(tag.key)
             case .attachPolicy(let arn): attachments.append(.attachPolicy(arn: arn))
             case .detachPolicy(let arn): detachments.append(.detachPolicy(arn: arn))
-            case .changePermissionsBoundary, .changePath: unsupported.append(.unsupported(change))
+            case .changePermissionsBoundary(_, let arn?): boundary = .putPermissionsBoundary(arn: arn)
+            case .changePermissionsBoundary(_, nil): boundary = .deletePermissionsBoundary
+            case .changePath: unsupported.append(.unsupported(change))
             }
         }
         if description != nil || maxSession != nil {
             steps.append(.updateRole(description: description, maxSessionDuration: maxSession))
         }
+        if let boundary { steps.append(boundary) }
         if !tags.isEmpty { steps.append(.tagRole(tags)) }
         if !untagKeys.isEmpty { steps.append(.untagRole(keys: untagKeys)) }
         // Detachments first: with bounded concurrency they start first, which

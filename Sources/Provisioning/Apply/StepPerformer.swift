@@ -26,6 +26,14 @@ struct StepPerformer: Sendable {
             try await iam.tagRole(name: roleName, tags: tags)
         case .untagRole(let keys):
             try await iam.untagRole(name: roleName, tagKeys: keys)
+        case .putPermissionsBoundary(let arn):
+            try await iam.putRolePermissionsBoundary(roleName: roleName, policyArn: arn)
+        case .deletePermissionsBoundary:
+            do {
+                try await iam.deleteRolePermissionsBoundary(roleName: roleName)
+            } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
+                // No boundary (any more): what the step wanted.
+            }
         case .attachPolicy(let arn):
             do {
                 try await iam.attachRolePolicy(roleName: roleName, policyArn: arn)

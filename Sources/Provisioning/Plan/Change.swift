@@ -7,8 +7,8 @@ public enum Change: Sendable, Hashable {
     case updateTrustPolicy(from: String, to: String)
     case updateDescription(from: String?, to: String)
     case updateMaxSessionDuration(from: Int?, to: Int)
-    /// Needs PutRolePermissionsBoundary / DeleteRolePermissionsBoundary, which
-    /// rolewiz does not call: see `isSupported`.
+    /// Set or replace the boundary (PutRolePermissionsBoundary), or remove it
+    /// when `to` is nil (DeleteRolePermissionsBoundary).
     case changePermissionsBoundary(from: String?, to: String?)
     /// IAM cannot move a role to another path; the role must be recreated.
     case changePath(from: String, to: String)
@@ -25,7 +25,7 @@ public enum Change: Sendable, Hashable {
     /// of being dropped.
     public var isSupported: Bool {
         switch self {
-        case .changePermissionsBoundary, .changePath: return false
+        case .changePath: return false
         default: return true
         }
     }
@@ -35,10 +35,12 @@ public enum Change: Sendable, Hashable {
 
     public var marker: Character {
         switch self {
-        case .createRole, .attachPolicy, .addTag: "+"
+        case .createRole, .attachPolicy, .addTag, .changePermissionsBoundary(nil, _): "+"
         case .updateTrustPolicy, .updateDescription, .updateMaxSessionDuration, .changeTag: "~"
+        case .changePermissionsBoundary(_, nil): "-"
+        case .changePermissionsBoundary: "~"
         case .detachPolicy, .removeTag: "-"
-        case .changePermissionsBoundary, .changePath: "!"
+        case .changePath: "!"
         }
     }
 
@@ -60,7 +62,6 @@ public enum Change: Sendable, Hashable {
             return "max session duration: \(old.map { "\($0) s" } ?? "default") -> \(new) s"
         case .changePermissionsBoundary(let old, let new):
             return "permissions boundary: \(old ?? "none") -> \(new ?? "none")"
-                + " (rolewiz cannot change a boundary: use put/delete-role-permissions-boundary or recreate the role)"
         case .changePath(let old, let new):
             return "path: \(old) -> \(new) (IAM cannot change a role's path: the role must be recreated)"
         case .attachPolicy(let arn):

@@ -121,7 +121,7 @@ public struct Planner: Sendable {
             changes.append(.updateMaxSessionDuration(from: role.maxSessionDuration, to: seconds))
         }
         let boundary = desired.permissionsBoundaryArn
-        if boundary != role.permissionsBoundaryArn, boundary != nil || prune {
+        if boundary != role.permissionsBoundaryArn, boundary != nil || prune || desired.removesPermissionsBoundary {
             changes.append(.changePermissionsBoundary(from: role.permissionsBoundaryArn, to: boundary))
         }
         return changes

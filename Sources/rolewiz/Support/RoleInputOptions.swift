@@ -18,6 +18,18 @@ struct RoleInputOptions: ParsableArguments {
     @Option(name: .customLong("description"), help: ArgumentHelp("The role's description, instead of the preset's or the file's.", valueName: "text"))
     var roleDescription: String?
 
+    @Option(help: ArgumentHelp("The role's path, instead of the preset's or the file's (IAM cannot change it later).", valueName: "/path/"))
+    var path: String?
+
+    @Option(help: ArgumentHelp("How long the role's sessions may last: seconds, or 1h to 12h (IAM's default is 1h).", valueName: "duration"))
+    var maxSessionDuration: String?
+
+    @Option(help: ArgumentHelp("Set the permissions boundary: a managed policy's name or ARN.", valueName: "policy"))
+    var permissionsBoundary: String?
+
+    @Flag(help: "Remove the role's permissions boundary (without --prune a boundary not in the spec is kept).")
+    var noPermissionsBoundary = false
+
     @Option(name: .customLong("tag"), help: ArgumentHelp("Set a tag (repeatable); replaces a tag with the same key.", valueName: "key=value"))
     var tags: [String] = []
 
@@ -30,8 +42,12 @@ struct RoleInputOptions: ParsableArguments {
         case (.some, .some): throw ValidationError("Give either --preset or --spec, not both.")
         default: break
         }
+        if permissionsBoundary != nil, noPermissionsBoundary {
+            throw ValidationError("Give either --permissions-boundary or --no-permissions-boundary, not both.")
+        }
         do {
             for tag in tags { _ = try TagArgument.parse(tag) }
+            if let maxSessionDuration { _ = try Self.seconds(maxSessionDuration) }
         } catch let error as InputError {
             throw ValidationError(error.description)
         }
@@ -49,6 +65,22 @@ struct RoleInputOptions: ParsableArguments {
             input.spec.description = roleDescription
             input.overriddenFields.insert("description")
         }
+        if let path {
+            input.spec.path = path
+            input.overriddenFields.insert("path")
+        }
+        if let maxSessionDuration {
+            input.spec.maxSessionDuration = try Self.seconds(maxSessionDuration)
+            input.overriddenFields.insert("maxSessionDuration")
+        }
+        if let permissionsBoundary {
+            input.spec.permissionsBoundary = PolicyReference(permissionsBoundary)
+            input.overriddenFields.insert("permissionsBoundary")
+        }
+        if noPermissionsBoundary {
+            input.spec.permissionsBoundary = nil
+            input.removesPermissionsBoundary = true
+        }
         for argument in tags {
             let tag = try TagArgument.parse(argument)
             if let index = input.spec.tags.firstIndex(where: { $0.key.lowercased() == tag.key.lowercased() }) {
@@ -62,6 +94,14 @@ struct RoleInputOptions: ParsableArguments {
         let problems = input.spec.validate().map(input.locate)
         guard problems.isEmpty else { throw InputError(problems) }
         return input
+    }
+
+    private static func seconds(_ argument: String) throws -> Int {
+        do {
+            return try SessionDuration.seconds(from: argument)
+        } catch {
+            throw InputError("--max-session-duration \(error)")
+        }
     }
 
     private func loadSource() throws -> RoleInput {
@@ -91,8 +131,10 @@ struct RoleInput {
     /// `preset NAME` or the spec file's path.
     var origin: String
     var file: (path: String, loaded: LoadedRoleSpec)?
-    /// Fields the command line set (`name`, `description`).
+    /// Fields the command line set (`name`, `description`, `path`, ...).
     var overriddenFields: Set<String> = []
+    /// `--no-permissions-boundary`: remove the role's boundary.
+    var removesPermissionsBoundary = false
     /// Tags set by `--tag`, by index, with the argument as given.
     var tagArguments: [Int: String] = [:]
 
@@ -100,7 +142,7 @@ struct RoleInput {
     func locate(_ issue: ValidationIssue) -> String {
         let root = String(issue.field.prefix { $0 != "." && $0 != "[" })
         if overriddenFields.contains(root) {
-            return "--\(root == "name" ? "role-name" : root): \(issue)"
+            return "\(Self.flag(forField: root)): \(issue)"
         }
         if root == "tags", let index = Self.index(in: issue.field), let argument = tagArguments[index] {
             return "--tag \(argument): \(issue)"
@@ -117,16 +159,27 @@ struct RoleInput {
     func resolve(
         partition: String, accountId: String?, callerAccount: () async throws -> String
     ) async throws -> DesiredRole {
+        var desired: DesiredRole
         do {
-            return try spec.resolve(partition: partition, accountId: accountId)
+            desired = try spec.resolve(partition: partition, accountId: accountId)
         } catch {
             guard accountId == nil, needsAccount(partition: partition) else { throw InputError(error.issues.map(locate)) }
+            let account = try await callerAccount()
+            do {
+                desired = try spec.resolve(partition: partition, accountId: account)
+            } catch {
+                throw InputError(error.issues.map(locate))
+            }
         }
-        let account = try await callerAccount()
-        do {
-            return try spec.resolve(partition: partition, accountId: account)
-        } catch {
-            throw InputError(error.issues.map(locate))
+        desired.removesPermissionsBoundary = removesPermissionsBoundary
+        return desired
+    }
+
+    /// The flag that sets a spec field: `name` is `--role-name`, `maxSessionDuration` `--max-session-duration`.
+    static func flag(forField field: String) -> String {
+        if field == "name" { return "--role-name" }
+        return "--" + field.reduce(into: "") { flag, character in
+            if character.isUppercase { flag += "-" + character.lowercased() } else { flag.append(character) }
         }
     }
 
