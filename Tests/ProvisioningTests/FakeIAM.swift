@@ -41,6 +41,7 @@ actor FakeIAM: IAMOperations {
     struct StoredRole: Sendable {
         var role: Role
         var attached: [String] = []
+        var inline: [InlinePolicy] = []
     }
 
     /// Called as the real client's request observer is: action, attempt number, reason.
@@ -255,6 +256,40 @@ actor FakeIAM: IAMOperations {
         try await handle("ListAttachedRolePolicies", roleName) {
             try stored(roleName, action: "ListAttachedRolePolicies").attached.map {
                 AttachedPolicy(policyName: String($0.split(separator: "/").last ?? ""), policyArn: $0)
+            }
+        }
+    }
+
+    func listRolePolicies(roleName: String) async throws -> [String] {
+        try await handle("ListRolePolicies", roleName) { try stored(roleName, action: "ListRolePolicies").inline.map(\.name) }
+    }
+
+    func getRolePolicy(roleName: String, policyName: String) async throws -> InlinePolicy {
+        try await handle("GetRolePolicy", roleName) {
+            guard let policy = try stored(roleName, action: "GetRolePolicy").inline.first(where: { $0.name == policyName }) else {
+                throw AWSError(code: "NoSuchEntity", message: "The role policy with name \(policyName) cannot be found.", httpStatus: 404, action: "GetRolePolicy")
+            }
+            return policy
+        }
+    }
+
+    func putRolePolicy(roleName: String, policy: InlinePolicy) async throws {
+        try await handle("PutRolePolicy", roleName) {
+            try Self.requireJSON(policy.document, action: "PutRolePolicy")
+            try update(roleName, action: "PutRolePolicy") { stored in
+                stored.inline.removeAll { $0.name == policy.name }
+                stored.inline.append(policy)
+            }
+        }
+    }
+
+    func deleteRolePolicy(roleName: String, policyName: String) async throws {
+        try await handle("DeleteRolePolicy", roleName) {
+            try update(roleName, action: "DeleteRolePolicy") { stored in
+                guard stored.inline.contains(where: { $0.name == policyName }) else {
+                    throw AWSError(code: "NoSuchEntity", message: "The role policy with name \(policyName) cannot be found.", httpStatus: 404, action: "DeleteRolePolicy")
+                }
+                stored.inline.removeAll { $0.name == policyName }
             }
         }
     }

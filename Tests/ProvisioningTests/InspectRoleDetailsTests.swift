@@ -12,13 +12,34 @@ struct InspectRoleDetailsTests {
         return iam
     }
 
-    @Test func loadsRolePoliciesAndTagsWithThreeReads() async throws {
+    @Test func loadsRolePoliciesAndTagsWithFourReads() async throws {
         let iam = await seededFake()
         let details = try await RoleDetails.load(roleName: "l4e-role", from: iam)
         #expect(details.role.arn == "arn:aws:iam::123456789012:role/l4e-role")
         #expect(details.attachedPolicies.map(\.policyArn).sorted() == SeedRole.policyArns.sorted())
         #expect(details.tags == SeedRole.fullRole.tags)
-        #expect(await iam.calls.map(\.action).sorted() == ["GetRole", "ListAttachedRolePolicies", "ListRoleTags"])
+        #expect(details.inlinePolicies.isEmpty)
+        #expect(await iam.calls.map(\.action).sorted() == ["GetRole", "ListAttachedRolePolicies", "ListRolePolicies", "ListRoleTags"])
+    }
+
+    /// An inline policy grants as much as an attached one: it is loaded,
+    /// document and all, in IAM's order, and shown in the JSON as
+    /// GetAccountAuthorizationDetails lists it.
+    @Test func inlinePoliciesAreLoadedWithTheirDocuments() async throws {
+        let iam = await seededFake()
+        let everything = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
+        let names = (0..<12).map { "inline-\($0)" }
+        for name in names { try await iam.putRolePolicy(roleName: "l4e-role", policy: InlinePolicy(name: name, document: everything)) }
+        await iam.resetCalls()
+        let details = try await RoleDetails.load(roleName: "l4e-role", from: iam)
+        #expect(details.inlinePolicies.map(\.name) == names)
+        #expect(details.inlinePolicies.allSatisfy { $0.document == everything })
+        #expect(await iam.calls.filter { $0.action == "GetRolePolicy" }.count == names.count)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(details.jsonText().utf8)) as? [String: Any])
+        let list = try #require(object["RolePolicyList"] as? [[String: Any]])
+        #expect(list.map { $0["PolicyName"] as? String } == names)
+        let document = try #require(list.first?["PolicyDocument"] as? [String: Any])
+        #expect(document["Version"] as? String == "2012-10-17", "the document is an object, not escaped text")
     }
 
     @Test func missingRoleIsNoSuchEntity() async {
@@ -34,7 +55,7 @@ struct InspectRoleDetailsTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(Set(object.keys) == [
             "RoleName", "Arn", "RoleId", "Path", "CreateDate", "AssumeRolePolicyDocument", "Description",
-            "MaxSessionDuration", "PermissionsBoundary", "AttachedPolicies", "Tags", "RoleLastUsed",
+            "MaxSessionDuration", "PermissionsBoundary", "AttachedPolicies", "RolePolicyList", "Tags", "RoleLastUsed",
         ])
         #expect(object["RoleName"] as? String == "l4e-role")
         #expect(object["CreateDate"] as? String == "2023-11-14T22:13:20Z")

@@ -61,6 +61,19 @@ struct HostileEndpointTests {
         <IsTruncated>false</IsTruncated></ListRoleTagsResult></ListRoleTagsResponse>
         """
 
+    /// One inline policy whose name and document carry the same controls.
+    static let inlineNames = """
+        <ListRolePoliciesResponse><ListRolePoliciesResult><PolicyNames><member>\(xml(xmlSafeHostile))</member></PolicyNames>\
+        <IsTruncated>false</IsTruncated></ListRolePoliciesResult></ListRolePoliciesResponse>
+        """
+    static func inlinePolicy(document: String) -> String {
+        """
+        <GetRolePolicyResponse><GetRolePolicyResult><RoleName>victim</RoleName><PolicyName>\(xml(xmlSafeHostile))</PolicyName>\
+        <PolicyDocument>\(document.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)</PolicyDocument>\
+        </GetRolePolicyResult></GetRolePolicyResponse>
+        """
+    }
+
     static func server(trustPolicy: String) throws -> FakeHTTPServer {
         try FakeHTTPServer { request in
             let body = String(decoding: request.body, as: UTF8.self)
@@ -70,6 +83,8 @@ struct HostileEndpointTests {
             }
             if body.contains("Action=ListAttachedRolePolicies") { return xmlReply(emptyLists) }
             if body.contains("Action=ListRoleTags") { return xmlReply(tagList) }
+            if body.contains("Action=ListRolePolicies") { return xmlReply(inlineNames) }
+            if body.contains("Action=GetRolePolicy") { return xmlReply(inlinePolicy(document: trustPolicy)) }
             return .status(400, "unexpected")
         }
     }
@@ -101,6 +116,7 @@ struct HostileEndpointTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["Description"] as? String == Self.xmlSafeHostile, "JSON output must mean exactly what IAM holds")
         #expect((object["Tags"] as? [[String: String]])?.first?["Value"] == Self.xmlSafeHostile)
+        #expect((object["RolePolicyList"] as? [[String: Any]])?.first?["PolicyName"] as? String == Self.xmlSafeHostile)
     }
 
     /// AWS-shaped and other error answers that repeat the session token the

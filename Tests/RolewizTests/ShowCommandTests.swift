@@ -1,4 +1,5 @@
 import Foundation
+import IAMClient
 import Testing
 import TestSupport
 
@@ -41,6 +42,33 @@ struct ShowCommandTests {
         #expect(Set(policies.compactMap { $0["PolicyArn"] }) == Seed.policyArns)
         #expect(policies.allSatisfy { $0["PolicyName"] != nil })
         #expect(object["Tags"] as? [[String: String]] == [["Key": "team", "Value": "ml"]])
+        #expect((object["RolePolicyList"] as? [Any])?.isEmpty == true)
+        #expect(lines.contains("Inline policies (0)"))
+    }
+
+    /// A role whose power is in an inline policy is never shown as having none.
+    @Test func inlinePoliciesAreShownInTextAndJSON() async throws {
+        let rolewiz = try RolewizRunner(moto: try await MotoServer.sharedOrSkip())
+        let name = MotoServer.uniqueName("inline")
+        let applied = try await rolewiz.run(["apply", "--preset", "lambda-basic", "--role-name", name, "--yes"])
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
+        let document = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
+        try await rolewiz.iam().putRolePolicy(roleName: name, policy: InlinePolicy(name: "admin-everything", document: document))
+
+        let text = try await rolewiz.run(["show", name])
+        #expect(text.exitCode == 0, "\(text.stderr)")
+        let lines = text.outputLines
+        #expect(lines.contains("Inline policies (1)"), "\(text.stdout)")
+        #expect(lines.contains("  admin-everything"))
+        #expect(lines.contains { $0.hasPrefix("    ") && $0.contains(#""Action": "*""#) }, "\(text.stdout)")
+
+        let json = try await rolewiz.run(["show", name, "--output", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let list = try #require(object["RolePolicyList"] as? [[String: Any]])
+        #expect(list.count == 1)
+        #expect(list.first?["PolicyName"] as? String == "admin-everything")
+        let statement = try #require(((list.first?["PolicyDocument"] as? [String: Any])?["Statement"] as? [[String: Any]])?.first)
+        #expect(statement["Action"] as? String == "*")
     }
 
     @Test func aMissingRoleIsNoSuchEntity() async throws {

@@ -99,6 +99,17 @@ public struct ManagedPolicy: Sendable, Hashable, Codable {
     public var isAWSManaged: Bool { arn.contains(":iam::aws:policy/") }
 }
 
+/// A policy embedded in one role (PutRolePolicy), as GetRolePolicy returns
+/// it; `document` is the decoded JSON text.
+public struct InlinePolicy: Sendable, Hashable, Codable {
+    public var name: String
+    public var document: String
+    public init(name: String, document: String) {
+        self.name = name
+        self.document = document
+    }
+}
+
 /// One version of a managed policy; `document` is the decoded JSON text.
 public struct PolicyVersion: Sendable, Hashable, Codable {
     public var versionId: String

@@ -17,6 +17,12 @@ public protocol IAMOperations: Sendable {
     func detachRolePolicy(roleName: String, policyArn: String) async throws
     func listAttachedRolePolicies(roleName: String) async throws -> [AttachedPolicy]
     func listRoles(pathPrefix: String?) async throws -> [Role]
+    /// The names of the role's inline policies.
+    func listRolePolicies(roleName: String) async throws -> [String]
+    func getRolePolicy(roleName: String, policyName: String) async throws -> InlinePolicy
+    /// Creates or replaces an inline policy.
+    func putRolePolicy(roleName: String, policy: InlinePolicy) async throws
+    func deleteRolePolicy(roleName: String, policyName: String) async throws
     /// `onPage` is called with each page as it arrives, so a screen can show progress.
     func listPolicies(
         scope: PolicyScope, onlyAttached: Bool, pathPrefix: String?,

@@ -55,6 +55,13 @@ extension ManagedPolicy {
     }
 }
 
+extension InlinePolicy {
+    /// GetRolePolicyResult's fields.
+    init(xml: ResponseElement) throws {
+        self.init(name: try xml.requiredText("PolicyName"), document: PercentEncoding.decode(try xml.requiredText("PolicyDocument")))
+    }
+}
+
 extension PolicyVersion {
     init(xml: ResponseElement) throws {
         self.init(

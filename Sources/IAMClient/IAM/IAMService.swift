@@ -70,6 +70,22 @@ public struct IAMService: IAMOperations {
         return try await paginate("ListRoles", parameters.items, list: "Roles", decode: Role.init(xml:))
     }
 
+    public func listRolePolicies(roleName: String) async throws -> [String] {
+        try await paginate("ListRolePolicies", [("RoleName", roleName)], list: "PolicyNames") { $0.text }
+    }
+
+    public func getRolePolicy(roleName: String, policyName: String) async throws -> InlinePolicy {
+        try await client.call("GetRolePolicy", [("RoleName", roleName), ("PolicyName", policyName)], decode: InlinePolicy.init(xml:))
+    }
+
+    public func putRolePolicy(roleName: String, policy: InlinePolicy) async throws {
+        try await client.call("PutRolePolicy", [("RoleName", roleName), ("PolicyName", policy.name), ("PolicyDocument", policy.document)])
+    }
+
+    public func deleteRolePolicy(roleName: String, policyName: String) async throws {
+        try await client.call("DeleteRolePolicy", [("RoleName", roleName), ("PolicyName", policyName)])
+    }
+
     public func listPolicies(
         scope: PolicyScope, onlyAttached: Bool, pathPrefix: String?,
         onPage: (@Sendable ([ManagedPolicy]) -> Void)?

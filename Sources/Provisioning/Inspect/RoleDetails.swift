@@ -1,7 +1,7 @@
 import Foundation
 import IAMClient
 
-/// A role as IAM holds it, with its attached policies and tags, loaded with
+/// A role as IAM holds it, with its attached and inline policies and tags, loaded with
 /// concurrent reads: what `show` prints and what the planner compares.
 /// Encodes to JSON with the keys IAM's API uses (`RoleName`, `Arn`, ...),
 /// the trust policy as an object rather than escaped text.
@@ -10,21 +10,40 @@ public struct RoleDetails: Sendable, Hashable {
     /// last used, trust policy text).
     public var role: Role
     public var attachedPolicies: [AttachedPolicy]
+    /// The policies embedded in the role, by name: never left out of what is
+    /// shown, since an inline `*:*` grants as much as any attached policy.
+    public var inlinePolicies: [InlinePolicy]
     public var tags: [Tag]
 
-    public init(role: Role, attachedPolicies: [AttachedPolicy], tags: [Tag]) {
+    public init(role: Role, attachedPolicies: [AttachedPolicy], inlinePolicies: [InlinePolicy] = [], tags: [Tag]) {
         self.role = role
         self.attachedPolicies = attachedPolicies
+        self.inlinePolicies = inlinePolicies
         self.tags = tags
     }
 
-    /// GetRole, ListAttachedRolePolicies and ListRoleTags at once. A missing
-    /// role is IAM's NoSuchEntity error (GetRole's, which is awaited first).
+    /// GetRole, ListAttachedRolePolicies, ListRolePolicies (then GetRolePolicy
+    /// for each) and ListRoleTags at once. A missing role is IAM's
+    /// NoSuchEntity error (GetRole's, which is awaited first).
     public static func load(roleName: String, from iam: any IAMOperations) async throws -> RoleDetails {
         async let role = iam.getRole(name: roleName)
         async let policies = iam.listAttachedRolePolicies(roleName: roleName)
+        async let inline = loadInlinePolicies(roleName: roleName, from: iam)
         async let tags = iam.listRoleTags(name: roleName)
-        return try await RoleDetails(role: role, attachedPolicies: policies, tags: tags)
+        return try await RoleDetails(role: role, attachedPolicies: policies, inlinePolicies: inline, tags: tags)
+    }
+
+    /// Every inline policy's document, fetched concurrently, in IAM's order of names.
+    private static func loadInlinePolicies(roleName: String, from iam: any IAMOperations) async throws -> [InlinePolicy] {
+        let names = try await iam.listRolePolicies(roleName: roleName)
+        return try await withThrowingTaskGroup(of: (Int, InlinePolicy).self) { group in
+            for (index, name) in names.enumerated() {
+                group.addTask { (index, try await iam.getRolePolicy(roleName: roleName, policyName: name)) }
+            }
+            var policies: [(Int, InlinePolicy)] = []
+            for try await policy in group { policies.append(policy) }
+            return policies.sorted { $0.0 < $1.0 }.map(\.1)
+        }
     }
 
     /// The trust policy text, pretty-printed with sorted keys, or the text as
@@ -52,11 +71,13 @@ public struct RoleDetails: Sendable, Hashable {
 extension RoleDetails: Encodable {
     private enum Key: String, CodingKey {
         case RoleName, Arn, RoleId, Path, CreateDate, AssumeRolePolicyDocument, Description
-        case MaxSessionDuration, PermissionsBoundary, AttachedPolicies, Tags, RoleLastUsed
+        case MaxSessionDuration, PermissionsBoundary, AttachedPolicies, RolePolicyList, Tags, RoleLastUsed
     }
 
     private enum BoundaryKey: String, CodingKey { case PermissionsBoundaryType, PermissionsBoundaryArn }
     private enum PolicyKey: String, CodingKey { case PolicyName, PolicyArn }
+    /// As in GetAccountAuthorizationDetails' `RolePolicyList`.
+    private enum InlineKey: String, CodingKey { case PolicyName, PolicyDocument }
     private enum LastUsedKey: String, CodingKey { case LastUsedDate, Region }
 
     public func encode(to encoder: any Encoder) throws {
@@ -83,6 +104,16 @@ extension RoleDetails: Encodable {
             var nested = policies.nestedContainer(keyedBy: PolicyKey.self)
             try nested.encode(policy.policyName, forKey: .PolicyName)
             try nested.encode(policy.policyArn, forKey: .PolicyArn)
+        }
+        var inline = container.nestedUnkeyedContainer(forKey: .RolePolicyList)
+        for policy in inlinePolicies {
+            var nested = inline.nestedContainer(keyedBy: InlineKey.self)
+            try nested.encode(policy.name, forKey: .PolicyName)
+            if let document = try? PolicyJSON(parsing: policy.document) {
+                try nested.encode(document, forKey: .PolicyDocument)
+            } else {
+                try nested.encode(policy.document, forKey: .PolicyDocument)
+            }
         }
         try container.encode(tags.map(APITag.init), forKey: .Tags)
         var lastUsed = container.nestedContainer(keyedBy: LastUsedKey.self, forKey: .RoleLastUsed)

@@ -65,6 +65,10 @@ final class EditRoleScreen: WizardScreen {
         left.append("Attached policies (\(model.policyArns.count)):")
         left += model.policyArns.map { "  " + PolicyReference(arn: $0).name }
         left.append("")
+        // Shown, so a role's power is never out of sight; `rolewiz show` prints the documents.
+        left.append("Inline policies (\(loaded.inlinePolicies.count)):")
+        left += loaded.inlinePolicies.isEmpty ? ["  (none)"] : loaded.inlinePolicies.map { "  " + $0.name }
+        left.append("")
         left.append("Tags:")
         let tags = model.tags.tags
         left += tags.isEmpty ? ["  (none)"] : tags.map { "  \($0.key)=\($0.value)" }

@@ -4,7 +4,7 @@ import Provisioning
 import SafeText
 
 /// A role as `rolewiz show` prints it for people: aligned settings, the
-/// decoded trust policy, attached policies and tags.
+/// decoded trust policy, attached and inline policies and tags.
 struct RoleDetailsPrinter {
     var style: TerminalStyle
 
@@ -30,6 +30,13 @@ struct RoleDetailsPrinter {
         lines += details.attachedPolicies.isEmpty
             ? ["  (none)"]
             : Self.aligned(details.attachedPolicies.map { ($0.policyName, $0.policyArn) }, separator: "  ").map { "  " + $0 }
+
+        lines += ["", style.bold("Inline policies (\(details.inlinePolicies.count))")]
+        if details.inlinePolicies.isEmpty { lines.append("  (none)") }
+        for policy in details.inlinePolicies {
+            lines.append("  " + InertText.line(policy.name))
+            lines += PolicyDocument.readingText(policy.document).split(separator: "\n").map { "    " + InertText.line(String($0)) }
+        }
 
         lines += ["", style.bold("Tags (\(details.tags.count))")]
         lines += details.tags.isEmpty
