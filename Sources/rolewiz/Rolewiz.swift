@@ -22,6 +22,7 @@ struct Rolewiz: AsyncParsableCommand {
             ApplyCommand.self,
             ShowCommand.self,
             ExportCommand.self,
+            DeleteCommand.self,
         ],
         defaultSubcommand: WizardCommand.self
     )

@@ -13,7 +13,8 @@ actor FakeIAM: IAMOperations {
     static let account = "123456789012"
     static let writeActions: Set<String> = [
         "CreateRole", "UpdateRole", "UpdateAssumeRolePolicy", "DeleteRole", "AttachRolePolicy",
-        "DetachRolePolicy", "TagRole", "UntagRole",
+        "DetachRolePolicy", "TagRole", "UntagRole", "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary",
+        "PutRolePolicy", "DeleteRolePolicy", "RemoveRoleFromInstanceProfile", "DeleteInstanceProfile",
     ]
 
     struct Call: Hashable, Sendable, CustomStringConvertible {
@@ -48,6 +49,7 @@ actor FakeIAM: IAMOperations {
     private let observer: (@Sendable (String, Int, String) -> Void)?
     private(set) var calls: [Call] = []
     private var roles: [String: StoredRole] = [:]
+    private var instanceProfiles: [String: InstanceProfile] = [:]
     private var faults: [String: [Int: Fault]] = [:]
     private var callCounts: [String: Int] = [:]
     private var roleCounter = 0
@@ -205,8 +207,15 @@ actor FakeIAM: IAMOperations {
 
     func deleteRole(name: String) async throws {
         try await handle("DeleteRole", name) {
-            guard try stored(name, action: "DeleteRole").attached.isEmpty else {
+            let role = try stored(name, action: "DeleteRole")
+            guard role.attached.isEmpty else {
                 throw AWSError(code: "DeleteConflict", message: "Cannot delete entity, must detach all policies first.", httpStatus: 409, action: "DeleteRole")
+            }
+            guard role.inline.isEmpty else {
+                throw AWSError(code: "DeleteConflict", message: "Cannot delete entity, must delete policies first.", httpStatus: 409, action: "DeleteRole")
+            }
+            guard !instanceProfiles.values.contains(where: { $0.roleNames.contains(role.role.roleName) }) else {
+                throw AWSError(code: "DeleteConflict", message: "Cannot delete entity, must remove roles from instance profile first.", httpStatus: 409, action: "DeleteRole")
             }
             roles[name.lowercased()] = nil
         }
@@ -291,6 +300,42 @@ actor FakeIAM: IAMOperations {
                 }
                 stored.inline.removeAll { $0.name == policyName }
             }
+        }
+    }
+
+    /// Test set-up: an instance profile holding `roleName` (EC2's console makes one per role).
+    func addInstanceProfile(_ name: String, roleName: String) {
+        instanceProfiles[name] = InstanceProfile(name: name, arn: "arn:aws:iam::\(Self.account):instance-profile/\(name)", roleNames: [roleName])
+    }
+
+    var instanceProfileNames: [String] { instanceProfiles.keys.sorted() }
+
+    func listInstanceProfilesForRole(roleName: String) async throws -> [InstanceProfile] {
+        try await handle("ListInstanceProfilesForRole", roleName) {
+            _ = try stored(roleName, action: "ListInstanceProfilesForRole")
+            return instanceProfiles.values.filter { $0.roleNames.contains(roleName) }.sorted { $0.name < $1.name }
+        }
+    }
+
+    func removeRoleFromInstanceProfile(instanceProfileName: String, roleName: String) async throws {
+        try await handle("RemoveRoleFromInstanceProfile", roleName) {
+            guard var profile = instanceProfiles[instanceProfileName], profile.roleNames.contains(roleName) else {
+                throw AWSError(code: "NoSuchEntity", message: "Instance profile \(instanceProfileName) has no role \(roleName).", httpStatus: 404, action: "RemoveRoleFromInstanceProfile")
+            }
+            profile.roleNames.removeAll { $0 == roleName }
+            instanceProfiles[instanceProfileName] = profile
+        }
+    }
+
+    func deleteInstanceProfile(name: String) async throws {
+        try await handle("DeleteInstanceProfile", name) {
+            guard let profile = instanceProfiles[name] else {
+                throw AWSError(code: "NoSuchEntity", message: "Instance Profile \(name) cannot be found.", httpStatus: 404, action: "DeleteInstanceProfile")
+            }
+            guard profile.roleNames.isEmpty else {
+                throw AWSError(code: "DeleteConflict", message: "Cannot delete entity, must remove roles from instance profile first.", httpStatus: 409, action: "DeleteInstanceProfile")
+            }
+            instanceProfiles[name] = nil
         }
     }
 

@@ -40,7 +40,7 @@ struct ReadmeCommandsTests {
 
     @Test func theReadmeShowsEveryNonInteractiveCommand() throws {
         let subcommands = Set(try Self.readmeCommands().compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) })
-        for name in ["whoami", "plan", "apply", "show", "lint", "export", "presets", "wizard"] {
+        for name in ["whoami", "plan", "apply", "show", "lint", "export", "presets", "wizard", "delete"] {
             #expect(subcommands.contains(name), "the README shows no `rolewiz \(name)`")
         }
     }

@@ -110,6 +110,19 @@ public struct InlinePolicy: Sendable, Hashable, Codable {
     }
 }
 
+/// An instance profile: how EC2 hands a role to an instance. It holds at
+/// most one role.
+public struct InstanceProfile: Sendable, Hashable, Codable {
+    public var name: String
+    public var arn: String
+    public var roleNames: [String]
+    public init(name: String, arn: String, roleNames: [String]) {
+        self.name = name
+        self.arn = arn
+        self.roleNames = roleNames
+    }
+}
+
 /// One version of a managed policy; `document` is the decoded JSON text.
 public struct PolicyVersion: Sendable, Hashable, Codable {
     public var versionId: String

@@ -23,6 +23,9 @@ public protocol IAMOperations: Sendable {
     /// Creates or replaces an inline policy.
     func putRolePolicy(roleName: String, policy: InlinePolicy) async throws
     func deleteRolePolicy(roleName: String, policyName: String) async throws
+    func listInstanceProfilesForRole(roleName: String) async throws -> [InstanceProfile]
+    func removeRoleFromInstanceProfile(instanceProfileName: String, roleName: String) async throws
+    func deleteInstanceProfile(name: String) async throws
     /// `onPage` is called with each page as it arrives, so a screen can show progress.
     func listPolicies(
         scope: PolicyScope, onlyAttached: Bool, pathPrefix: String?,

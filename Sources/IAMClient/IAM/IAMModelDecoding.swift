@@ -62,6 +62,14 @@ extension InlinePolicy {
     }
 }
 
+extension InstanceProfile {
+    init(xml: ResponseElement) throws {
+        self.init(
+            name: try xml.requiredText("InstanceProfileName"), arn: try xml.requiredText("Arn"),
+            roleNames: xml.members(of: "Roles").compactMap { $0.text("RoleName") })
+    }
+}
+
 extension PolicyVersion {
     init(xml: ResponseElement) throws {
         self.init(

@@ -86,6 +86,18 @@ public struct IAMService: IAMOperations {
         try await client.call("DeleteRolePolicy", [("RoleName", roleName), ("PolicyName", policyName)])
     }
 
+    public func listInstanceProfilesForRole(roleName: String) async throws -> [InstanceProfile] {
+        try await paginate("ListInstanceProfilesForRole", [("RoleName", roleName)], list: "InstanceProfiles", decode: InstanceProfile.init(xml:))
+    }
+
+    public func removeRoleFromInstanceProfile(instanceProfileName: String, roleName: String) async throws {
+        try await client.call("RemoveRoleFromInstanceProfile", [("InstanceProfileName", instanceProfileName), ("RoleName", roleName)])
+    }
+
+    public func deleteInstanceProfile(name: String) async throws {
+        try await client.call("DeleteInstanceProfile", [("InstanceProfileName", name)])
+    }
+
     public func listPolicies(
         scope: PolicyScope, onlyAttached: Bool, pathPrefix: String?,
         onPage: (@Sendable ([ManagedPolicy]) -> Void)?

@@ -35,12 +35,20 @@ public struct Applier: Sendable {
         cancellation: ApplyCancellation = ApplyCancellation(),
         onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
     ) async -> ApplyResult {
-        let performer = StepPerformer(iam: iam, roleName: plan.roleName, emit: onEvent)
-        var run = ApplyRun(
-            performer: performer, roleArn: plan.roleArn,
-            maxConcurrentCalls: maxConcurrentCalls, cancellation: cancellation
-        )
-        return await run.run(Self.steps(for: plan))
+        await run(Self.steps(for: plan), roleName: plan.roleName, roleArn: plan.roleArn, cancellation: cancellation, onEvent: onEvent)
+    }
+
+    /// Runs `steps` on role `roleName` as an apply runs a plan's (in order,
+    /// independent ones concurrently, nothing new after a failure or a stop):
+    /// for work that is not a plan, such as deleting the role.
+    public func run(
+        _ steps: [ApplyStep], roleName: String, roleArn: String?,
+        cancellation: ApplyCancellation = ApplyCancellation(),
+        onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
+    ) async -> ApplyResult {
+        let performer = StepPerformer(iam: iam, roleName: roleName, emit: onEvent)
+        var run = ApplyRun(performer: performer, roleArn: roleArn, maxConcurrentCalls: maxConcurrentCalls, cancellation: cancellation)
+        return await run.run(steps)
     }
 
     /// Starts applying `plan` in a new task; follow `events` (which ends when

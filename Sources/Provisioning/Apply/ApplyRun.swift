@@ -33,8 +33,8 @@ struct ApplyRun {
                 stoppedOnRequest = true
                 break
             }
-            if step.isPolicyAttachment {
-                let group = Array(pending.prefix(while: \.isPolicyAttachment))
+            if step.runsConcurrently {
+                let group = Array(pending.prefix(while: \.runsConcurrently))
                 pending.removeFirst(group.count)
                 await runConcurrently(group)
             } else {

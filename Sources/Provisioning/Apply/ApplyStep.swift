@@ -13,6 +13,11 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
     case deletePermissionsBoundary
     case attachPolicy(arn: String)
     case detachPolicy(arn: String)
+    /// Deleting a role: what IAM requires to go first, then the role.
+    case deleteInlinePolicy(name: String)
+    case removeFromInstanceProfile(name: String)
+    case deleteInstanceProfile(name: String)
+    case deleteRole
     /// A change rolewiz cannot make; the step fails with the reason.
     case unsupported(Change)
 
@@ -28,14 +33,19 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         case .deletePermissionsBoundary: "DeleteRolePermissionsBoundary"
         case .attachPolicy: "AttachRolePolicy"
         case .detachPolicy: "DetachRolePolicy"
+        case .deleteInlinePolicy: "DeleteRolePolicy"
+        case .removeFromInstanceProfile: "RemoveRoleFromInstanceProfile"
+        case .deleteInstanceProfile: "DeleteInstanceProfile"
+        case .deleteRole: "DeleteRole"
         case .unsupported: "none"
         }
     }
 
-    /// Attachments and detachments are independent of each other and run concurrently.
-    var isPolicyAttachment: Bool {
+    /// Attachments, detachments and inline policy deletions are independent
+    /// of each other and run concurrently.
+    var runsConcurrently: Bool {
         switch self {
-        case .attachPolicy, .detachPolicy: true
+        case .attachPolicy, .detachPolicy, .deleteInlinePolicy: true
         default: false
         }
     }
@@ -53,6 +63,10 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         case .deletePermissionsBoundary: "remove the permissions boundary"
         case .attachPolicy(let arn): "attach \(arn)"
         case .detachPolicy(let arn): "detach \(arn)"
+        case .deleteInlinePolicy(let name): "delete inline policy \(name)"
+        case .removeFromInstanceProfile(let name): "remove the role from instance profile \(name)"
+        case .deleteInstanceProfile(let name): "delete instance profile \(name)"
+        case .deleteRole: "delete the role"
         case .unsupported(let change): change.detail
         }
     }

@@ -29,11 +29,7 @@ struct StepPerformer: Sendable {
         case .putPermissionsBoundary(let arn):
             try await iam.putRolePermissionsBoundary(roleName: roleName, policyArn: arn)
         case .deletePermissionsBoundary:
-            do {
-                try await iam.deleteRolePermissionsBoundary(roleName: roleName)
-            } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
-                // No boundary (any more): what the step wanted.
-            }
+            try await alreadyDoneIfMissing { try await iam.deleteRolePermissionsBoundary(roleName: roleName) }
         case .attachPolicy(let arn):
             do {
                 try await iam.attachRolePolicy(roleName: roleName, policyArn: arn)
@@ -41,14 +37,27 @@ struct StepPerformer: Sendable {
                 // Already attached: what the step wanted.
             }
         case .detachPolicy(let arn):
-            do {
-                try await iam.detachRolePolicy(roleName: roleName, policyArn: arn)
-            } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
-                // Not attached (any more): what the step wanted.
-            }
+            try await alreadyDoneIfMissing { try await iam.detachRolePolicy(roleName: roleName, policyArn: arn) }
+        case .deleteInlinePolicy(let name):
+            try await alreadyDoneIfMissing { try await iam.deleteRolePolicy(roleName: roleName, policyName: name) }
+        case .removeFromInstanceProfile(let name):
+            try await alreadyDoneIfMissing { try await iam.removeRoleFromInstanceProfile(instanceProfileName: name, roleName: roleName) }
+        case .deleteInstanceProfile(let name):
+            try await alreadyDoneIfMissing { try await iam.deleteInstanceProfile(name: name) }
+        case .deleteRole:
+            try await alreadyDoneIfMissing { try await iam.deleteRole(name: roleName) }
         case .unsupported(let change):
             throw StepFailure(step: step, code: StepFailure.unsupportedCode, message: change.detail)
         }
         return nil
+    }
+
+    /// Removing what is not there (any more, after a lost reply or an
+    /// earlier, interrupted run) is what the step wanted.
+    private func alreadyDoneIfMissing(_ call: () async throws -> Void) async throws {
+        do {
+            try await call()
+        } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
+        }
     }
 }

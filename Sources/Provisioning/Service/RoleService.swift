@@ -198,6 +198,24 @@ public final class RoleService: Sendable {
         return await Applier(iam: live.iam).apply(plan, cancellation: cancellation, onEvent: onEvent)
     }
 
+    // MARK: Delete
+
+    /// What deleting role `name` takes, read before anything is changed.
+    public func deletion(of name: String) async throws -> RoleDeletion {
+        try await RoleDeletion.load(roleName: name, from: requireLive("read the role").iam)
+    }
+
+    /// Deletes the role as `deletion` listed; a stop or a failure leaves the
+    /// rest undone and says so, and running it again finishes the job.
+    public func delete(
+        _ deletion: RoleDeletion, cancellation: ApplyCancellation = ApplyCancellation(),
+        onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
+    ) async throws -> ApplyResult {
+        let live = try requireLive("delete the role")
+        return await Applier(iam: live.iam).run(
+            deletion.steps, roleName: deletion.role.roleName, roleArn: deletion.role.arn, cancellation: cancellation, onEvent: onEvent)
+    }
+
     // MARK: Export
 
     /// `spec` as a spec file (`json`, written as the file schema) or as a

@@ -12,4 +12,12 @@ enum Confirmation {
         guard let answer = readLine() else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
+
+    /// For what cannot be undone, as the console asks: the answer must be
+    /// `expected` exactly (surrounding spaces aside); end of input is a no.
+    static func askToType(_ expected: String, prompt: String) -> Bool {
+        Console.prompt(prompt)
+        guard let answer = readLine() else { return false }
+        return answer.trimmingCharacters(in: .whitespaces) == expected
+    }
 }
