@@ -45,6 +45,39 @@ struct DeleteCommandTests {
         #expect(again.stderr.contains("NoSuchEntity"), "\(again.stderr)")
     }
 
+    /// On a terminal the role's name must be typed; anything else deletes nothing.
+    @Test func onATerminalTheNameMustBeTyped() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let rolewiz = try RolewizRunner(moto: moto)
+        let name = MotoServer.uniqueName("typed")
+        let applied = try await rolewiz.run(["apply", "--preset", "lambda-basic", "--role-name", name, "--yes"])
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
+        let home = try WizardEndToEndTests.emptyHome()
+        let arguments = ["delete", name, "--endpoint-url", moto.endpoint.absoluteString]
+        let environment = WizardEndToEndTests.environment(moto, home: home)
+
+        guard let wrong = try WizardPane.start(arguments, environment: environment) else { return }
+        defer { wrong.close() }
+        // The question goes to standard error (a file here): the list is on the screen.
+        try await wrong.waitFor("the role, with its trust policy and tags")
+        wrong.tmux.type("y")
+        wrong.tmux.send("Enter")
+        #expect(try await wrong.waitForExit() == 1)
+        #expect(wrong.read("stderr")?.contains("Type the role's name to delete it:") == true)
+        #expect(wrong.read("stderr")?.contains("Delete cancelled: the name did not match, nothing was changed.") == true)
+        #expect(try await rolewiz.iam().getRole(name: name).roleName == name)
+
+        guard let typed = try WizardPane.start(arguments, environment: environment) else { return }
+        defer { typed.close() }
+        try await typed.waitFor("the role, with its trust policy and tags")
+        typed.tmux.type(name)
+        typed.tmux.send("Enter")
+        try await typed.waitFor("Deleted role \(name).")
+        #expect(try await typed.waitForExit() == 0)
+        let (before, after) = typed.sttyBeforeAndAfter
+        #expect(before == after)
+    }
+
     @Test func aServiceLinkedRoleIsRefused() async throws {
         let rolewiz = try RolewizRunner(moto: try await MotoServer.sharedOrSkip())
         let iam = try rolewiz.iam()
