@@ -201,3 +201,15 @@ struct LintTrustPolicyTests {
         #expect(summary(text) == ["UNKNOWN_ELEMENT@5:32"])
     }
 }
+
+extension LintTrustPolicyTests {
+    @Test("services in AWS's reference are not unknown, made-up ones are", arguments: [
+        ("rolesanywhere.amazonaws.com", false), ("cloudfront.amazonaws.com", false),
+        ("credentials.iot.amazonaws.com", false), ("scheduler.redshift.amazonaws.com", false),
+        ("madeup.amazonaws.com", true), ("lamda.amazonaws.com", true),
+    ])
+    func referenceServices(service: String, unknown: Bool) {
+        let text = clean.replacingOccurrences(of: "lambda.amazonaws.com", with: service)
+        #expect(summary(text).contains("SERVICE_PRINCIPAL_UNKNOWN@6:38") == unknown)
+    }
+}

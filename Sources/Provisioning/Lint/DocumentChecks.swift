@@ -123,7 +123,7 @@ struct DocumentChecks {
             if let notice = known.supportNotice(asOf: today) {
                 add(.serviceEndOfSupport, "\(notice); \(service) may no longer use this role", at: path)
             }
-        } else {
+        } else if !ServicePrincipal.isKnown(service) {
             let hint = catalogue.suggestions(for: service).first.map { "; did you mean \($0.principal)?" } ?? "; check the spelling"
             add(.servicePrincipalUnknown, "\(service) is not a service rolewiz knows to assume roles\(hint)", at: path)
         }
