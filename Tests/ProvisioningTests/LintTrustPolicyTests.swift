@@ -116,11 +116,11 @@ struct LintTrustPolicyTests {
     @Test("actions a trust policy cannot grant", arguments: [
         ("s3:GetObject", true), ("sts:AssumeRol", true), ("*", true), ("sts:GetCallerIdentity", true), ("sts:Get*", true),
         ("sts:AssumeRoleWithSAML", false), ("sts:TagSession", false), ("STS:assumerole", false), ("sts:*", false),
-        ("sts:Assume*", false), ("sts:Set?ontext", false),
+        ("sts:Assume*", false), ("sts:Set?ontext", false), ("st*:AssumeRole", false), ("*:AssumeRole", false),
     ])
     func actions(action: String, invalid: Bool) {
         let text = clean.replacingOccurrences(of: "\"Action\": \"sts:AssumeRole\"", with: "\"Action\": [\"sts:AssumeRole\", \"\(action)\"]")
-        #expect(summary(text) == (invalid ? ["TRUST_ACTION_INVALID@7:42"] : []))
+        #expect(summary(text).filter { $0.hasPrefix("TRUST_ACTION_INVALID") } == (invalid ? ["TRUST_ACTION_INVALID@7:42"] : []))
     }
 
     @Test("a misspelt action gets a did-you-mean")

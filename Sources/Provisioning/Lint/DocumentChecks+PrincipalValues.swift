@@ -1,0 +1,93 @@
+/// Principal values IAM's role trust policies cannot use, or that match no
+/// one: wildcards inside an ARN, unique IDs left behind by deleted
+/// principals, and Federated values that are neither a provider ARN nor a
+/// web identity provider's domain.
+extension DocumentChecks {
+    /// The identity providers a Federated principal may name by domain.
+    static let webIdentityDomains = ["cognito-identity.amazonaws.com", "accounts.google.com", "graph.facebook.com", "www.amazon.com"]
+    /// Prefixes of IAM unique IDs that can stand for principals: users, roles, and the account root.
+    static let uniqueIDPrefixes = ["AIDA", "AROA", "AGPA", "ANPA", "ANVA", "AIPA"]
+
+    mutating func checkPrincipalValues(_ principal: Principal, at path: JSONPath) {
+        guard case .entries(let entries) = principal else { return }
+        for entry in entries {
+            for (index, value) in entry.values.values.enumerated() {
+                let valuePath = path.appending(entry.kind.rawValue).appending(index)
+                switch entry.kind {
+                case .aws: checkAWSPrincipal(value, at: valuePath)
+                case .federated: checkFederatedPrincipal(value, at: valuePath)
+                case .service, .canonicalUser: break
+                }
+            }
+        }
+    }
+
+    private mutating func checkAWSPrincipal(_ value: String, at path: JSONPath) {
+        if value != "*", value.contains("*") || value.contains("?") {
+            add(.trustPrincipalWildcardInArn,
+                "\"\(value)\": a role trust policy cannot use wildcards (*, ?) in a principal; name the principals, or use \"*\" with a condition such as aws:PrincipalArn with ArnLike",
+                at: path)
+        } else if Self.isUniqueID(value) {
+            add(.principalUniqueID,
+                "\(value) is a unique ID, which IAM writes in place of a principal that was deleted; it matches no one, not even a new principal of the same name; remove it or name the principal's ARN",
+                at: path)
+        }
+    }
+
+    private mutating func checkFederatedPrincipal(_ value: String, at path: JSONPath) {
+        guard FederatedProvider(value) == nil else { return }
+        add(.trustFederatedPrincipalMalformed,
+            "\"\(value)\" is not a federated principal; use arn:aws:iam::ACCOUNT:saml-provider/NAME, arn:aws:iam::ACCOUNT:oidc-provider/HOST, or one of \(Self.webIdentityDomains.joined(separator: ", "))",
+            at: path)
+    }
+
+    /// `AROA` and 17 more uppercase letters or digits: the shape of IAM's unique IDs.
+    static func isUniqueID(_ value: String) -> Bool {
+        value.count == 21 && uniqueIDPrefixes.contains { value.hasPrefix($0) }
+            && value.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+    }
+}
+
+/// What a Federated principal value names.
+enum FederatedProvider: Equatable {
+    /// `arn:PARTITION:iam::ACCOUNT:saml-provider/NAME`.
+    case saml
+    /// `arn:PARTITION:iam::ACCOUNT:oidc-provider/HOST[/PATH]`, with the host.
+    case oidc(host: String)
+    /// `accounts.google.com` and the other domains IAM knows.
+    case webIdentity(String)
+
+    init?(_ value: String) {
+        if DocumentChecks.webIdentityDomains.contains(value) {
+            self = .webIdentity(value)
+            return
+        }
+        let fields = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6, fields[0] == "arn", fields[1].hasPrefix("aws"), fields[2] == "iam", fields[3].isEmpty,
+            fields[4].count == 12, fields[4].allSatisfy(\.isNumber)
+        else { return nil }
+        let resource = fields[5]
+        if let name = resource.dropPrefix("saml-provider/"), !name.isEmpty, !name.contains("/") {
+            self = .saml
+        } else if let host = resource.dropPrefix("oidc-provider/"), !host.isEmpty, !host.hasPrefix("/") {
+            self = .oidc(host: String(host))
+        } else {
+            return nil
+        }
+    }
+
+    /// The prefix of the condition keys this provider's claims have (`token.actions.githubusercontent.com`).
+    var conditionKeyPrefix: String? {
+        switch self {
+        case .saml: nil
+        case .oidc(let host): host
+        case .webIdentity(let domain): domain
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func dropPrefix(_ prefix: String) -> Substring? {
+        hasPrefix(prefix) ? dropFirst(prefix.count) : nil
+    }
+}
