@@ -37,6 +37,7 @@ struct DocumentChecks {
         for (index, statement) in document.statements.enumerated() {
             check(statement, at: JSONPath.root.appending("Statement").appending(index))
             checkEmptyLists(statement, index: index)
+            checkConditions(statement, at: JSONPath.root.appending("Statement").appending(index))
         }
         checkSids()
         checkMergeable()

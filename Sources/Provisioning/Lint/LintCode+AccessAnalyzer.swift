@@ -36,6 +36,11 @@ extension LintCode {
         case .emptyObjectCondition: "Empty object condition"
         case .actionServiceWildcard: "Wildcard in service name"
         case .unknownElement: "Invalid policy element"
+        case .conditionOperatorInvalid: "Invalid condition operator"
+        case .policyVariableMalformed: "Missing brace in variable"
+        case .forAllValuesSingleValuedKey: "ForAllValues with single valued key"
+        case .conditionBooleanMismatch: "Type mismatch Boolean"
+        case .conditionIPRangeMismatch: "Type mismatch IP range"
         case .policyStructure, .trustPolicyCharacters, .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid,
             .trustPrincipalWildcardConditioned, .privilegeEscalationPolicy, .s3FullAccess, .versionOld,
             .servicePrincipalUnknown, .serviceEndOfSupport, .statementsMergeable, .managedPolicyDuplicate, .principalUniqueID:

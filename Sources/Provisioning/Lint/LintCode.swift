@@ -23,6 +23,8 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case trustFederatedPrincipalMalformed = "TRUST_FEDERATED_PRINCIPAL_MALFORMED"
     case mismatchedActionForPrincipal = "TRUST_ACTION_PRINCIPAL_MISMATCH"
     case rolesAnywhereMissingAction = "ROLES_ANYWHERE_MISSING_ACTION"
+    case conditionOperatorInvalid = "CONDITION_OPERATOR_INVALID"
+    case policyVariableMalformed = "POLICY_VARIABLE_MALFORMED"
 
     // Security warnings: accepted, but grants more than is safe.
     case trustPrincipalWildcardConditioned = "TRUST_PRINCIPAL_WILDCARD_CONDITIONED"
@@ -31,6 +33,7 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case s3FullAccess = "S3_FULL_ACCESS"
     case oidcConditionMissing = "OIDC_CONDITION_MISSING"
     case gitHubRepoConditionMissing = "GITHUB_REPO_CONDITION_MISSING"
+    case forAllValuesSingleValuedKey = "FOR_ALL_VALUES_SINGLE_VALUED_KEY"
 
     // Warnings: accepted, probably not what was meant.
     case versionMissing = "VERSION_MISSING"
@@ -41,6 +44,8 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case sidNotUnique = "SID_NOT_UNIQUE"
     case gitHubSubjectTooBroad = "GITHUB_SUBJECT_TOO_BROAD"
     case principalUniqueID = "PRINCIPAL_UNIQUE_ID"
+    case conditionBooleanMismatch = "CONDITION_BOOLEAN_MISMATCH"
+    case conditionIPRangeMismatch = "CONDITION_IP_RANGE_MISMATCH"
 
     // Suggestions: fine, but could be simpler.
     case statementsMergeable = "STATEMENTS_MERGEABLE"
@@ -60,13 +65,14 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
             .trustPolicyTooLarge, .trustPrincipalMissing, .trustPrincipalWildcard, .trustNotPrincipal,
             .trustResource, .trustServicePrincipalMalformed, .trustActionMissing, .trustActionInvalid,
             .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid, .sidUnsupported, .trustPrincipalWildcardInArn,
-            .trustFederatedPrincipalMalformed, .mismatchedActionForPrincipal, .rolesAnywhereMissingAction:
+            .trustFederatedPrincipalMalformed, .mismatchedActionForPrincipal, .rolesAnywhereMissingAction, .conditionOperatorInvalid,
+            .policyVariableMalformed:
             .error
         case .trustPrincipalWildcardConditioned, .trustServiceConfusedDeputy, .privilegeEscalationPolicy, .s3FullAccess,
-            .oidcConditionMissing, .gitHubRepoConditionMissing:
+            .oidcConditionMissing, .gitHubRepoConditionMissing, .forAllValuesSingleValuedKey:
             .securityWarning
         case .versionMissing, .versionOld, .unknownElement, .servicePrincipalUnknown, .serviceEndOfSupport, .sidNotUnique,
-            .gitHubSubjectTooBroad, .principalUniqueID:
+            .gitHubSubjectTooBroad, .principalUniqueID, .conditionBooleanMismatch, .conditionIPRangeMismatch:
             .warning
         case .statementsMergeable, .statementDuplicate, .principalDuplicate, .managedPolicyDuplicate, .sidEmpty,
             .emptyArrayAction, .emptyArrayPrincipal, .emptyArrayCondition, .emptyObjectCondition, .actionServiceWildcard:
