@@ -64,7 +64,7 @@ enum FederatedProvider: Equatable {
         }
         let fields = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard fields.count == 6, fields[0] == "arn", fields[1].hasPrefix("aws"), fields[2] == "iam", fields[3].isEmpty,
-            fields[4].count == 12, fields[4].allSatisfy(\.isNumber)
+            fields[4].count == 12, fields[4].allSatisfy(\.isASCIIDigit)
         else { return nil }
         let resource = fields[5]
         if let name = resource.dropPrefix("saml-provider/"), !name.isEmpty, !name.contains("/") {
