@@ -26,6 +26,17 @@ struct LintPrincipalValueTests {
         #expect(F.positions(.trustPrincipalWildcardInArn, in: Self.trusting("AWS", value)).isEmpty)
     }
 
+    @Test("AWS principals are accounts, users, roles, root or STS sessions", arguments: [
+        ("123456789012", false), ("arn:aws:iam::123456789012:root", false), ("arn:aws:iam::123456789012:role/path/r", false),
+        ("arn:aws-us-gov:iam::123456789012:user/u", false), ("arn:aws:sts::123456789012:assumed-role/r/s", false), ("*", false),
+        ("12345678901", true), ("arn:aws:iam::123456789012:group/g", true), ("arn:aws:iam::123456789012:role/", true),
+        ("arn:aws:s3:::bucket", true), ("arn:aws:iam:us-east-1:123456789012:root", true), ("alice", true), ("", true),
+    ])
+    func awsFormat(value: String, malformed: Bool) {
+        let text = Self.trusting("AWS", value)
+        #expect(F.positions(.trustAWSPrincipalMalformed, in: text) == (malformed ? [F.position(of: "\"\(value)\"", in: text)!] : []))
+    }
+
     @Test("unique IDs of deleted principals are warnings; generated ones too")
     func uniqueIDs() {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")

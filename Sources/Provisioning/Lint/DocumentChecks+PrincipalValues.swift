@@ -1,6 +1,6 @@
 /// Principal values IAM's role trust policies cannot use, or that match no
 /// one: wildcards inside an ARN, unique IDs left behind by deleted
-/// principals, and Federated values that are neither a provider ARN nor a
+/// principals, AWS values that are no account or principal ARN, and Federated values that are neither a provider ARN nor a
 /// web identity provider's domain.
 extension DocumentChecks {
     /// The identity providers a Federated principal may name by domain.
@@ -31,7 +31,26 @@ extension DocumentChecks {
             add(.principalUniqueID,
                 "\(value) is a unique ID, which IAM writes in place of a principal that was deleted; it matches no one, not even a new principal of the same name; remove it or name the principal's ARN",
                 at: path)
+        } else if value != "*", !Self.isAWSPrincipal(value) {
+            add(.trustAWSPrincipalMalformed,
+                "\"\(value)\" is not an AWS principal; use a 12-digit account ID, arn:aws:iam::ACCOUNT:root, :user/NAME or :role/NAME, or arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION (groups cannot be principals)",
+                at: path)
         }
+    }
+
+    /// A 12-digit account, or an IAM user, role or root ARN, or an STS session ARN.
+    static func isAWSPrincipal(_ value: String) -> Bool {
+        let isAccount: (Substring) -> Bool = { $0.count == 12 && $0.allSatisfy(\.isASCIIDigit) }
+        if isAccount(Substring(value)) { return true }
+        let fields = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6, fields[0] == "arn", fields[1].hasPrefix("aws"), fields[3].isEmpty, isAccount(fields[4]) else { return false }
+        let resource = fields[5]
+        let kinds: [String] = switch fields[2] {
+        case "iam": ["user/", "role/"]
+        case "sts": ["assumed-role/", "federated-user/"]
+        default: []
+        }
+        return (fields[2] == "iam" && resource == "root") || kinds.contains { resource.hasPrefix($0) && resource.count > $0.count }
     }
 
     private mutating func checkFederatedPrincipal(_ value: String, at path: JSONPath) {

@@ -43,7 +43,8 @@ extension LintCode {
         case .conditionIPRangeMismatch: "Type mismatch IP range"
         case .policyStructure, .trustPolicyCharacters, .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid,
             .trustPrincipalWildcardConditioned, .privilegeEscalationPolicy, .s3FullAccess, .versionOld,
-            .servicePrincipalUnknown, .serviceEndOfSupport, .statementsMergeable, .managedPolicyDuplicate, .principalUniqueID:
+            .servicePrincipalUnknown, .serviceEndOfSupport, .statementsMergeable, .managedPolicyDuplicate, .principalUniqueID,
+            .trustAWSPrincipalMalformed:
             nil
         }
     }

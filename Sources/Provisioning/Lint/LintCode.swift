@@ -21,6 +21,7 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case sidUnsupported = "SID_UNSUPPORTED"
     case trustPrincipalWildcardInArn = "TRUST_PRINCIPAL_WILDCARD_IN_ARN"
     case trustFederatedPrincipalMalformed = "TRUST_FEDERATED_PRINCIPAL_MALFORMED"
+    case trustAWSPrincipalMalformed = "TRUST_AWS_PRINCIPAL_MALFORMED"
     case mismatchedActionForPrincipal = "TRUST_ACTION_PRINCIPAL_MISMATCH"
     case rolesAnywhereMissingAction = "ROLES_ANYWHERE_MISSING_ACTION"
     case conditionOperatorInvalid = "CONDITION_OPERATOR_INVALID"
@@ -65,7 +66,7 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
             .trustPolicyTooLarge, .trustPrincipalMissing, .trustPrincipalWildcard, .trustNotPrincipal,
             .trustResource, .trustServicePrincipalMalformed, .trustActionMissing, .trustActionInvalid,
             .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid, .sidUnsupported, .trustPrincipalWildcardInArn,
-            .trustFederatedPrincipalMalformed, .mismatchedActionForPrincipal, .rolesAnywhereMissingAction, .conditionOperatorInvalid,
+            .trustFederatedPrincipalMalformed, .trustAWSPrincipalMalformed, .mismatchedActionForPrincipal, .rolesAnywhereMissingAction, .conditionOperatorInvalid,
             .policyVariableMalformed:
             .error
         case .trustPrincipalWildcardConditioned, .trustServiceConfusedDeputy, .privilegeEscalationPolicy, .s3FullAccess,
