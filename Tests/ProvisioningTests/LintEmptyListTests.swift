@@ -25,6 +25,9 @@ struct LintEmptyListTests {
         (#""Condition": {}"#, LintCode.emptyObjectCondition, "\"Condition\""),
         (#""Condition": {"StringEquals": {}}"#, .emptyObjectCondition, "\"StringEquals\""),
         (#""Condition": {"StringEquals": {"sts:ExternalId": []}}"#, .emptyArrayCondition, "\"sts:ExternalId\""),
+        (#""Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": []}}"#, .emptyArrayConditionForAllValues, "\"aws:TagKeys\""),
+        (#""Condition": {"ForAnyValue:StringLike": {"aws:TagKeys": []}}"#, .emptyArrayConditionForAnyValue, "\"aws:TagKeys\""),
+        (#""Condition": {"StringEqualsIfExists": {"sts:ExternalId": []}}"#, .emptyArrayConditionIfExists, "\"sts:ExternalId\""),
     ])
     func emptyCondition(condition: String, code: LintCode, at needle: String) {
         let text = F.policy(#"{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole", \#(condition)}"#)

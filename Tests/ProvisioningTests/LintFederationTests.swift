@@ -21,6 +21,8 @@ struct LintFederationTests {
         (#"{"Federated": "\#(gitHub)"}"#, "sts:AssumeRoleWithWebIdentity", false),
         (#"{"Federated": "accounts.google.com"}"#, "sts:AssumeRoleWithWebIdentity", false),
         (#"{"Service": "ec2.amazonaws.com"}"#, "sts:AssumeRole", false),
+        (#"{"Federated": "\#(saml)"}"#, "sts:AssumeRole", true),
+        (#"{"Federated": "\#(saml)", "AWS": "123456789012"}"#, "sts:AssumeRole", false),
     ])
     func mismatch(principal: String, action: String, mismatched: Bool) {
         let text = F.policy(Self.statement(principal, "[\"\(action)\"]", condition: #", "Condition": {"StringEquals": {"aws:SourceAccount": "123456789012", "accounts.google.com:aud": "x", "token.actions.githubusercontent.com:sub": "repo:o/r:ref:refs/heads/main"}}"#))

@@ -28,8 +28,23 @@ extension DocumentChecks {
                 add(.emptyObjectCondition, "\(operatorMember.key) has no condition keys and tests nothing; add keys or remove it", at: operatorPath)
             }
             for key in keys where key.value == .array([]) {
-                add(.emptyArrayCondition, "\(key.key) has no values to compare with; add values or remove the key", at: operatorPath.appending(key.key))
+                emptyConditionValues(operatorMember.key, key: key.key, at: operatorPath.appending(key.key))
             }
+        }
+    }
+
+    /// An empty value list means something different under each set operator and IfExists.
+    private mutating func emptyConditionValues(_ operatorName: String, key: String, at path: JSONPath) {
+        if operatorName.hasPrefix("ForAllValues:") {
+            add(.emptyArrayConditionForAllValues,
+                "ForAllValues with no values matches only when the request has no \(key); to test that, use Null with true", at: path)
+        } else if operatorName.hasPrefix("ForAnyValue:") {
+            add(.emptyArrayConditionForAnyValue, "ForAnyValue with no values never matches; add the values of \(key) to compare with", at: path)
+        } else if operatorName.hasSuffix("IfExists") {
+            add(.emptyArrayConditionIfExists,
+                "\(operatorName) with no values matches only when the request has no \(key); to test that, use Null with true", at: path)
+        } else {
+            add(.emptyArrayCondition, "\(key) has no values to compare with; add values or remove the key", at: path)
         }
     }
 

@@ -27,7 +27,8 @@ extension DocumentChecks {
         }
     }
 
-    /// sts:AssumeRoleWithSAML needs a SAML provider, sts:AssumeRoleWithWebIdentity an OIDC or web identity provider.
+    /// sts:AssumeRoleWithSAML needs a SAML provider, sts:AssumeRoleWithWebIdentity an OIDC or web
+    /// identity provider, and a federated provider cannot call plain sts:AssumeRole.
     private mutating func checkMismatchedActions(_ actions: [String], principal: Principal, at path: JSONPath) {
         guard case .entries(let entries) = principal else { return }
         let federated = principal.values(of: .federated).compactMap(FederatedProvider.init)
@@ -42,6 +43,9 @@ extension DocumentChecks {
                 wanted = "an OIDC provider (Federated arn:aws:iam::ACCOUNT:oidc-provider/HOST or a web identity domain)"
                 others = entries.filter { $0.kind != .federated }.flatMap(\.values.values)
                     + federated.filter { $0 == .saml }.map { _ in "a SAML provider" }
+            } else if action.caseInsensitiveEquals("sts:AssumeRole"), entries.allSatisfy({ $0.kind == .federated }) {
+                wanted = "sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity instead"
+                others = ["a federated provider"]
             } else {
                 continue
             }

@@ -57,6 +57,9 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case emptyArrayAction = "EMPTY_ARRAY_ACTION"
     case emptyArrayPrincipal = "EMPTY_ARRAY_PRINCIPAL"
     case emptyArrayCondition = "EMPTY_ARRAY_CONDITION"
+    case emptyArrayConditionForAllValues = "EMPTY_ARRAY_CONDITION_FOR_ALL_VALUES"
+    case emptyArrayConditionForAnyValue = "EMPTY_ARRAY_CONDITION_FOR_ANY_VALUE"
+    case emptyArrayConditionIfExists = "EMPTY_ARRAY_CONDITION_IF_EXISTS"
     case emptyObjectCondition = "EMPTY_OBJECT_CONDITION"
     case actionServiceWildcard = "ACTION_SERVICE_WILDCARD"
 
@@ -76,7 +79,8 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
             .gitHubSubjectTooBroad, .principalUniqueID, .conditionBooleanMismatch, .conditionIPRangeMismatch:
             .warning
         case .statementsMergeable, .statementDuplicate, .principalDuplicate, .managedPolicyDuplicate, .sidEmpty,
-            .emptyArrayAction, .emptyArrayPrincipal, .emptyArrayCondition, .emptyObjectCondition, .actionServiceWildcard:
+            .emptyArrayAction, .emptyArrayPrincipal, .emptyArrayCondition, .emptyArrayConditionForAllValues,
+            .emptyArrayConditionForAnyValue, .emptyArrayConditionIfExists, .emptyObjectCondition, .actionServiceWildcard:
             .suggestion
         }
     }
