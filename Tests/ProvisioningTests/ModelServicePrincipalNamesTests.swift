@@ -18,6 +18,17 @@ struct ModelServicePrincipalNamesTests {
         #expect(ServicePrincipal.isKnown(principal))
     }
 
+    @Test("every generated name is shaped like a service principal and lints as known")
+    func generatedNamesAreWellFormed() {
+        let linter = TrustPolicyLinter()
+        for name in ServicePrincipal.generatedList.split(separator: "\n").map(String.init) {
+            #expect(ServicePrincipal.formatProblem(name) == nil, "\(name)")
+            #expect(ServicePrincipal.isKnown(name), "\(name)")
+            let policy = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "\#(name)"}, "Action": "sts:AssumeRole"}]}"#
+            #expect(!linter.lint(trustPolicy: policy).contains { $0.code == .servicePrincipalUnknown }, "\(name)")
+        }
+    }
+
     @Test("made-up names are not", arguments: [
         "lamda.amazonaws.com", "notaservice.amazonaws.com", "credentials.nosuch.amazonaws.com",
         "lambda", "lambda.amazonaws.org", "amazonaws.com", ".amazonaws.com",
