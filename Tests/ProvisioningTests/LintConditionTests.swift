@@ -61,6 +61,24 @@ struct LintConditionTests {
         #expect(F.positions(.conditionIPRangeMismatch, in: text) == (valid ? [] : [F.position(of: "\"\(value)\"", in: text)!]))
     }
 
+    @Test("Numeric operators compare numbers", arguments: [
+        ("3600", false), ("-1", false), ("1.5", false), ("${aws:EpochTime}", false),
+        ("one", true), ("1e3", true), ("inf", true), ("", true), ("1.", true),
+    ])
+    func numbers(value: String, mismatched: Bool) {
+        let text = Self.conditioned(#"{"NumericLessThan": {"aws:MultiFactorAuthAge": "\#(value)"}}"#)
+        #expect(F.positions(.conditionNumberMismatch, in: text) == (mismatched ? [F.position(of: "\"\(value)\"}", in: text)!] : []))
+    }
+
+    @Test("Date operators compare ISO 8601 dates or epoch seconds", arguments: [
+        ("2026-12-31", false), ("2026-12-31T23:59:59Z", false), ("2026-12-31T23:59:59.5+01:00", false), ("1700000000", false),
+        ("2026-13-01", true), ("31/12/2026", true), ("tomorrow", true), ("2026-12-31 23:59", true),
+    ])
+    func dates(value: String, mismatched: Bool) {
+        let text = Self.conditioned(#"{"DateLessThan": {"aws:CurrentTime": "\#(value)"}}"#)
+        #expect(F.positions(.conditionDateMismatch, in: text) == (mismatched ? [F.position(of: "\"\(value)\"}", in: text)!] : []))
+    }
+
     @Test("generated IPv4 ranges are valid")
     func generatedRanges() {
         for _ in 0..<100 {

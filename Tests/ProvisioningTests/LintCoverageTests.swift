@@ -29,7 +29,7 @@ struct LintCoverageTests {
         "Empty object principal", "Invalid principal format", "Invalid principal key", "Federated principal not supported",
         "Invalid condition operator", "Empty array condition ForAllValues", "Empty array condition ForAnyValue",
         "Empty array condition IfExists", "ForAllValues with single valued key", "Type mismatch Boolean",
-        "Type mismatch IP range", "Missing brace in variable", "Confirm audience claim type",
+        "Type mismatch IP range", "Type mismatch number", "Type mismatch date", "Missing brace in variable", "Confirm audience claim type",
         "Recommended condition key for service principal", "Unsupported condition key for service principal",
         "Invalid effect", "Missing effect", "Duplicate keys with different case",
     ]

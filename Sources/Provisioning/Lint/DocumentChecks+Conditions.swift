@@ -1,7 +1,8 @@
 /// Condition blocks IAM rejects or that do not test what they seem to: an
 /// operator IAM does not have, ForAllValues over a key with one value (true
-/// when the key is absent), values of the wrong type for Bool, Null and
-/// IpAddress, and a policy variable left without its closing brace.
+/// when the key is absent), values of the wrong type for Bool, Null,
+/// IpAddress, Numeric and Date operators, and a policy variable left without
+/// its closing brace.
 extension DocumentChecks {
     /// IAM's condition operators, before ForAllValues:/ForAnyValue: and IfExists.
     static let conditionOperators = [
@@ -49,10 +50,28 @@ extension DocumentChecks {
             add(.conditionBooleanMismatch, "\(base) compares with true or false, not \"\(value)\"", at: path)
         } else if base == "IpAddress" || base == "NotIpAddress", !value.contains("${"), !IPRange.isValid(value) {
             add(.conditionIPRangeMismatch, "\"\(value)\" is not an IP address or CIDR range (for example 203.0.113.0/24 or 2001:db8::/32)", at: path)
+        } else if base.hasPrefix("Numeric"), !value.contains("${"), !Self.isNumber(value) {
+            add(.conditionNumberMismatch, "\(base) compares numbers; \"\(value)\" is not one", at: path)
+        } else if base.hasPrefix("Date"), !value.contains("${"), !Self.isDate(value) {
+            add(.conditionDateMismatch, "\(base) compares dates; \"\(value)\" is neither YYYY-MM-DD (with an optional ISO 8601 time) nor seconds since 1970", at: path)
         }
         if let problem = Self.variableProblem(in: value) {
             add(.policyVariableMalformed, "\"\(value)\": \(problem)", at: path)
         }
+    }
+
+    /// An integer or decimal, as IAM's Numeric operators take them (no exponent, no "inf").
+    static func isNumber(_ value: String) -> Bool {
+        value.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil
+    }
+
+    /// `2026-12-31`, `2026-12-31T23:59:59Z` and the like, or epoch seconds.
+    static func isDate(_ value: String) -> Bool {
+        if value.wholeMatch(of: /[0-9]+/) != nil { return true }
+        guard let match = value.wholeMatch(of: /([0-9]{4})-([0-9]{2})-([0-9]{2})(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?/),
+            let month = Int(match.2), let day = Int(match.3)
+        else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
     }
 
     /// `StringEquals` for `ForAnyValue:StringEqualsIfExists`; nil when it is no

@@ -44,6 +44,8 @@ extension LintCode {
         case .forAllValuesSingleValuedKey: "ForAllValues with single valued key"
         case .conditionBooleanMismatch: "Type mismatch Boolean"
         case .conditionIPRangeMismatch: "Type mismatch IP range"
+        case .conditionNumberMismatch: "Type mismatch number"
+        case .conditionDateMismatch: "Type mismatch date"
         case .policyStructure, .trustPolicyCharacters, .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid,
             .trustPrincipalWildcardConditioned, .privilegeEscalationPolicy, .s3FullAccess, .versionOld,
             .servicePrincipalUnknown, .serviceEndOfSupport, .statementsMergeable, .managedPolicyDuplicate, .principalUniqueID,

@@ -47,6 +47,8 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case principalUniqueID = "PRINCIPAL_UNIQUE_ID"
     case conditionBooleanMismatch = "CONDITION_BOOLEAN_MISMATCH"
     case conditionIPRangeMismatch = "CONDITION_IP_RANGE_MISMATCH"
+    case conditionNumberMismatch = "CONDITION_NUMBER_MISMATCH"
+    case conditionDateMismatch = "CONDITION_DATE_MISMATCH"
 
     // Suggestions: fine, but could be simpler.
     case statementsMergeable = "STATEMENTS_MERGEABLE"
@@ -76,7 +78,8 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
             .oidcConditionMissing, .gitHubRepoConditionMissing, .forAllValuesSingleValuedKey:
             .securityWarning
         case .versionMissing, .versionOld, .unknownElement, .servicePrincipalUnknown, .serviceEndOfSupport, .sidNotUnique,
-            .gitHubSubjectTooBroad, .principalUniqueID, .conditionBooleanMismatch, .conditionIPRangeMismatch:
+            .gitHubSubjectTooBroad, .principalUniqueID, .conditionBooleanMismatch, .conditionIPRangeMismatch,
+            .conditionNumberMismatch, .conditionDateMismatch:
             .warning
         case .statementsMergeable, .statementDuplicate, .principalDuplicate, .managedPolicyDuplicate, .sidEmpty,
             .emptyArrayAction, .emptyArrayPrincipal, .emptyArrayCondition, .emptyArrayConditionForAllValues,
