@@ -20,6 +20,14 @@ struct LintConditionTests {
         #expect(F.positions(.conditionOperatorInvalid, in: text) == (valid ? [] : [F.position(of: "\"\(name)\"", in: text)!]))
     }
 
+    @Test("a condition key repeated in another case under one operator is an error at the repeat")
+    func duplicateKeyCase() {
+        let text = Self.conditioned(#"{"StringEquals": {"aws:SourceAccount": "1", "sts:ExternalId": "x", "AWS:sourceaccount": "2"}}"#)
+        #expect(F.positions(.conditionKeyDuplicateCase, in: text) == [F.position(of: "\"AWS:sourceaccount\"", in: text)!])
+        let apart = Self.conditioned(#"{"StringEquals": {"aws:SourceAccount": "1"}, "StringLike": {"AWS:sourceaccount": "2"}}"#)
+        #expect(F.positions(.conditionKeyDuplicateCase, in: apart).isEmpty)
+    }
+
     @Test("a misspelt operator gets a did-you-mean")
     func operatorHint() throws {
         let text = Self.conditioned(#"{"StringEqual": {"sts:ExternalId": "x"}}"#)

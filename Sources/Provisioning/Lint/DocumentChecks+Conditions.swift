@@ -1,5 +1,6 @@
 /// Condition blocks IAM rejects or that do not test what they seem to: an
-/// operator IAM does not have, ForAllValues over a key with one value (true
+/// operator IAM does not have, a key repeated in another case (key names
+/// ignore case, so IAM cannot tell which is meant), ForAllValues over a key with one value (true
 /// when the key is absent), values of the wrong type for Bool, Null,
 /// IpAddress, Numeric and Date operators, and a policy variable left without
 /// its closing brace.
@@ -24,8 +25,16 @@ extension DocumentChecks {
     ]
 
     mutating func checkConditions(_ statement: PolicyStatement, at path: JSONPath) {
+        var keysByOperator: [String: [String: String]] = [:]
         for clause in statement.conditions {
             let operatorPath = path.appending("Condition").appending(clause.operatorName)
+            if let first = keysByOperator[clause.operatorName, default: [:]][clause.key.lowercased()] {
+                add(.conditionKeyDuplicateCase,
+                    "\(clause.key) repeats \(first) under \(clause.operatorName); condition key names ignore case, so keep one of them",
+                    at: operatorPath.appending(clause.key))
+            } else {
+                keysByOperator[clause.operatorName, default: [:]][clause.key.lowercased()] = clause.key
+            }
             guard let base = Self.baseOperator(clause.operatorName) else {
                 let hint = DidYouMean.hint(for: clause.operatorName, among: Self.conditionOperators)
                 add(.conditionOperatorInvalid,

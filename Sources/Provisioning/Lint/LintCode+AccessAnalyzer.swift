@@ -45,6 +45,7 @@ extension LintCode {
         case .conditionBooleanMismatch: ["Type mismatch Boolean"]
         case .conditionIPRangeMismatch: ["Type mismatch IP range"]
         case .conditionNumberMismatch: ["Type mismatch number"]
+        case .conditionKeyDuplicateCase: ["Duplicate keys with different case"]
         case .conditionDateMismatch: ["Type mismatch date"]
         // What the parser rejects before any check runs.
         case .policyStructure: ["Invalid principal key", "Invalid effect", "Missing effect"]

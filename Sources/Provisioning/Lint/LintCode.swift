@@ -26,6 +26,7 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case rolesAnywhereMissingAction = "ROLES_ANYWHERE_MISSING_ACTION"
     case conditionOperatorInvalid = "CONDITION_OPERATOR_INVALID"
     case policyVariableMalformed = "POLICY_VARIABLE_MALFORMED"
+    case conditionKeyDuplicateCase = "CONDITION_KEY_DUPLICATE_CASE"
 
     // Security warnings: accepted, but grants more than is safe.
     case trustPrincipalWildcardConditioned = "TRUST_PRINCIPAL_WILDCARD_CONDITIONED"
@@ -72,7 +73,7 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
             .trustResource, .trustServicePrincipalMalformed, .trustActionMissing, .trustActionInvalid,
             .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid, .sidUnsupported, .trustPrincipalWildcardInArn,
             .trustFederatedPrincipalMalformed, .trustAWSPrincipalMalformed, .mismatchedActionForPrincipal, .rolesAnywhereMissingAction, .conditionOperatorInvalid,
-            .policyVariableMalformed:
+            .policyVariableMalformed, .conditionKeyDuplicateCase:
             .error
         case .trustPrincipalWildcardConditioned, .trustServiceConfusedDeputy, .privilegeEscalationPolicy, .s3FullAccess,
             .oidcConditionMissing, .gitHubRepoConditionMissing, .forAllValuesSingleValuedKey:
