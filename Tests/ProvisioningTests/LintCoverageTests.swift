@@ -73,6 +73,7 @@ struct LintCoverageTests {
         #"{"Effect": "Permit", "Principal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole"}"#,
         #"{"Principal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole"}"#,
         #"{"Effect": "Allow", "Principal": {"Account": "111122223333"}, "Action": "sts:AssumeRole"}"#,
+        #"{"Effect": "Allow", "Principal": "111122223333", "Action": "sts:AssumeRole"}"#,
     ])
     func structureChecks(statement: String) {
         #expect(LintPolicyFixtures.linter.lint(trustPolicy: LintPolicyFixtures.policy(statement)).map(\.code) == [.policyStructure])

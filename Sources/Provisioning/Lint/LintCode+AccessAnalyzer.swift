@@ -48,7 +48,7 @@ extension LintCode {
         case .conditionKeyDuplicateCase: ["Duplicate keys with different case"]
         case .conditionDateMismatch: ["Type mismatch date"]
         // What the parser rejects before any check runs.
-        case .policyStructure: ["Invalid principal key", "Invalid effect", "Missing effect"]
+        case .policyStructure: ["Invalid principal format", "Invalid principal key", "Invalid effect", "Missing effect"]
         case .trustPolicyCharacters, .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid,
             .trustPrincipalWildcardConditioned, .privilegeEscalationPolicy, .s3FullAccess, .versionOld,
             .servicePrincipalUnknown, .serviceEndOfSupport, .statementsMergeable, .managedPolicyDuplicate, .principalUniqueID,
