@@ -21,7 +21,7 @@ struct DocumentChecks {
         self.today = today
     }
 
-    private var document: PolicyDocument { parsed.document }
+    var document: PolicyDocument { parsed.document }
 
     mutating func run() -> [LintFinding] {
         checkVersion()
@@ -36,7 +36,10 @@ struct DocumentChecks {
         }
         for (index, statement) in document.statements.enumerated() {
             check(statement, at: JSONPath.root.appending("Statement").appending(index))
+            checkEmptyLists(statement, index: index)
+            checkConditions(statement, at: JSONPath.root.appending("Statement").appending(index))
         }
+        checkSids()
         checkMergeable()
         return findings
     }
@@ -68,7 +71,11 @@ struct DocumentChecks {
             add(.trustResource, "a trust policy cannot have \(name); the resource is always the role itself", at: path.appending(name))
         }
         checkActions(statement, at: path)
-        if let principal = statement.principal { check(principal, of: statement, at: path.appending("Principal")) }
+        if let principal = statement.principal {
+            check(principal, of: statement, at: path.appending("Principal"))
+            checkPrincipalValues(principal, at: path.appending("Principal"))
+            checkFederation(statement, principal: principal, at: path)
+        }
     }
 
     private mutating func checkActions(_ statement: PolicyStatement, at path: JSONPath) {
@@ -77,7 +84,15 @@ struct DocumentChecks {
             return
         }
         for (name, list) in [("Action", statement.action), ("NotAction", statement.notAction)] {
-            for (index, action) in (list?.values ?? []).enumerated() where !Self.isTrustAction(action) {
+            for (index, action) in (list?.values ?? []).enumerated() {
+                guard !Self.isTrustAction(action) else {
+                    if Self.serviceHasWildcard(action) {
+                        add(.actionServiceWildcard,
+                            "\"\(action)\" has a wildcard in its service name; write sts: so it cannot reach a similarly named service",
+                            at: path.appending(name).appending(index))
+                    }
+                    continue
+                }
                 let hint = DidYouMean.hint(for: action, among: Self.trustActions)
                 add(.trustActionInvalid,
                     "\"\(action)\" cannot be granted by a trust policy\(hint); it allows only \(Self.trustActions.joined(separator: ", ")) and wildcards over them",
@@ -123,7 +138,7 @@ struct DocumentChecks {
             if let notice = known.supportNotice(asOf: today) {
                 add(.serviceEndOfSupport, "\(notice); \(service) may no longer use this role", at: path)
             }
-        } else {
+        } else if !ServicePrincipal.isKnown(service) {
             let hint = catalogue.suggestions(for: service).first.map { "; did you mean \($0.principal)?" } ?? "; check the spelling"
             add(.servicePrincipalUnknown, "\(service) is not a service rolewiz knows to assume roles\(hint)", at: path)
         }
@@ -157,10 +172,17 @@ struct DocumentChecks {
         guard action.contains("*") || action.contains("?") else {
             return trustActions.contains { $0.caseInsensitiveEquals(action) }
         }
-        return action.lowercased().hasPrefix("sts:") && trustActions.contains { Glob.matches(action, $0) }
+        guard let colon = action.firstIndex(of: ":"), Glob.matches(String(action[..<colon]), "sts") else { return false }
+        return trustActions.contains { Glob.matches(action, $0) }
     }
 
-    private mutating func add(_ code: LintCode, _ message: String, at path: JSONPath) {
+    /// `st*:AssumeRole`: valid, but the service part could match other services' names.
+    static func serviceHasWildcard(_ action: String) -> Bool {
+        guard let colon = action.firstIndex(of: ":") else { return false }
+        return action[..<colon].contains { $0 == "*" || $0 == "?" }
+    }
+
+    mutating func add(_ code: LintCode, _ message: String, at path: JSONPath) {
         findings.append(LintFinding(code, message, subject: .trustPolicy(path), position: parsed.sourceMap.position(of: path)))
     }
 }

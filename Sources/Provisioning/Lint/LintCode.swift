@@ -18,12 +18,24 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case managedPolicyInvalid = "MANAGED_POLICY_INVALID"
     case tooManyManagedPolicies = "TOO_MANY_MANAGED_POLICIES"
     case specInvalid = "SPEC_INVALID"
+    case sidUnsupported = "SID_UNSUPPORTED"
+    case trustPrincipalWildcardInArn = "TRUST_PRINCIPAL_WILDCARD_IN_ARN"
+    case trustFederatedPrincipalMalformed = "TRUST_FEDERATED_PRINCIPAL_MALFORMED"
+    case trustAWSPrincipalMalformed = "TRUST_AWS_PRINCIPAL_MALFORMED"
+    case mismatchedActionForPrincipal = "TRUST_ACTION_PRINCIPAL_MISMATCH"
+    case rolesAnywhereMissingAction = "ROLES_ANYWHERE_MISSING_ACTION"
+    case conditionOperatorInvalid = "CONDITION_OPERATOR_INVALID"
+    case policyVariableMalformed = "POLICY_VARIABLE_MALFORMED"
+    case conditionKeyDuplicateCase = "CONDITION_KEY_DUPLICATE_CASE"
 
     // Security warnings: accepted, but grants more than is safe.
     case trustPrincipalWildcardConditioned = "TRUST_PRINCIPAL_WILDCARD_CONDITIONED"
     case trustServiceConfusedDeputy = "TRUST_SERVICE_CONFUSED_DEPUTY"
     case privilegeEscalationPolicy = "PRIVILEGE_ESCALATION_POLICY"
     case s3FullAccess = "S3_FULL_ACCESS"
+    case oidcConditionMissing = "OIDC_CONDITION_MISSING"
+    case gitHubRepoConditionMissing = "GITHUB_REPO_CONDITION_MISSING"
+    case forAllValuesSingleValuedKey = "FOR_ALL_VALUES_SINGLE_VALUED_KEY"
 
     // Warnings: accepted, probably not what was meant.
     case versionMissing = "VERSION_MISSING"
@@ -31,25 +43,48 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case unknownElement = "UNKNOWN_ELEMENT"
     case servicePrincipalUnknown = "SERVICE_PRINCIPAL_UNKNOWN"
     case serviceEndOfSupport = "SERVICE_END_OF_SUPPORT"
+    case sidNotUnique = "SID_NOT_UNIQUE"
+    case gitHubSubjectTooBroad = "GITHUB_SUBJECT_TOO_BROAD"
+    case principalUniqueID = "PRINCIPAL_UNIQUE_ID"
+    case conditionBooleanMismatch = "CONDITION_BOOLEAN_MISMATCH"
+    case conditionIPRangeMismatch = "CONDITION_IP_RANGE_MISMATCH"
+    case conditionNumberMismatch = "CONDITION_NUMBER_MISMATCH"
+    case conditionDateMismatch = "CONDITION_DATE_MISMATCH"
 
     // Suggestions: fine, but could be simpler.
     case statementsMergeable = "STATEMENTS_MERGEABLE"
     case statementDuplicate = "STATEMENT_DUPLICATE"
     case principalDuplicate = "PRINCIPAL_DUPLICATE"
     case managedPolicyDuplicate = "MANAGED_POLICY_DUPLICATE"
+    case sidEmpty = "SID_EMPTY"
+    case emptyArrayAction = "EMPTY_ARRAY_ACTION"
+    case emptyArrayPrincipal = "EMPTY_ARRAY_PRINCIPAL"
+    case emptyArrayCondition = "EMPTY_ARRAY_CONDITION"
+    case emptyArrayConditionForAllValues = "EMPTY_ARRAY_CONDITION_FOR_ALL_VALUES"
+    case emptyArrayConditionForAnyValue = "EMPTY_ARRAY_CONDITION_FOR_ANY_VALUE"
+    case emptyArrayConditionIfExists = "EMPTY_ARRAY_CONDITION_IF_EXISTS"
+    case emptyObjectCondition = "EMPTY_OBJECT_CONDITION"
+    case actionServiceWildcard = "ACTION_SERVICE_WILDCARD"
 
     public var severity: LintSeverity {
         switch self {
         case .jsonSyntax, .policyStructure, .missingStatement, .versionInvalid, .trustPolicyCharacters,
             .trustPolicyTooLarge, .trustPrincipalMissing, .trustPrincipalWildcard, .trustNotPrincipal,
             .trustResource, .trustServicePrincipalMalformed, .trustActionMissing, .trustActionInvalid,
-            .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid:
+            .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid, .sidUnsupported, .trustPrincipalWildcardInArn,
+            .trustFederatedPrincipalMalformed, .trustAWSPrincipalMalformed, .mismatchedActionForPrincipal, .rolesAnywhereMissingAction, .conditionOperatorInvalid,
+            .policyVariableMalformed, .conditionKeyDuplicateCase:
             .error
-        case .trustPrincipalWildcardConditioned, .trustServiceConfusedDeputy, .privilegeEscalationPolicy, .s3FullAccess:
+        case .trustPrincipalWildcardConditioned, .trustServiceConfusedDeputy, .privilegeEscalationPolicy, .s3FullAccess,
+            .oidcConditionMissing, .gitHubRepoConditionMissing, .forAllValuesSingleValuedKey:
             .securityWarning
-        case .versionMissing, .versionOld, .unknownElement, .servicePrincipalUnknown, .serviceEndOfSupport:
+        case .versionMissing, .versionOld, .unknownElement, .servicePrincipalUnknown, .serviceEndOfSupport, .sidNotUnique,
+            .gitHubSubjectTooBroad, .principalUniqueID, .conditionBooleanMismatch, .conditionIPRangeMismatch,
+            .conditionNumberMismatch, .conditionDateMismatch:
             .warning
-        case .statementsMergeable, .statementDuplicate, .principalDuplicate, .managedPolicyDuplicate:
+        case .statementsMergeable, .statementDuplicate, .principalDuplicate, .managedPolicyDuplicate, .sidEmpty,
+            .emptyArrayAction, .emptyArrayPrincipal, .emptyArrayCondition, .emptyArrayConditionForAllValues,
+            .emptyArrayConditionForAnyValue, .emptyArrayConditionIfExists, .emptyObjectCondition, .actionServiceWildcard:
             .suggestion
         }
     }

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@testable import Provisioning
+
+/// How much of Access Analyzer's policy check reference rolewiz's lint
+/// covers, measured against the reference itself (shared/reference beside
+/// the repository), so a new check shows up as progress and a mistyped
+/// mapping as a failure.
+@Suite("Lint: Access Analyzer coverage")
+struct LintCoverageTests {
+    static let reference = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/reference/access-analyzer-policy-checks.md")
+
+    /// Reference checks that concern role trust policies: about principals,
+    /// federation, Sids, statements and the document's shape.
+    static let trustPolicyChecks: Set<String> = [
+        "Json syntax error", "Missing statement", "Invalid version", "Missing version", "Missing principal",
+        "Missing action", "Invalid policy element", "Role trust policy syntax error notprincipal",
+        "Role trust policy syntax error resource", "Role trust policy unsupported wildcard in principal",
+        "Unsupported wildcard in principal", "Invalid service principal format", "Policy size exceeds role trust policy quota",
+        "Restrict access to service principal", "Redundant statement", "Redundant principal in role trust policy",
+        "Unsupported Sid", "Unique Sids recommended", "Empty Sid value",
+        "Invalid federated principal syntax in role trust policy", "Mismatched action for principal",
+        "Missing action for roles anywhere trust policy", "Missing condition key for oidc principal",
+        "Missing github repo condition key", "Specific github repo and branch recommended", "Empty array action",
+        "Empty array principal", "Empty array condition", "Empty object condition", "Wildcard in service name",
+        "Empty object principal", "Invalid principal format", "Invalid principal key", "Federated principal not supported",
+        "Invalid condition operator", "Empty array condition ForAllValues", "Empty array condition ForAnyValue",
+        "Empty array condition IfExists", "ForAllValues with single valued key", "Type mismatch Boolean",
+        "Type mismatch IP range", "Type mismatch number", "Type mismatch date", "Missing brace in variable", "Confirm audience claim type",
+        "Recommended condition key for service principal", "Unsupported condition key for service principal",
+        "Invalid effect", "Missing effect", "Duplicate keys with different case",
+    ]
+
+    /// Where rolewiz's severity is deliberately not Access Analyzer's (see README).
+    static let severityDifferences: [LintCode: LintSeverity] = [
+        .unknownElement: .error,
+        .trustPolicyTooLarge: .warning,
+    ]
+
+    /// `(severity, title)` for each `## Severity – Title` heading of the reference.
+    static func referenceChecks() throws -> [(LintSeverity, String)] {
+        let text = try String(contentsOf: reference, encoding: .utf8)
+        let severities: [String: LintSeverity] = [
+            "Error": .error, "Security Warning": .securityWarning, "General Warning": .warning, "Suggestion": .suggestion,
+        ]
+        return text.split(separator: "\n").compactMap { line -> (LintSeverity, String)? in
+            guard line.hasPrefix("## "), let dash = line.range(of: " – ") else { return nil }
+            let kind = String(line[line.index(line.startIndex, offsetBy: 3)..<dash.lowerBound])
+            let title = String(line[dash.upperBound...].prefix { $0 != "<" })
+            return severities[kind].map { ($0, title) }
+        }
+    }
+
+    @Test("every mapped code names a check in the reference, at its severity",
+        .enabled(if: FileManager.default.fileExists(atPath: reference.path)))
+    func mappingsExist() throws {
+        let checks = try Self.referenceChecks()
+        #expect(checks.count > 100)
+        for code in LintCode.allCases {
+            for title in code.accessAnalyzerChecks {
+                let found = checks.filter { $0.1 == title }
+                #expect(!found.isEmpty, "\(code.rawValue) names \"\(title)\", which the reference does not have")
+                let expected = Self.severityDifferences[code] ?? code.severity
+                #expect(found.contains { $0.0 == expected }, "\(code.rawValue) is a \(code.severity.label), \"\(title)\" is not")
+            }
+        }
+    }
+
+    @Test("the checks POLICY_STRUCTURE stands for are parse errors", arguments: [
+        #"{"Effect": "Permit", "Principal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole"}"#,
+        #"{"Principal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole"}"#,
+        #"{"Effect": "Allow", "Principal": {"Account": "111122223333"}, "Action": "sts:AssumeRole"}"#,
+        #"{"Effect": "Allow", "Principal": "111122223333", "Action": "sts:AssumeRole"}"#,
+    ])
+    func structureChecks(statement: String) {
+        #expect(LintPolicyFixtures.linter.lint(trustPolicy: LintPolicyFixtures.policy(statement)).map(\.code) == [.policyStructure])
+    }
+
+    @Test("coverage of the reference's trust policy checks",
+        .enabled(if: FileManager.default.fileExists(atPath: reference.path)))
+    func coverageTable() throws {
+        let checks = try Self.referenceChecks()
+        let titles = Set(checks.map(\.1))
+        #expect(Self.trustPolicyChecks.isSubset(of: titles), "not in the reference: \(Self.trustPolicyChecks.subtracting(titles).sorted())")
+        var rows: [String] = []
+        var covered = 0
+        var seen: Set<String> = []
+        for (severity, title) in checks where Self.trustPolicyChecks.contains(title) && seen.insert(title).inserted {
+            let codes = LintCode.allCases.filter { $0.accessAnalyzerChecks.contains(title) }.map(\.rawValue)
+            if !codes.isEmpty { covered += 1 }
+            rows.append("| \(severity.label) | \(title) | \(codes.isEmpty ? "-" : codes.joined(separator: ", ")) |")
+        }
+        print((["| Access Analyzer | check | rolewiz code |", "| --- | --- | --- |"] + rows).joined(separator: "\n"))
+        print("rolewiz covers \(covered) of \(seen.count) trust policy checks in the reference")
+        #expect(covered >= 30)
+    }
+}
