@@ -344,3 +344,39 @@ struct WizardSafetyTests {
         #expect(harness.screen.contains("already exists"))
     }
 }
+
+/// The role list's Last activity column: read lazily, only for the rows on
+/// screen or a page away, since ListRoles leaves it out and an account may
+/// hold thousands of roles.
+@MainActor @Suite(.heavy) struct RoleListLastActivityTests {
+    @Test func lastActivityIsReadForTheRowsNearTheCursorOnly() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let service = try motoService(moto)
+        let iam = try motoSession(moto).iam
+        let prefix = "0000-activity-\(UUID().uuidString.prefix(6).lowercased())"
+        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+        for index in 0..<45 {
+            _ = try await iam.createRole(CreateRoleInput(roleName: "\(prefix)-\(String(format: "%02d", index))", assumeRolePolicyDocument: trust))
+        }
+        let harness = WizardHarness(service: service, start: .create(preset: nil, roleName: nil))
+        let screen = RoleListScreen(context: harness.context)
+        harness.stack.apply(.push(screen))
+        try await harness.deliver { if case .roles = $0 { true } else { false } }
+        let total = try #require(harness.context.roles?.value?.count)
+        #expect(total >= 45)
+        try await harness.deliver { if case .rolesLastUsed = $0 { true } else { false } }
+        let first = harness.context.rolesLastUsed.count
+        #expect(first > 0 && first <= 21, "one page around the cursor, not all \(total) roles: \(first)")
+        #expect(harness.screen.contains("ec2.amazonaws.com  ·  not used recently"), "\(harness.screen)")
+
+        // Moving a page on reads the rows that come into view, and only those.
+        try harness.press(.pageDown, .pageDown)
+        try await harness.deliver { if case .rolesLastUsed = $0 { true } else { false } }
+        let second = harness.context.rolesLastUsed.count
+        #expect(second > first && second < total, "\(first) then \(second) of \(total)")
+        #expect(harness.context.rolesLastUsed["\(prefix)-40"] != nil, "the rows now on screen are read")
+        #expect(RoleListScreen.lastActivity(.success(Date(timeIntervalSince1970: 1_764_000_000))) == "last used 2025-11-24")
+        #expect(RoleListScreen.lastActivity(nil) == "last used …")
+        #expect(RoleListScreen.lastActivity(.failure("denied")) == "last use unknown")
+    }
+}

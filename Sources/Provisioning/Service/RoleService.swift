@@ -148,6 +148,12 @@ public final class RoleService: Sendable {
     }
 
     /// Every role in the account (not cached: the list changes as roles are made).
+    /// When the role was last used (GetRole's RoleLastUsed, which ListRoles
+    /// leaves out); nil when not in IAM's tracking period.
+    public func lastUsed(ofRole name: String) async throws -> Date? {
+        try await requireLive("read the role").iam.getRole(name: name).roleLastUsed?.lastUsedDate
+    }
+
     public func listRoles() async throws -> [Role] {
         try await requireLive("list roles").iam.listRoles(pathPrefix: nil)
     }

@@ -65,6 +65,15 @@ public final class ListView {
     /// Text keys go to the filter while it is being edited.
     public var takesTextInput: Bool { isEditingFilter }
 
+    /// The items a page above and below the cursor, among those the filter
+    /// shows: what is on screen now or one key away, for a screen that
+    /// fetches per-item details lazily (a 3,000-row list reads only these).
+    public var itemIDsNearCursor: [String] {
+        guard !visibleIndices.isEmpty else { return [] }
+        let low = max(0, cursor - lastPageSize), high = min(visibleIndices.count, cursor + lastPageSize + 1)
+        return visibleIndices[low..<high].map { items[$0].id }
+    }
+
     /// Replaces the rows, keeping the cursor on the same item when it remains.
     public func setItems(_ newItems: [ListItem]) {
         let currentID = currentItem?.id

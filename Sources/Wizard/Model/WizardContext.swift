@@ -35,6 +35,9 @@ public final class WizardContext {
     private var nextRoleNameToCheck: String?
     /// The account's roles, once listed (the editor's role list).
     public private(set) var roles: Outcome<[Role]>?
+    /// Each listed role's last activity, once read (ListRoles does not carry it).
+    public private(set) var rolesLastUsed: [String: Outcome<Date?>] = [:]
+    private var requestedLastUsed: Set<String> = []
     /// The role open in the editor as IAM last returned it, and its answers
     /// as loaded (to tell whether anything was edited since).
     public private(set) var editedRole: Outcome<RoleDetails>?
@@ -140,6 +143,32 @@ public final class WizardContext {
         run { .roles(await Outcome.of { try await service.listRoles() }) }
     }
 
+    /// Starts reading the last activity of those of `names` not asked for
+    /// yet: one GetRole each, at most four in flight, posted as one message.
+    func loadLastUsed(of names: [String]) {
+        let wanted = names.filter { !requestedLastUsed.contains($0) }
+        guard !wanted.isEmpty, !service.isOffline else { return }
+        requestedLastUsed.formUnion(wanted)
+        let service = service
+        run {
+            .rolesLastUsed(await withTaskGroup(of: (String, Outcome<Date?>).self) { group in
+                var results: [String: Outcome<Date?>] = [:]
+                var waiting = wanted[...]
+                var running = 0
+                while true {
+                    while running < 4, let name = waiting.popFirst() {
+                        group.addTask { (name, await Outcome.of { try await service.lastUsed(ofRole: name) }) }
+                        running += 1
+                    }
+                    guard let (name, outcome) = await group.next() else { break }
+                    running -= 1
+                    results[name] = outcome
+                }
+                return results
+            })
+        }
+    }
+
     /// Starts reading the role to edit; once read, the answers become that role's.
     func loadRole(name: String) {
         editedRole = nil
@@ -151,7 +180,11 @@ public final class WizardContext {
     /// screen stack calls this before offering the message to any screen).
     func absorb(_ message: WizardMessage) {
         switch message {
+        case .rolesLastUsed(let dates):
+            rolesLastUsed.merge(dates) { _, new in new }
         case .roles(let outcome):
+            rolesLastUsed = [:]
+            requestedLastUsed = []
             // By name, as the console lists them, so the order is the same on every run.
             roles = outcome.map { $0.sorted { $0.roleName.lowercased() < $1.roleName.lowercased() } }
         case .role(let outcome):

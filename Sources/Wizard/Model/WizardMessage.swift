@@ -1,3 +1,4 @@
+import Foundation
 import IAMClient
 import Provisioning
 
@@ -17,6 +18,9 @@ public enum WizardMessage: Sendable {
     case applyFinished(Outcome<ApplyResult>)
     case roles(Outcome<[Role]>)
     case role(Outcome<RoleDetails>)
+    /// When each of these roles was last used (GetRole's RoleLastUsed; nil:
+    /// not in IAM's tracking period), for the role list's Last activity.
+    case rolesLastUsed([String: Outcome<Date?>])
     /// Whether a role with this name already exists (the create flow's name check).
     case roleNameTaken(name: String, Outcome<Bool>)
 }

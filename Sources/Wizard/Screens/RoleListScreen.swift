@@ -1,8 +1,11 @@
+import Foundation
 import IAMClient
 import Provisioning
 import TerminalUI
 
-/// The account's roles (read in the background) with a filter; Enter opens one in the editor.
+/// The account's roles (read in the background) with a filter, each with
+/// who may assume it and its last activity (read for the rows on screen,
+/// as ListRoles leaves it out); Enter opens one in the editor.
 final class RoleListScreen: WizardScreen {
     enum Command { case open }
 
@@ -10,6 +13,8 @@ final class RoleListScreen: WizardScreen {
     let list = ListView(items: [])
     /// The account's roles, sorted by name (read into the context).
     var roles: Outcome<[Role]>? { context.roles }
+    /// Each role's trusted entities, worked out once per listing (each is a policy parse).
+    private var trusted: [String: String] = [:]
 
     static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Open", help: "Open the highlighted role in the editor", action: .open),
@@ -26,9 +31,31 @@ final class RoleListScreen: WizardScreen {
     var isAnimating: Bool { roles == nil }
 
     func receive(_ message: WizardMessage) -> Transition<WizardMessage> {
-        guard case .roles = message else { return .ignored }
-        list.setItems((roles?.value ?? []).map { ListItem(id: $0.roleName, title: $0.roleName, detail: Self.trustedEntities(of: $0)) })
-        return .handled
+        switch message {
+        case .roles, .rolesLastUsed:
+            if case .roles = message {
+                trusted = Dictionary((roles?.value ?? []).map { ($0.roleName, Self.trustedEntities(of: $0)) }) { first, _ in first }
+            }
+            list.setItems((roles?.value ?? []).map { role in
+                ListItem(id: role.roleName, title: role.roleName,
+                         detail: (trusted[role.roleName] ?? "") + "  ·  " + Self.lastActivity(context.rolesLastUsed[role.roleName]))
+            })
+            context.loadLastUsed(of: list.itemIDsNearCursor)
+            return .handled
+        default:
+            return .ignored
+        }
+    }
+
+    /// The console's Last activity column, in words: a date, "not used
+    /// recently" (outside IAM's tracking period), or what could not be read.
+    static func lastActivity(_ outcome: Outcome<Date?>?) -> String {
+        switch outcome {
+        case nil: "last used …"
+        case .success(let date?)?: "last used " + String(AWSTimestamp.format(date).prefix(10))
+        case .success(nil)?: "not used recently"
+        case .failure?: "last use unknown"
+        }
     }
 
     func draw(_ canvas: Canvas) {
@@ -44,7 +71,9 @@ final class RoleListScreen: WizardScreen {
         if Self.keys.action(for: key, typing: list.takesTextInput) == .open, !list.takesTextInput, let item = list.currentItem {
             return .push(EditRoleScreen(context: context, roleName: item.id))
         }
-        return list.handle(key) == .ignored ? .ignored : .handled
+        guard list.handle(key) != .ignored else { return .ignored }
+        context.loadLastUsed(of: list.itemIDsNearCursor)
+        return .handled
     }
 
     /// The list's second column, as the console's "Trusted entities": who
