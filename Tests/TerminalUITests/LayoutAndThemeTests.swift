@@ -2,6 +2,40 @@ import Testing
 @testable import TerminalUI
 
 @Suite struct LayoutAndThemeTests {
+    /// The policy preview's regression: wrapped lines of pretty-printed JSON
+    /// keep their line's indentation (capped at a third of the width), at
+    /// every pane width, and no text is lost or reordered.
+    @Test(arguments: 12...90)
+    func wrappedJSONKeepsItsIndentationAtEveryWidth(_ width: Int) {
+        let policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "AllowReadingTheBucketsOfTheDataLakeAndTheirObjects",
+                  "Effect": "Allow",
+                  "Action": ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation", "s3:GetObjectVersion"],
+                  "Resource": "arn:aws:s3:::an-unusually-long-bucket-name-for-wrapping/some/prefix/*"
+                }
+              ]
+            }
+            """
+        var wrapped = TextLayout.wrap(policy, width: width)[...]
+        for line in policy.split(separator: "\n") {
+            let indent = String(line.prefix { $0 == " " }.prefix(width / 3))
+            let text = line.filter { $0 != " " }
+            var consumed = ""
+            // The pieces this line wrapped into: each starts with its indentation.
+            while consumed.count < text.count, let piece = wrapped.popFirst() {
+                #expect(piece.hasPrefix(indent), "width \(width): \(piece.debugDescription) lost the indentation of \(line.debugDescription)")
+                #expect(DisplayWidth.of(piece) <= width, "width \(width): \(piece.debugDescription) is too wide")
+                consumed += piece.filter { $0 != " " }
+            }
+            #expect(consumed == text, "width \(width): the text of \(line.debugDescription) changed")
+        }
+        #expect(wrapped.isEmpty)
+    }
+
     @Test func wrapMeasuresWideCharacters() {
         TestLocale.utf8()
         #expect(DisplayWidth.of("日本") == 4)
