@@ -28,10 +28,11 @@ struct RoleDeletionTests {
         let deletion = try await RoleDeletion.load(roleName: "l4e-role", from: iam)
         #expect(deletion.refusal == nil)
         #expect(deletion.instanceProfilesToDelete == ["l4e-role"], "only the profile made for the role is deleted")
-        #expect(deletion.steps == SeedRole.policyArns.map { .detachPolicy(arn: $0) }
-            + [.deleteInlinePolicy(name: "inline-0"), .deleteInlinePolicy(name: "inline-1"),
+        // Attachments were made concurrently, so IAM lists them in any order.
+        #expect(Set(deletion.steps.prefix(3)) == Set(SeedRole.policyArns.map { ApplyStep.detachPolicy(arn: $0) }))
+        #expect(Array(deletion.steps.dropFirst(3)) == [.deleteInlinePolicy(name: "inline-0"), .deleteInlinePolicy(name: "inline-1"),
                .removeFromInstanceProfile(name: "l4e-role"), .removeFromInstanceProfile(name: "shared-profile"),
-               .deleteInstanceProfile(name: "l4e-role"), .deleteRole])
+               .deleteInstanceProfile(name: "l4e-role"), .deleteRole] as [ApplyStep])
         let summary = deletion.summary.joined(separator: "\n")
         for line in ["- detach arn:aws:iam::aws:policy/AmazonS3FullAccess", "- delete inline policy inline-1",
                      "- delete instance profile l4e-role (made for this role)",
@@ -75,6 +76,11 @@ struct RoleDeletionTests {
         #expect(failed.failures.map(\.step) == [.deleteInlinePolicy(name: "inline-0")])
         #expect(failed.notStarted.contains(.deleteRole), "nothing after a failure starts")
         #expect(try await iam.getRole(name: "l4e-role").roleName == "l4e-role")
+        let words = RoleDeletion.unfinished(failed)
+        #expect(words.first == "DeleteRolePolicy failed (delete inline policy inline-0): ServiceFailure: try later")
+        #expect(words.contains { $0.hasPrefix("Done: detach arn:aws:iam::aws:policy/") })
+        #expect(words.contains { $0.hasPrefix("Not done: ") && $0.contains("delete the role") })
+        #expect(words.last == "The role still exists. Delete it again to finish the job.")
 
         let again = try await RoleDeletion.load(roleName: "l4e-role", from: iam)
         #expect(again.attachedPolicyArns.isEmpty, "the detachments that were done stay done")

@@ -380,3 +380,64 @@ struct WizardSafetyTests {
         #expect(RoleListScreen.lastActivity(.failure("denied")) == "last use unknown")
     }
 }
+
+/// Deleting from the editor: what goes is listed, the name must be typed,
+/// a service-linked role is refused, and nothing is left half-said.
+@MainActor @Suite(.heavy) struct EditorDeleteTests {
+    private static let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+
+    @Sendable nonisolated private static func roleName(_ result: ResponseElement) -> String {
+        result.child("Role")?.text("RoleName") ?? ""
+    }
+
+    @Test func theNameMustBeTypedThenEverythingGoes() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let iam = try motoSession(moto).iam
+        let name = MotoServer.uniqueName("tui-delete")
+        _ = try await iam.createRole(CreateRoleInput(roleName: name, assumeRolePolicyDocument: Self.trust))
+        try await iam.attachRolePolicy(roleName: name, policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess")
+        try await iam.putRolePolicy(roleName: name, policy: InlinePolicy(name: "inline", document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#))
+
+        let harness = WizardHarness(service: try motoService(moto), start: .edit(roleName: name), size: Size(columns: 100, rows: 30))
+        try await harness.deliver { if case .role = $0 { true } else { false } }
+        #expect(harness.screen.contains("Inline policies (1):"), "\(harness.screen)")
+        try harness.press(.character("D"))
+        try await harness.deliver { if case .deletion = $0 { true } else { false } }
+        let listed = harness.screen
+        #expect(listed.contains("- detach arn:aws:iam::aws:policy/ReadOnlyAccess"), "\(listed)")
+        #expect(listed.contains("- delete inline policy inline"))
+        #expect(listed.contains("Type the role's name to delete it"))
+
+        try harness.type("not-the-name")
+        try harness.press(.enter)
+        #expect(harness.screen.contains("type \(name) exactly to delete it"), "\(harness.screen)")
+        #expect(try await iam.getRole(name: name).roleName == name, "a wrong name deletes nothing")
+
+        for _ in 0..<12 { try harness.press(.backspace) }
+        try harness.type(name)
+        try harness.press(.enter)
+        try await harness.deliver { if case .deleteFinished = $0 { true } else { false } }
+        #expect(harness.screen.contains("Deleted role \(name)."), "\(harness.screen)")
+        await #expect(throws: AWSError.self) { try await iam.getRole(name: name) }
+        try harness.press(.enter)
+        #expect(harness.stack.isFinished, "opened by name, the editor has nothing left to show")
+    }
+
+    @Test func aServiceLinkedRoleIsRefused() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let iam = try motoSession(moto).iam
+        let role = try await iam.client.call(
+            "CreateServiceLinkedRole", [("AWSServiceName", "elasticbeanstalk.amazonaws.com"), ("CustomSuffix", MotoServer.uniqueName("tui"))],
+            decode: Self.roleName)
+        let harness = WizardHarness(service: try motoService(moto), start: .edit(roleName: role), size: Size(columns: 100, rows: 30))
+        try await harness.deliver { if case .role = $0 { true } else { false } }
+        try harness.press(.character("D"))
+        try await harness.deliver { if case .deletion = $0 { true } else { false } }
+        #expect(harness.screen.contains("is a service-linked role"), "\(harness.screen)")
+        #expect(!harness.screen.contains("Type the role's name"))
+        try harness.type(role)
+        try harness.press(.enter)
+        #expect(harness.context.deleteResult == nil, "nothing was started")
+        #expect(try await iam.getRole(name: role).roleName == role)
+    }
+}

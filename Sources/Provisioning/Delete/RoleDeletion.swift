@@ -73,4 +73,16 @@ public struct RoleDeletion: Sendable, Hashable {
         lines.append("  - the role, with its trust policy and tags")
         return lines
     }
+
+    /// What a delete that did not finish says, in the CLI and the wizard
+    /// alike: the failure, what was done and not, and that deleting again
+    /// finishes the job (removing what is already gone counts as done).
+    public static func unfinished(_ result: ApplyResult) -> [String] {
+        var lines = result.failures.map { "\($0.step.action) failed (\($0.step.description)): \($0.code): \($0.message)" }
+        if result.status == .cancelled { lines.append("Stopped on request after the calls in flight.") }
+        lines.append("Done: " + (result.completed.isEmpty ? "nothing" : result.completed.map(\.description).joined(separator: "; ")))
+        if !result.notStarted.isEmpty { lines.append("Not done: " + result.notStarted.map(\.description).joined(separator: "; ")) }
+        lines.append("The role still exists. Delete it again to finish the job.")
+        return lines
+    }
 }

@@ -42,6 +42,9 @@ public final class WizardContext {
     /// as loaded (to tell whether anything was edited since).
     public private(set) var editedRole: Outcome<RoleDetails>?
     public private(set) var editedRoleAnswers: RoleSpec?
+    /// What deleting the open role takes, and how its deletion ended.
+    public private(set) var deletion: Outcome<RoleDeletion>?
+    public private(set) var deleteResult: Outcome<ApplyResult>?
     /// The latest review request and, once planned, its result: a plan
     /// for older answers is dropped here, so no screen can show it.
     public private(set) var reviewRequest = 0
@@ -169,6 +172,20 @@ public final class WizardContext {
         }
     }
 
+    /// Starts reading what deleting role `name` takes.
+    func loadDeletion(of name: String) {
+        deletion = nil
+        deleteResult = nil
+        let service = service
+        run { .deletion(await Outcome.of { try await service.deletion(of: name) }) }
+    }
+
+    /// Starts deleting as `deletion` listed; the result lands in `deleteResult`.
+    func delete(_ deletion: RoleDeletion) {
+        let service = service
+        run { .deleteFinished(await Outcome.of { try await service.delete(deletion) }) }
+    }
+
     /// Starts reading the role to edit; once read, the answers become that role's.
     func loadRole(name: String) {
         editedRole = nil
@@ -180,6 +197,15 @@ public final class WizardContext {
     /// screen stack calls this before offering the message to any screen).
     func absorb(_ message: WizardMessage) {
         switch message {
+        case .deletion(let outcome): deletion = outcome
+        case .deleteFinished(let outcome):
+            deleteResult = outcome
+            if let result = outcome.value, result.status == .succeeded, let name = deletion?.value?.role.roleName {
+                // Gone from IAM: gone from the list too, without a reload.
+                roles = roles?.map { $0.filter { $0.roleName != name } }
+                editedRole = nil
+                editedRoleAnswers = nil
+            }
         case .rolesLastUsed(let dates):
             rolesLastUsed.merge(dates) { _, new in new }
         case .roles(let outcome):

@@ -21,6 +21,9 @@ public enum WizardMessage: Sendable {
     /// When each of these roles was last used (GetRole's RoleLastUsed; nil:
     /// not in IAM's tracking period), for the role list's Last activity.
     case rolesLastUsed([String: Outcome<Date?>])
+    /// What deleting the role takes, read before anything is changed.
+    case deletion(Outcome<RoleDeletion>)
+    case deleteFinished(Outcome<ApplyResult>)
     /// Whether a role with this name already exists (the create flow's name check).
     case roleNameTaken(name: String, Outcome<Bool>)
 }

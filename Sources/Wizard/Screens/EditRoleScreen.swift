@@ -8,7 +8,7 @@ import TerminalUI
 /// the create flow uses; Enter shows the diff and findings and asks before
 /// anything is written. Quitting with unsaved edits asks first.
 final class EditRoleScreen: WizardScreen {
-    enum Command { case trust, services, policies, details, review, reload }
+    enum Command { case trust, services, policies, details, review, delete, reload }
 
     let context: WizardContext
     let roleName: String
@@ -21,6 +21,7 @@ final class EditRoleScreen: WizardScreen {
         KeyBinding(keys: [.character("v")], label: "Services", help: "Add or remove trusted services", action: .services),
         KeyBinding(keys: [.character("p")], label: "Policies", help: "Attach or detach managed policies", action: .policies),
         KeyBinding(keys: [.character("d")], label: "Tags/desc", help: "Edit the description and tags", action: .details),
+        KeyBinding(keys: [.character("D")], label: "Delete", help: "Delete the role (lists what goes with it and asks for its name)", showsInBar: false, action: .delete),
         KeyBinding(keys: [.function(5)], label: "Reload", help: "Read the role again (drops unsaved edits)", showsInBar: false, action: .reload),
     ]) }
 
@@ -100,6 +101,7 @@ final class EditRoleScreen: WizardScreen {
         case .policies?: return .push(PermissionsScreen(context: context, flow: .edit))
         case .details?: return .push(DetailsScreen(context: context, flow: .edit))
         case .review?: return .push(ReviewScreen(context: context, flow: .edit, returnsToEditor: true))
+        case .delete?: return .push(DeleteRoleScreen(context: context, roleName: roleName))
         case .reload?:
             context.loadRole(name: roleName)
             return .handled

@@ -41,7 +41,7 @@ struct DeleteCommand: AsyncParsableCommand {
             let result = try await delete(deletion, service: service, say: say)
             if global.output == .json { Console.json(try JSONOutput.text(result)) }
             guard result.status == .succeeded else {
-                Console.line("error: " + Self.unfinished(result).joined(separator: "\n"), toStandardError: true)
+                Console.line("error: " + RoleDeletion.unfinished(result).map(InertText.line).joined(separator: "\n"), toStandardError: true)
                 throw ExitCode(ErrorReporter.failureExitCode)
             }
             say("\nDeleted role \(InertText.line(roleName)).")
@@ -74,16 +74,5 @@ struct DeleteCommand: AsyncParsableCommand {
         return try await service.delete(deletion, cancellation: cancellation) { event in
             if let line = printer.line(for: event) { say(line) }
         }
-    }
-
-    /// What a delete that did not finish says: the failure, what was done and
-    /// not, and that the same command finishes the job.
-    static func unfinished(_ result: ApplyResult) -> [String] {
-        var lines = result.failures.map { "\($0.step.action) failed (\($0.step.description)): \($0.code): \($0.message)" }
-        if result.status == .cancelled { lines.append("Stopped on request after the calls in flight.") }
-        lines.append("Done: " + (result.completed.isEmpty ? "nothing" : result.completed.map(\.description).joined(separator: "; ")))
-        if !result.notStarted.isEmpty { lines.append("Not done: " + result.notStarted.map(\.description).joined(separator: "; ")) }
-        lines.append("The role still exists. Run the same command again to finish deleting it.")
-        return lines.map(InertText.line)
     }
 }
