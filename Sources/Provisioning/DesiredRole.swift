@@ -10,11 +10,11 @@ public struct DesiredRole: Sendable, Hashable {
     public var trustPolicy: String
     public var description: String?
     public var maxSessionDuration: Int?
-    /// Nil leaves a role's boundary as it is, unless `removesPermissionsBoundary`
-    /// (or a plan with prune) says to remove it.
+    /// Nil leaves a role's boundary as it is (prune too), unless
+    /// `removesPermissionsBoundary` says to remove it.
     public var permissionsBoundaryArn: String?
-    /// Asked for explicitly (`--no-permissions-boundary`, a boundary cleared in
-    /// the editor): a role's boundary is removed even without prune.
+    /// Asked for explicitly (`--no-permissions-boundary`): the only way a
+    /// boundary is removed, since removing one widens what the role may do.
     public var removesPermissionsBoundary = false
     /// Managed policy ARNs, in the order they should be attached.
     public var policyArns: [String]

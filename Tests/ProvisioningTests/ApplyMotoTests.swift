@@ -112,9 +112,9 @@ struct ApplyMotoTests {
         #expect(try await moto.iam.getRole(name: desired.roleName).permissionsBoundaryArn == "arn:aws:iam::aws:policy/ReadOnlyAccess")
         try await expectConverged(moto, desired, prune: true)
 
-        // A spec without a boundary keeps it; asked to, the removal is one call.
+        // A spec without a boundary keeps it, even with prune; asked to, the removal is one call.
         desired.permissionsBoundaryArn = nil
-        try await expectConverged(moto, desired)
+        try await expectConverged(moto, desired, prune: true)
         desired.removesPermissionsBoundary = true
         moto.requests.clear()
         let (_, removal) = try await converge(moto, desired)

@@ -317,6 +317,15 @@ actor FakeIAM: IAMOperations {
         }
     }
 
+    func getInstanceProfile(name: String) async throws -> InstanceProfile {
+        try await handle("GetInstanceProfile", name) {
+            guard let profile = instanceProfiles[name] else {
+                throw AWSError(code: "NoSuchEntity", message: "Instance Profile \(name) cannot be found.", httpStatus: 404, action: "GetInstanceProfile")
+            }
+            return profile
+        }
+    }
+
     func removeRoleFromInstanceProfile(instanceProfileName: String, roleName: String) async throws {
         try await handle("RemoveRoleFromInstanceProfile", roleName) {
             guard var profile = instanceProfiles[instanceProfileName], profile.roleNames.contains(roleName) else {

@@ -106,9 +106,9 @@ struct PlanTests {
         #expect(plan.summary.contains("cannot be applied by rolewiz"))
     }
 
-    /// A boundary is set, changed and removed like any other field; one that
-    /// the spec does not name is kept unless prune or an explicit removal
-    /// says otherwise, and an unchanged one is never in a plan.
+    /// A boundary is set and changed like any other field; one that the spec
+    /// does not name is kept, even with prune, unless its removal is asked
+    /// for; an unchanged one is never in a plan.
     @Test func boundaryIsSetChangedAndRemovedOnlyWhenAsked() throws {
         let boundary = "arn:aws:iam::1:policy/Boundary"
         let role = Role(
@@ -118,13 +118,13 @@ struct PlanTests {
         let current = RoleDetails(role: role, attachedPolicies: [], tags: [])
         var desired = DesiredRole(roleName: "r", trustPolicy: SeedRole.trustPolicy)
         #expect(Planner.plan(for: desired, current: current, prune: false).isEmpty, "a boundary the spec does not name is kept")
-        let pruned = Planner.plan(for: desired, current: current, prune: true)
-        #expect(pruned.changes == [.changePermissionsBoundary(from: boundary, to: nil)])
-        #expect(pruned.unsupportedChanges.isEmpty)
-        #expect(pruned.summary.contains("- permissions boundary: \(boundary) -> none"))
+        #expect(Planner.plan(for: desired, current: current, prune: true).isEmpty, "prune never removes a boundary")
 
         desired.removesPermissionsBoundary = true
-        #expect(Planner.plan(for: desired, current: current, prune: false).changes == [.changePermissionsBoundary(from: boundary, to: nil)])
+        let removal = Planner.plan(for: desired, current: current, prune: false)
+        #expect(removal.changes == [.changePermissionsBoundary(from: boundary, to: nil)])
+        #expect(removal.unsupportedChanges.isEmpty)
+        #expect(removal.summary.contains("- permissions boundary: \(boundary) -> none"))
 
         desired.removesPermissionsBoundary = false
         desired.permissionsBoundaryArn = "arn:aws:iam::1:policy/Other"
@@ -169,6 +169,7 @@ struct PlanTests {
         let current = RoleDetails(role: role, attachedPolicies: [AttachedPolicy(policyName: "P", policyArn: "arn:aws:iam::1:policy/P")], tags: role.tags)
         var desired = SeedRole.fullRole
         desired.path = "/other/"
+        desired.removesPermissionsBoundary = true  // prune alone keeps a boundary
         for plan in [Planner.plan(for: desired, current: current, prune: true), Planner.offlinePlan(for: SeedRole.fullRole)] {
             let data = try JSONEncoder().encode(plan)
             #expect(try JSONDecoder().decode(Plan.self, from: data) == plan)

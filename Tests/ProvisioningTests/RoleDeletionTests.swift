@@ -89,6 +89,31 @@ struct RoleDeletionTests {
         await #expect(throws: AWSError.self) { try await iam.getRole(name: "l4e-role") }
     }
 
+    /// Stopped between emptying the role's own profile and deleting it, the
+    /// next delete no longer finds the profile through the role; it still
+    /// deletes it, so nothing is left behind.
+    @Test func aProfileEmptiedByAnEarlierDeleteIsDeletedOnTheRerun() async throws {
+        let iam = try await roleWithExtras(inline: 0, profiles: ["l4e-role"])
+        try await iam.removeRoleFromInstanceProfile(instanceProfileName: "l4e-role", roleName: "l4e-role")
+        let deletion = try await RoleDeletion.load(roleName: "l4e-role", from: iam)
+        #expect(deletion.instanceProfiles.isEmpty)
+        #expect(deletion.instanceProfilesToDelete == ["l4e-role"])
+        #expect(deletion.summary.contains("  - delete instance profile l4e-role (made for this role, left empty by an earlier delete)"))
+        let result = await Applier(iam: iam).run(deletion.steps, roleName: "l4e-role", roleArn: deletion.role.arn)
+        #expect(result.status == .succeeded, "\(result.summary)")
+        #expect(await iam.instanceProfileNames.isEmpty)
+    }
+
+    /// A profile named like the role that holds another role is not this role's to delete.
+    @Test func aSameNamedProfileHoldingAnotherRoleIsLeftAlone() async throws {
+        let iam = try await roleWithExtras(inline: 0, profiles: [])
+        await iam.addInstanceProfile("l4e-role", roleName: "someone-else")
+        let deletion = try await RoleDeletion.load(roleName: "l4e-role", from: iam)
+        #expect(deletion.instanceProfilesToDelete.isEmpty)
+        _ = await Applier(iam: iam).run(deletion.steps, roleName: "l4e-role", roleArn: deletion.role.arn)
+        #expect(await iam.instanceProfileNames == ["l4e-role"])
+    }
+
     @Test func aStopRequestLeavesTheRoleAndSaysWhatWasNotDone() async throws {
         let iam = try await roleWithExtras(inline: 0, profiles: [])
         let deletion = try await RoleDeletion.load(roleName: "l4e-role", from: iam)

@@ -24,6 +24,7 @@ public protocol IAMOperations: Sendable {
     func putRolePolicy(roleName: String, policy: InlinePolicy) async throws
     func deleteRolePolicy(roleName: String, policyName: String) async throws
     func listInstanceProfilesForRole(roleName: String) async throws -> [InstanceProfile]
+    func getInstanceProfile(name: String) async throws -> InstanceProfile
     func removeRoleFromInstanceProfile(instanceProfileName: String, roleName: String) async throws
     func deleteInstanceProfile(name: String) async throws
     /// `onPage` is called with each page as it arrives, so a screen can show progress.

@@ -66,7 +66,7 @@ extension InstanceProfile {
     init(xml: ResponseElement) throws {
         self.init(
             name: try xml.requiredText("InstanceProfileName"), arn: try xml.requiredText("Arn"),
-            roleNames: xml.members(of: "Roles").compactMap { $0.text("RoleName") })
+            roleNames: try xml.members(of: "Roles").map { try $0.requiredText("RoleName") })
     }
 }
 

@@ -90,6 +90,10 @@ public struct IAMService: IAMOperations {
         try await paginate("ListInstanceProfilesForRole", [("RoleName", roleName)], list: "InstanceProfiles", decode: InstanceProfile.init(xml:))
     }
 
+    public func getInstanceProfile(name: String) async throws -> InstanceProfile {
+        try await client.call("GetInstanceProfile", [("InstanceProfileName", name)]) { try InstanceProfile(xml: $0.required("InstanceProfile")) }
+    }
+
     public func removeRoleFromInstanceProfile(instanceProfileName: String, roleName: String) async throws {
         try await client.call("RemoveRoleFromInstanceProfile", [("InstanceProfileName", instanceProfileName), ("RoleName", roleName)])
     }

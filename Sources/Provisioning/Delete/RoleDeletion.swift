@@ -10,23 +10,39 @@ public struct RoleDeletion: Sendable, Hashable {
     public var inlinePolicyNames: [String]
     /// Every instance profile holding the role; the role is taken out of each.
     public var instanceProfiles: [InstanceProfile]
+    /// The role's own instance profile, already emptied by an earlier delete
+    /// that stopped before deleting it: deleted this time, so a re-run
+    /// finishes the job.
+    public var emptiedOwnProfile: InstanceProfile?
 
-    public init(role: Role, attachedPolicyArns: [String], inlinePolicyNames: [String], instanceProfiles: [InstanceProfile]) {
+    public init(role: Role, attachedPolicyArns: [String], inlinePolicyNames: [String], instanceProfiles: [InstanceProfile],
+                emptiedOwnProfile: InstanceProfile? = nil) {
         self.role = role
         self.attachedPolicyArns = attachedPolicyArns
         self.inlinePolicyNames = inlinePolicyNames
         self.instanceProfiles = instanceProfiles
+        self.emptiedOwnProfile = emptiedOwnProfile
     }
 
-    /// GetRole, ListAttachedRolePolicies, ListRolePolicies and
-    /// ListInstanceProfilesForRole at once. A missing role is NoSuchEntity.
+    /// GetRole, ListAttachedRolePolicies, ListRolePolicies,
+    /// ListInstanceProfilesForRole and GetInstanceProfile of the role's own
+    /// name at once. A missing role is NoSuchEntity.
     public static func load(roleName: String, from iam: any IAMOperations) async throws -> RoleDeletion {
         async let role = iam.getRole(name: roleName)
         async let attached = iam.listAttachedRolePolicies(roleName: roleName)
         async let inline = iam.listRolePolicies(roleName: roleName)
         async let profiles = iam.listInstanceProfilesForRole(roleName: roleName)
+        async let own = ownProfile(roleName: roleName, from: iam)
+        let emptied = await own.flatMap { $0.roleNames.isEmpty ? $0 : nil }
         return try await RoleDeletion(
-            role: role, attachedPolicyArns: attached.map(\.policyArn), inlinePolicyNames: inline, instanceProfiles: profiles)
+            role: role, attachedPolicyArns: attached.map(\.policyArn), inlinePolicyNames: inline, instanceProfiles: profiles,
+            emptiedOwnProfile: emptied)
+    }
+
+    /// The instance profile named like the role, if it can be read (a
+    /// caller without iam:GetInstanceProfile still gets the rest).
+    private static func ownProfile(roleName: String, from iam: any IAMOperations) async -> InstanceProfile? {
+        try? await iam.getInstanceProfile(name: roleName)
     }
 
     /// Why rolewiz will not delete this role, or nil. A service-linked role
@@ -45,6 +61,7 @@ public struct RoleDeletion: Sendable, Hashable {
     /// profile is only emptied, since it was made for more than this role.
     public var instanceProfilesToDelete: [String] {
         instanceProfiles.filter { $0.name == role.roleName && $0.roleNames.allSatisfy { $0 == role.roleName } }.map(\.name)
+            + [emptiedOwnProfile?.name].compactMap { $0 }
     }
 
     /// The calls, in the order IAM needs them: detachments and inline
@@ -67,6 +84,9 @@ public struct RoleDeletion: Sendable, Hashable {
             deleted.contains(profile.name)
                 ? "  - delete instance profile \(profile.name) (made for this role)"
                 : "  - remove from instance profile \(profile.name) (the profile itself is kept)"
+        }
+        if let emptied = emptiedOwnProfile {
+            lines.append("  - delete instance profile \(emptied.name) (made for this role, left empty by an earlier delete)")
         }
         if let boundary = role.permissionsBoundaryArn { lines.append("  - its permissions boundary setting (\(boundary)); the policy itself is kept") }
         if lines.count == 1 { lines[0] = "Role \(role.roleName) (\(role.arn)) will be deleted; nothing is attached to it." }

@@ -33,15 +33,22 @@ public struct RoleDetails: Sendable, Hashable {
         return try await RoleDetails(role: role, attachedPolicies: policies, inlinePolicies: inline, tags: tags)
     }
 
-    /// Every inline policy's document, fetched concurrently, in IAM's order of names.
+    /// Every inline policy's document, at most four reads in flight, in IAM's order of names.
     private static func loadInlinePolicies(roleName: String, from iam: any IAMOperations) async throws -> [InlinePolicy] {
         let names = try await iam.listRolePolicies(roleName: roleName)
         return try await withThrowingTaskGroup(of: (Int, InlinePolicy).self) { group in
-            for (index, name) in names.enumerated() {
+            var waiting = names.enumerated().makeIterator()
+            var policies: [(Int, InlinePolicy)] = []
+            for _ in 0..<4 {
+                guard let (index, name) = waiting.next() else { break }
                 group.addTask { (index, try await iam.getRolePolicy(roleName: roleName, policyName: name)) }
             }
-            var policies: [(Int, InlinePolicy)] = []
-            for try await policy in group { policies.append(policy) }
+            for try await policy in group {
+                policies.append(policy)
+                if let (index, name) = waiting.next() {
+                    group.addTask { (index, try await iam.getRolePolicy(roleName: roleName, policyName: name)) }
+                }
+            }
             return policies.sorted { $0.0 < $1.0 }.map(\.1)
         }
     }

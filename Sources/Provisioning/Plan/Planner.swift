@@ -121,7 +121,9 @@ public struct Planner: Sendable {
             changes.append(.updateMaxSessionDuration(from: role.maxSessionDuration, to: seconds))
         }
         let boundary = desired.permissionsBoundaryArn
-        if boundary != role.permissionsBoundaryArn, boundary != nil || prune || desired.removesPermissionsBoundary {
+        // A boundary guards the role: it is removed only when asked for by
+        // name (`--no-permissions-boundary`), never as a side effect of prune.
+        if boundary != role.permissionsBoundaryArn, boundary != nil || desired.removesPermissionsBoundary {
             changes.append(.changePermissionsBoundary(from: role.permissionsBoundaryArn, to: boundary))
         }
         return changes

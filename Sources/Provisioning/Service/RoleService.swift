@@ -218,8 +218,20 @@ public final class RoleService: Sendable {
         onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
     ) async throws -> ApplyResult {
         let live = try requireLive("delete the role")
+        // The list was read before the person confirmed: if the name now
+        // belongs to another role (deleted and made again), stop.
+        let current = try await live.iam.getRole(name: deletion.role.roleName)
+        guard current.roleId == deletion.role.roleId else { throw RoleReplacedError(roleName: deletion.role.roleName) }
         return await Applier(iam: live.iam).run(
             deletion.steps, roleName: deletion.role.roleName, roleArn: deletion.role.arn, cancellation: cancellation, onEvent: onEvent)
+    }
+
+    /// The role named in a confirmed deletion is not the one that was listed.
+    public struct RoleReplacedError: Error, CustomStringConvertible {
+        public let roleName: String
+        public var description: String {
+            "\(roleName) was deleted and made again since its list was read: nothing was deleted; run the delete again to see what the new role holds"
+        }
     }
 
     // MARK: Export

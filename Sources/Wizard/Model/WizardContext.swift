@@ -38,6 +38,10 @@ public final class WizardContext {
     /// Each listed role's last activity, once read (ListRoles does not carry it).
     public private(set) var rolesLastUsed: [String: Outcome<Date?>] = [:]
     private var requestedLastUsed: Set<String> = []
+    private var lastUsedQueue: [String] = []
+    /// GetRole calls for last activity under way, across every request.
+    private(set) var lastUsedInFlight = 0
+    static let lastUsedReadsAtOnce = 4
     /// The role open in the editor as IAM last returned it, and its answers
     /// as loaded (to tell whether anything was edited since).
     public private(set) var editedRole: Outcome<RoleDetails>?
@@ -146,29 +150,24 @@ public final class WizardContext {
         run { .roles(await Outcome.of { try await service.listRoles() }) }
     }
 
-    /// Starts reading the last activity of those of `names` not asked for
-    /// yet: one GetRole each, at most four in flight, posted as one message.
+    /// Queues the last activity of those of `names` not read or queued yet,
+    /// ahead of names queued earlier that are no longer wanted (the list
+    /// moved on), and starts reads: at most four in flight in all, however
+    /// fast keys come, each landing as it arrives.
     func loadLastUsed(of names: [String]) {
-        let wanted = names.filter { !requestedLastUsed.contains($0) }
-        guard !wanted.isEmpty, !service.isOffline else { return }
-        requestedLastUsed.formUnion(wanted)
-        let service = service
-        run {
-            .rolesLastUsed(await withTaskGroup(of: (String, Outcome<Date?>).self) { group in
-                var results: [String: Outcome<Date?>] = [:]
-                var waiting = wanted[...]
-                var running = 0
-                while true {
-                    while running < 4, let name = waiting.popFirst() {
-                        group.addTask { (name, await Outcome.of { try await service.lastUsed(ofRole: name) }) }
-                        running += 1
-                    }
-                    guard let (name, outcome) = await group.next() else { break }
-                    running -= 1
-                    results[name] = outcome
-                }
-                return results
-            })
+        guard !service.isOffline else { return }
+        requestedLastUsed.subtract(lastUsedQueue)
+        lastUsedQueue = names.filter { !requestedLastUsed.contains($0) }
+        requestedLastUsed.formUnion(lastUsedQueue)
+        startLastUsedReads()
+    }
+
+    private func startLastUsedReads() {
+        while lastUsedInFlight < Self.lastUsedReadsAtOnce, !lastUsedQueue.isEmpty {
+            let name = lastUsedQueue.removeFirst()
+            lastUsedInFlight += 1
+            let service = service
+            run { .rolesLastUsed([name: await Outcome.of { try await service.lastUsed(ofRole: name) }]) }
         }
     }
 
@@ -208,9 +207,12 @@ public final class WizardContext {
             }
         case .rolesLastUsed(let dates):
             rolesLastUsed.merge(dates) { _, new in new }
+            lastUsedInFlight -= dates.count
+            startLastUsedReads()
         case .roles(let outcome):
             rolesLastUsed = [:]
             requestedLastUsed = []
+            lastUsedQueue = []
             // By name, as the console lists them, so the order is the same on every run.
             roles = outcome.map { $0.sorted { $0.roleName.lowercased() < $1.roleName.lowercased() } }
         case .role(let outcome):

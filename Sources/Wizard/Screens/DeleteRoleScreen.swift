@@ -91,8 +91,10 @@ final class DeleteRoleScreen: WizardScreen {
         }
         guard canDelete else { return .ignored }
         if Self.keys.action(for: key, typing: true) == .delete {
-            guard confirmation.text.trimmingCharacters(in: .whitespaces) == roleName, let deletion else {
-                confirmation.validator = { [roleName] _ in "type \(roleName) exactly to delete it" }
+            // IAM's spelling of the name, which the list above shows.
+            guard let deletion, confirmation.text.trimmingCharacters(in: .whitespaces) == deletion.role.roleName else {
+                let name = deletion?.role.roleName ?? roleName
+                confirmation.validator = { _ in "type \(name) exactly to delete it" }
                 return .handled
             }
             deleting = true

@@ -28,7 +28,16 @@ final class RoleListScreen: WizardScreen {
 
     var title: String { "Roles" }
     var keyHints: [KeyHint] { Self.keys.hints + list.keyHints }
-    var isAnimating: Bool { roles == nil }
+    /// While rows in view still wait for their last activity: each tick
+    /// asks for what the last draw brought into view (its page size is only
+    /// known once drawn).
+    var isAnimating: Bool {
+        roles == nil || (!context.service.isOffline && list.itemIDsNearCursor.contains { context.rolesLastUsed[$0] == nil })
+    }
+
+    func tick() {
+        if roles?.value != nil { context.loadLastUsed(of: list.itemIDsNearCursor) }
+    }
 
     func receive(_ message: WizardMessage) -> Transition<WizardMessage> {
         switch message {

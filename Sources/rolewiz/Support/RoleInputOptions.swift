@@ -27,7 +27,7 @@ struct RoleInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Set the permissions boundary: a managed policy's name or ARN.", valueName: "policy"))
     var permissionsBoundary: String?
 
-    @Flag(help: "Remove the role's permissions boundary (without --prune a boundary not in the spec is kept).")
+    @Flag(help: "Remove the role's permissions boundary (a boundary the spec does not name is otherwise kept, even with --prune).")
     var noPermissionsBoundary = false
 
     @Option(name: .customLong("tag"), help: ArgumentHelp("Set a tag (repeatable); replaces a tag with the same key.", valueName: "key=value"))
