@@ -95,6 +95,15 @@ struct LintConditionTests {
         }
     }
 
+    @Test("IPv6 forms, the IPv4-mapped one included, and what is no address", arguments: [
+        ("2001:db8::/32", true), ("::1", true), ("::", true), ("::ffff:192.0.2.1", true), ("2001:db8:0:0:0:0:0:1/128", true),
+        ("2001:db8::1::2", false), ("2001:db8::/129", false), ("256.1.1.1", false), ("1.2.3", false), ("1.2.3.4/", false),
+        ("1.2.3.4/٣", false), ("10.0.0.0/8/8", false), ("gggg::", false),
+    ])
+    func addressForms(range: String, valid: Bool) {
+        #expect(IPRange.isValid(range) == valid, "\(range)")
+    }
+
     @Test("policy variables need their braces", arguments: [
         ("arn:aws:iam::111122223333:user/${aws:username}", false), ("${aws:username", true), ("x-${aws:userid}-${aws:username", true),
         ("${}", true), ("${aws: username}", true), ("plain", false), ("$aws:username}", false),

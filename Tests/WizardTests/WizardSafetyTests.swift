@@ -432,6 +432,8 @@ struct WizardSafetyTests {
         for _ in 0..<12 { try harness.press(.backspace) }
         try harness.type(name)
         try harness.press(.enter)
+        try harness.press(.escape)
+        #expect(harness.topTitle == "Delete role", "while the calls run, Esc waits for their end")
         try await harness.deliver { if case .deleteFinished = $0 { true } else { false } }
         #expect(harness.screen.contains("Deleted role \(name)."), "\(harness.screen)")
         await #expect(throws: AWSError.self) { try await iam.getRole(name: name) }

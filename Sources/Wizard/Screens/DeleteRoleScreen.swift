@@ -32,7 +32,7 @@ final class DeleteRoleScreen: WizardScreen {
     private var succeeded: Bool { result?.value?.status == .succeeded }
     private var canDelete: Bool { deletion.map { $0.refusal == nil } ?? false && !deleting }
     var isAnimating: Bool { context.deletion == nil || (deleting && result == nil) }
-    /// Esc is blocked only while the calls run (their end must be seen).
+    /// Quitting while the calls run asks first (their end must be seen).
     var hasUnsavedWork: Bool { deleting && result == nil }
     var keyHints: [KeyHint] {
         if result != nil { return Self.doneKeys.hints }
@@ -82,9 +82,15 @@ final class DeleteRoleScreen: WizardScreen {
     }
 
     func handle(_ key: Key) -> Transition<WizardMessage> {
+        // While the calls run every key waits, Esc too: the end must be seen here.
+        if deleting && result == nil { return .handled }
         if result != nil {
             guard Self.doneKeys.action(for: key) == .done || key == .escape else { return .ignored }
-            guard succeeded else { return .pop }
+            guard succeeded else {
+                // Part of the role is gone: the editor shows what IAM holds now.
+                context.loadRole(name: roleName)
+                return .pop
+            }
             // Back past the editor of a role that no longer exists: to the
             // role list it came from, or out (`rolewiz edit ROLE` has no list).
             return context.roles == nil ? .quit : .unwind(to: { $0 is RoleListScreen })

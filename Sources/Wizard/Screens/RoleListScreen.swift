@@ -30,7 +30,7 @@ final class RoleListScreen: WizardScreen {
     var keyHints: [KeyHint] { Self.keys.hints + list.keyHints }
     /// While rows in view still wait for their last activity: each tick
     /// asks for what the last draw brought into view (its page size is only
-    /// known once drawn).
+    /// known once drawn), the one place these reads start, so keys never wait.
     var isAnimating: Bool {
         roles == nil || (!context.service.isOffline && list.itemIDsNearCursor.contains { context.rolesLastUsed[$0] == nil })
     }
@@ -49,7 +49,6 @@ final class RoleListScreen: WizardScreen {
                 ListItem(id: role.roleName, title: role.roleName,
                          detail: (trusted[role.roleName] ?? "") + "  ·  " + Self.lastActivity(context.rolesLastUsed[role.roleName]))
             })
-            context.loadLastUsed(of: list.itemIDsNearCursor)
             return .handled
         default:
             return .ignored
@@ -80,9 +79,7 @@ final class RoleListScreen: WizardScreen {
         if Self.keys.action(for: key, typing: list.takesTextInput) == .open, !list.takesTextInput, let item = list.currentItem {
             return .push(EditRoleScreen(context: context, roleName: item.id))
         }
-        guard list.handle(key) != .ignored else { return .ignored }
-        context.loadLastUsed(of: list.itemIDsNearCursor)
-        return .handled
+        return list.handle(key) == .ignored ? .ignored : .handled
     }
 
     /// The list's second column, as the console's "Trusted entities": who

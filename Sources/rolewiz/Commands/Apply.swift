@@ -56,12 +56,7 @@ struct ApplyCommand: AsyncParsableCommand {
     /// Asks on a terminal; refuses (exit 2) when there is nobody to ask.
     private func confirm(_ plan: Provisioning.Plan) throws {
         guard !yes else { return }
-        guard Confirmation.standardInputIsTerminal else {
-            Console.line(
-                "error: refusing to change IAM without --yes: standard input is not a terminal, so there is no one to confirm. "
-                    + "Check the plan, then run again with --yes.", toStandardError: true)
-            throw ExitCode(ErrorReporter.usageExitCode)
-        }
+        try Confirmation.requireTerminal(toConfirm: "change IAM", check: "the plan")
         let count = plan.changes.count == 1 ? "this change" : "these \(plan.changes.count) changes"
         guard Confirmation.ask("\nApply \(count) to role \(plan.roleName)?") else {
             Console.line("Apply cancelled: nothing was changed.", toStandardError: true)
@@ -73,16 +68,8 @@ struct ApplyCommand: AsyncParsableCommand {
     private func apply(
         _ plan: Provisioning.Plan, target: RoleTarget, style: TerminalStyle, say: @escaping @Sendable (String) -> Void
     ) async throws -> ApplyResult {
-        let cancellation = ApplyCancellation()
-        let trap = InterruptTrap {
-            cancellation.cancel()
-            Console.line("\nInterrupted: stopping after the call in flight...", toStandardError: true)
-        }
-        defer { trap.remove() }
-        let printer = ApplyEventPrinter(style: style)
-        say("\nApplying to role \(plan.roleName):")
-        return try await target.service.apply(plan, cancellation: cancellation) { event in
-            if let line = printer.line(for: event) { say(line) }
+        try await ApplyEventPrinter(style: style).follow("Applying to role \(plan.roleName):", say: say) { cancellation, onEvent in
+            try await target.service.apply(plan, cancellation: cancellation, onEvent: onEvent)
         }
     }
 

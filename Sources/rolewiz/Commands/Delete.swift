@@ -50,12 +50,7 @@ struct DeleteCommand: AsyncParsableCommand {
 
     private func confirm(_ deletion: RoleDeletion) throws {
         guard !yes else { return }
-        guard Confirmation.standardInputIsTerminal else {
-            Console.line(
-                "error: refusing to delete without --yes: standard input is not a terminal, so there is no one to confirm. "
-                    + "Check the list, then run again with --yes.", toStandardError: true)
-            throw ExitCode(ErrorReporter.usageExitCode)
-        }
+        try Confirmation.requireTerminal(toConfirm: "delete", check: "the list")
         guard Confirmation.askToType(deletion.role.roleName, prompt: "\nThis cannot be undone. Type the role's name to delete it: ") else {
             Console.line("Delete cancelled: the name did not match, nothing was changed.", toStandardError: true)
             throw ExitCode(ErrorReporter.failureExitCode)
@@ -63,16 +58,9 @@ struct DeleteCommand: AsyncParsableCommand {
     }
 
     private func delete(_ deletion: RoleDeletion, service: RoleService, say: @escaping @Sendable (String) -> Void) async throws -> ApplyResult {
-        let cancellation = ApplyCancellation()
-        let trap = InterruptTrap {
-            cancellation.cancel()
-            Console.line("\nInterrupted: stopping after the call in flight...", toStandardError: true)
-        }
-        defer { trap.remove() }
         let printer = ApplyEventPrinter(style: TerminalStyle.forDescriptor(global.output == .json ? 2 : 1, noColor: global.noColor))
-        say("\nDeleting role \(InertText.line(deletion.role.roleName)):")
-        return try await service.delete(deletion, cancellation: cancellation) { event in
-            if let line = printer.line(for: event) { say(line) }
+        return try await printer.follow("Deleting role \(InertText.line(deletion.role.roleName)):", say: say) { cancellation, onEvent in
+            try await service.delete(deletion, cancellation: cancellation, onEvent: onEvent)
         }
     }
 }

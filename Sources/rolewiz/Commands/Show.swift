@@ -5,8 +5,8 @@ import Provisioning
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show a role: trust policy, attached policies, tags, description, max session, last used.",
-        discussion: "With --output json the keys are IAM's (RoleName, Arn, AssumeRolePolicyDocument as an object, AttachedPolicies, Tags, ...)."
+        abstract: "Show a role: trust policy, attached and inline policies, tags, description, max session, last used.",
+        discussion: "With --output json the keys are IAM's (RoleName, Arn, AssumeRolePolicyDocument as an object, AttachedPolicies, RolePolicyList, Tags, ...)."
     )
 
     @OptionGroup var global: GlobalOptions

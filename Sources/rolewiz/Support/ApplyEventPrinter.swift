@@ -1,4 +1,5 @@
 import Provisioning
+import SafeText
 
 /// One aligned line per apply event, as it happens:
 ///
@@ -27,6 +28,28 @@ struct ApplyEventPrinter {
     private func row(_ status: String, _ step: ApplyStep, detail: String, colour: (String) -> String) -> String {
         let label = status.padding(toLength: 9, withPad: " ", startingAt: 0)
         let action = step.action.padding(toLength: Self.actionWidth, withPad: " ", startingAt: 0)
-        return "  " + colour(label) + "  " + action + "  " + detail
+        // IAM's error text is one line of inert text, whatever it holds.
+        return "  " + colour(label) + "  " + action + "  " + InertText.line(detail)
+    }
+}
+
+extension ApplyEventPrinter {
+    /// Runs IAM writes (an apply, a delete) printing each event as it
+    /// happens, with Ctrl-C meaning "stop after the call in flight" for as
+    /// long as they run.
+    func follow(
+        _ heading: String, say: @escaping @Sendable (String) -> Void,
+        _ work: (ApplyCancellation, @escaping @Sendable (ApplyEvent) -> Void) async throws -> ApplyResult
+    ) async throws -> ApplyResult {
+        let cancellation = ApplyCancellation()
+        let trap = InterruptTrap {
+            cancellation.cancel()
+            Console.line("\nInterrupted: stopping after the call in flight...", toStandardError: true)
+        }
+        defer { trap.remove() }
+        say("\n" + heading)
+        return try await work(cancellation) { event in
+            if let line = line(for: event) { say(line) }
+        }
     }
 }
