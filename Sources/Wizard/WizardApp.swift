@@ -33,13 +33,25 @@ public enum WizardApp {
         public let applyResults: [ApplyResult]
     }
 
+    /// How the run reaches AWS.
+    public enum Connection: Sendable {
+        /// Already connected (or offline); no question will come.
+        case ready(RoleService)
+        /// Connected before the screens opened; later questions (a new MFA
+        /// code when assumed credentials expire) come to the screens.
+        case connected(RoleService, questions: RoleServiceConnector)
+        /// Sign in from the start screen: an MFA code field, or the IAM
+        /// Identity Center device sign-in, shown while its menu waits.
+        case signInOnStartScreen(RoleServiceConnector)
+    }
+
     /// Runs until the person quits (nil) or a termination signal ends it.
     /// Throws `TerminalError` when the terminal cannot be used.
     @discardableResult
-    public static func run(_ start: Start, service: RoleService, options: TerminalOptions, outputDirectory: URL) throws -> Terminated? {
+    public static func run(_ start: Start, connection: Connection, options: TerminalOptions, outputDirectory: URL) throws -> Terminated? {
         let app = try Application<WizardMessage>(options: options)
         let inbox = app.inbox
-        let context = WizardContext(service: service, outputDirectory: outputDirectory) { inbox.post($0) }
+        let context = WizardContext(connection: connection, outputDirectory: outputDirectory) { inbox.post($0) }
         let descriptor = options.outputDescriptor
         context.writeToTerminal = { text in
             var bytes = Array(text.utf8)

@@ -161,50 +161,83 @@ struct SignInCommandTests {
         #expect(again.stdout.contains("from the AWS CLI cache"))
     }
 
-    /// The wizard asks for the MFA code on the terminal before its screens
-    /// take it over, then opens signed in (not offline).
-    @Test func theWizardAsksForTheMFACodeBeforeItsScreensOpen() async throws {
+    static let terminal = ["TERM": "xterm-256color", "LANG": "C.UTF-8"]
+
+    /// The wizard opens at once and asks for the MFA code in a field of its
+    /// start screen (concealed), then signs in (not offline); a second run
+    /// finds the AWS CLI cache and asks nothing.
+    @Test func theWizardAsksForTheMFACodeOnItsStartScreen() async throws {
         let moto = try await MotoServer.sharedOrSkip()
-        let (_, home, environment) = try await Self.mfaProfile(on: moto, prefix: "mfa-wiz")
+        let (roleName, home, environment) = try await Self.mfaProfile(on: moto, prefix: "mfa-wiz")
         defer { try? FileManager.default.removeItem(at: home) }
-        let command = try Self.shellCommand(
-            ["wizard", "--profile", "mfa", "--endpoint-url", moto.endpoint.absoluteString],
-            environment: environment.merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"]) { _, new in new })
-        guard let tmux = try Tmux.start(command, columns: 120, rows: 30) else { return }
-        defer { tmux.close() }
-        _ = try await tmux.waitFor(seconds: 60) { $0.contains("Enter MFA code for arn:aws:iam::123456789012:mfa/alice (profile mfa):") }
-        tmux.type("123456")
-        tmux.send("Enter")
-        let start = try await tmux.waitFor(seconds: 60) { $0.contains("What would you like to do?") }
-        #expect(!start.contains("No AWS credentials") && !start.contains("could not be loaded"), "\(start)")
-        tmux.send("C-c")
-        let screen = try await tmux.waitFor(seconds: 60) { $0.contains("EXIT=") }
-        #expect(screen.contains("EXIT=0"), "\(screen)")
-        #expect(!screen.contains(Self.secret))
+        let arguments = ["wizard", "--profile", "mfa", "--endpoint-url", moto.endpoint.absoluteString]
+        let environmentOnTerminal = environment.merging(Self.terminal) { _, new in new }
+        guard let pane = try WizardPane.start(arguments, environment: environmentOnTerminal, columns: 120, rows: 30) else { return }
+        defer { pane.close() }
+        let asking = try await pane.waitFor("MFA code:")
+        #expect(asking.contains("What would you like to do?"), "the field is on the start screen: \(asking)")
+        #expect(asking.contains("arn:aws:iam::123456789012:mfa/alice"), "\(asking)")
+        #expect(asking.contains("signing in…"))
+        pane.tmux.type("123456")
+        try await pane.waitFor("MFA code: ******")
+        pane.tmux.send("Enter")
+        let start = try await pane.waitFor("assumed-role/\(roleName)/mfa-cli")
+        #expect(!start.contains("MFA code:") && !start.contains("offline"), "\(start)")
+        #expect(!start.contains("code: 123456"), "the code was shown")
+        pane.tmux.send("C-c")
+        #expect(try await pane.waitForExit() == 0, "\(pane.read("stderr") ?? "")")
+        #expect(!(pane.read("stderr") ?? "").contains(Self.secret))
+
+        guard let again = try WizardPane.start(arguments, environment: environmentOnTerminal, columns: 120, rows: 30) else { return }
+        defer { again.close() }
+        let cached = try await again.tmux.waitFor(seconds: 60) { $0.contains("assumed-role/\(roleName)/mfa-cli") || $0.contains("MFA code:") }
+        #expect(!cached.contains("MFA code:"), "the AWS CLI cache was not used: \(cached)")
+        again.tmux.send("C-c")
+        #expect(try await again.waitForExit() == 0)
     }
 
-    /// With no cached Identity Center sign-in, the wizard runs the device
-    /// sign-in on the terminal first, then opens signed in.
-    @Test func theWizardSignsInToIdentityCenterWhenTheSignInIsMissing() async throws {
+    /// `rolewiz edit ROLE` needs the role at once, so it asks for the code on
+    /// the terminal before its screens open.
+    @Test func theEditorAsksForTheMFACodeOnTheTerminalFirst() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let (roleName, home, environment) = try await Self.mfaProfile(on: moto, prefix: "mfa-edit")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let arguments = ["edit", roleName, "--profile", "mfa", "--endpoint-url", moto.endpoint.absoluteString]
+        guard let pane = try WizardPane.start(arguments, environment: environment.merging(Self.terminal) { _, new in new }, columns: 120, rows: 30) else { return }
+        defer { pane.close() }
+        try await pane.waitFor("Enter MFA code for arn:aws:iam::123456789012:mfa/alice (profile mfa):")
+        pane.tmux.type("123456")
+        pane.tmux.send("Enter")
+        let editor = try await pane.waitFor("lambda.amazonaws.com")
+        #expect(editor.contains("edit role \(roleName)") && !editor.contains("offline"), "\(editor)")
+        pane.tmux.send("C-c")
+        #expect(try await pane.waitForExit() == 0, "\(pane.read("stderr") ?? "")")
+    }
+
+    /// With no cached Identity Center sign-in, the wizard's start screen runs
+    /// the device sign-in (page, code, time left), then signs in.
+    @Test func theWizardSignsInToIdentityCenterOnItsStartScreen() async throws {
         var behaviour = FakeIdentityCenter.Behaviour()
-        behaviour.pendingPolls = 1
+        behaviour.pendingPolls = 2
         behaviour.interval = 1
         let fake = try FakeIdentityCenter(behaviour)
         let moto = try await MotoServer.sharedOrSkip()
         let (home, base) = try Self.home(config: Self.ssoConfig)
         defer { try? FileManager.default.removeItem(at: home) }
-        let environment = base.merging(fake.environment) { _, new in new }.merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"]) { _, new in new }
-        let command = try Self.shellCommand(["wizard", "--profile", "dev", "--endpoint-url", moto.endpoint.absoluteString], environment: environment)
-        guard let tmux = try Tmux.start(command, columns: 120, rows: 40) else { return }
-        defer { tmux.close() }
-        let start = try await tmux.waitFor(seconds: 60) { $0.contains("What would you like to do?") || $0.contains("EXIT=") }
-        #expect(start.contains("What would you like to do?"), "\(start)")
-        #expect(!start.contains("No AWS credentials") && !start.contains("could not be loaded"), "\(start)")
-        #expect(fake.pollTimes.count == 2, "the device sign-in ran before the wizard opened")
-        tmux.send("C-c")
-        let screen = try await tmux.waitFor(seconds: 60) { $0.contains("EXIT=") }
-        #expect(screen.contains("EXIT=0"), "\(screen)")
-        #expect(!screen.contains(FakeIdentityCenter.secretMarker))
+        let environment = base.merging(fake.environment) { _, new in new }.merging(Self.terminal) { _, new in new }
+        let arguments = ["wizard", "--profile", "dev", "--endpoint-url", moto.endpoint.absoluteString]
+        guard let pane = try WizardPane.start(arguments, environment: environment, columns: 120, rows: 40) else { return }
+        defer { pane.close() }
+        let asking = try await pane.waitFor("and enter the code:")
+        #expect(asking.contains("Sign in to IAM Identity Center (profile dev)."), "\(asking)")
+        #expect(asking.contains("What would you like to do?"), "the device sign-in is on the start screen")
+        #expect(asking.contains("left. Esc works offline."))
+        let start = try await pane.tmux.waitFor(seconds: 60) { $0.contains("Caller") && $0.contains("arn:aws:sts") }
+        #expect(!start.contains("offline") && !start.contains("could not be loaded"), "\(start)")
+        #expect(fake.pollTimes.count == 3, "the sign-in polled until approved")
+        pane.tmux.send("C-c")
+        #expect(try await pane.waitForExit() == 0, "\(pane.read("stderr") ?? "")")
+        #expect(!(pane.read("stderr") ?? "").contains(FakeIdentityCenter.secretMarker))
     }
 
     @Test func identityCenterSecretsEchoedBackByTheServerAreNeverPrinted() async throws {

@@ -20,11 +20,15 @@ final class WizardHarness {
     private let events: AsyncStream<Event>.Continuation
     private var deliveries = 0
 
-    init(service: RoleService, start: WizardApp.Start, size: Size = Size(columns: 80, rows: 24), directory: URL? = nil) {
+    convenience init(service: RoleService, start: WizardApp.Start, size: Size = Size(columns: 80, rows: 24), directory: URL? = nil) {
+        self.init(connection: .ready(service), start: start, size: size, directory: directory)
+    }
+
+    init(connection: WizardApp.Connection, start: WizardApp.Start, size: Size = Size(columns: 80, rows: 24), directory: URL? = nil) {
         let (stream, continuation) = AsyncStream.makeStream(of: Event.self)
         events = continuation
         let outputDirectory = directory ?? FileManager.default.temporaryDirectory
-        context = WizardContext(service: service, outputDirectory: outputDirectory) { continuation.yield(.message($0)) }
+        context = WizardContext(connection: connection, outputDirectory: outputDirectory) { continuation.yield(.message($0)) }
         let context = context
         stack = ScreenStack(root: WizardApp.rootScreen(start, context: context), model: { context.absorb($0) })
         surface = GridSurface(size: size)
@@ -93,6 +97,8 @@ extension WizardMessage {
     var isRoles: Bool { if case .roles = self { true } else { false } }
     var isPolicies: Bool { if case .policies = self { true } else { false } }
     var isRoleNameCheck: Bool { if case .roleNameTaken = self { true } else { false } }
+    var isConnected: Bool { if case .connected = self { true } else { false } }
+    var isSignInQuestion: Bool { if case .signInQuestion = self { true } else { false } }
 }
 
 /// A service with no credentials, as a machine without any AWS setup has.

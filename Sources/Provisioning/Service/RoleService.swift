@@ -23,9 +23,10 @@ public final class RoleService: Sendable {
     /// applier's observer so retried calls show up as apply events.
     ///
     /// `recover` may repair a failure once (the wizard signs in to IAM
-    /// Identity Center); when it returns true the credentials are tried again.
+    /// Identity Center); when it returns true the credentials are tried again,
+    /// and what it throws is the reason the service is offline.
     public static func connect(
-        session: AWSSession, recover: (@Sendable (any Error) async -> Bool)? = nil
+        session: AWSSession, recover: (@Sendable (any Error) async throws -> Bool)? = nil
     ) async -> RoleService {
         let place = (session.partition.name, session.region, session.profileName)
         do {
@@ -33,7 +34,7 @@ public final class RoleService: Sendable {
             do {
                 credentials = try await session.credentialProvider.credentials()
             } catch {
-                guard let recover, await recover(error) else { throw error }
+                guard let recover, try await recover(error) else { throw error }
                 credentials = try await session.credentialProvider.credentials()
             }
             session.addObserver(Applier.requestObserver)

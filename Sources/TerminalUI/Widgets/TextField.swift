@@ -10,6 +10,8 @@ public final class TextField {
     public var placeholder: String
     public var validator: ((String) -> String?)?
     public var maxLength: Int?
+    /// Draws `*` for each character (an MFA code): what is typed never shows.
+    public var concealsText = false
     private var characters: [Character]
     private var cursor: Int
     private var scroll = 0
@@ -106,6 +108,7 @@ public final class TextField {
         }
         if focused {
             // Scroll so the cursor stays inside, leaving one column for it at the end.
+            let characters = concealsText ? Array(repeating: "*", count: self.characters.count) : self.characters
             let cursorColumn = WordMotion.columns(of: characters, upTo: cursor)
             if cursorColumn < scroll { scroll = cursorColumn }
             if cursorColumn >= scroll + width { scroll = cursorColumn - width + 1 }
@@ -121,7 +124,7 @@ public final class TextField {
         } else if !characters.isEmpty {
             // Unfocused, the start shows, as a person reads it, with `…` when
             // more follows; the scroll is kept for when focus comes back.
-            box.field(text, at: .zero, width: width, style: style)
+            box.field(concealsText ? String(repeating: "*", count: characters.count) : text, at: .zero, width: width, style: style)
         }
         if canvas.rows > 1, let message = validationMessage {
             canvas.field("! " + message, at: Point(x: labelWidth, y: 1), width: width, style: .error)

@@ -7,7 +7,8 @@ import Provisioning
 /// results. Screens start work with `run`; its result arrives through the
 /// application inbox as a `WizardMessage`, so input never waits on IAM.
 public final class WizardContext {
-    public let service: RoleService
+    /// Swapped once when signing in from the start screen ends (see `connect`).
+    public internal(set) var service: RoleService
     public let model: WizardModel
     /// Delivers a message to the UI thread (the application inbox, or a test queue).
     let post: @Sendable (WizardMessage) -> Void
@@ -16,7 +17,7 @@ public final class WizardContext {
     /// Writes raw bytes to the terminal (OSC 52 clipboard); nil when there is none.
     public var writeToTerminal: (@Sendable (String) -> Void)?
 
-    public private(set) var identity: Outcome<CallerIdentity>?
+    public internal(set) var identity: Outcome<CallerIdentity>?
     public private(set) var quotas = LintQuotas()
     public private(set) var policies: Outcome<[ManagedPolicy]>?
     public private(set) var policiesLoadedSoFar = 0
@@ -53,6 +54,16 @@ public final class WizardContext {
     /// for older answers is dropped here, so no screen can show it.
     public private(set) var reviewRequest = 0
     public private(set) var review: Outcome<ReviewSummary>?
+    /// Where signing in stands, and what it needs of the person.
+    public internal(set) var signIn: SignInProgress = .idle
+    /// The MFA question on screen, answered by `answerMFACode` or `declineSignIn`.
+    var pendingMFAReply: MFACodeReply?
+    /// How to sign in again (set by `connect`); the attempt whose result counts.
+    var connector: RoleServiceConnector?
+    var connectAttempt = 0
+    var connectTask: Task<Void, Never>?
+    /// True from `connect` until its result lands: the start screen holds its menu meanwhile.
+    public internal(set) var isConnecting = false
 
     public init(
         service: RoleService, model: WizardModel = WizardModel(), outputDirectory: URL,
@@ -196,6 +207,8 @@ public final class WizardContext {
     /// screen stack calls this before offering the message to any screen).
     func absorb(_ message: WizardMessage) {
         switch message {
+        case .signInQuestion(let question): absorb(question)
+        case .connected(let connected, let attempt): absorbConnection(connected, attempt: attempt)
         case .deletion(let outcome): deletion = outcome
         case .deleteFinished(let outcome):
             deleteResult = outcome

@@ -7,6 +7,10 @@ import Provisioning
 /// back as one of these, lands once in `WizardContext.absorb` (the model),
 /// and then the screens that show it redraw from the context.
 public enum WizardMessage: Sendable {
+    /// Signing in needs the person: an MFA code, or a device sign-in to approve.
+    case signInQuestion(SignInQuestion)
+    /// Connecting attempt `attempt` ended (see `WizardContext.connect`): live or offline.
+    case connected(RoleService, attempt: Int)
     case identity(Outcome<CallerIdentity>)
     case policiesPage(count: Int)
     case policies(Outcome<[ManagedPolicy]>)

@@ -43,7 +43,8 @@ final class EditRoleScreen: WizardScreen {
 
     /// The role read (again): the context has loaded it into the answers.
     func receive(_ message: WizardMessage) -> Transition<WizardMessage> {
-        if case .role = message { .handled } else { .ignored }
+        if let signIn = openSignIn(for: message) { return signIn }
+        return if case .role = message { .handled } else { .ignored }
     }
 
     func draw(_ canvas: Canvas) {

@@ -7,21 +7,47 @@ import TerminalUI
 /// once), then what to do: create from the preset or another, create a
 /// custom role, edit an existing role, open a spec file. Offline it lists
 /// the credential sources tried and offers designing and exporting.
+///
+/// It signs in first when the run connects here (`WizardApp.Connection`):
+/// an MFA code field, or the IAM Identity Center device sign-in (the URL,
+/// the code and a QR code), while the menu waits; Esc goes on offline.
 final class StartScreen: WizardScreen {
-    enum Command { case choose }
+    enum Command { case choose, workOffline, signInAgain }
 
     let context: WizardContext
     let preset: RolePreset?
     let roleNameOverride: String?
     let menu: ListView
+    let mfaCode = TextField(label: "MFA code", maxLength: 6, validator: StartScreen.checkMFACode)
+    /// Said under the menu when Enter cannot do what it shows yet.
+    private var notice: String?
     let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Choose", help: "Do the highlighted thing", action: .choose),
+    ])
+    let signingInKeys = KeyMap<Command>([
+        KeyBinding(keys: [.enter], label: "Sign in", help: "Send the MFA code", action: .choose),
+        KeyBinding(keys: [.escape], label: "Work offline", help: "Skip signing in: design a role and export it", action: .workOffline),
+    ])
+    let offlineKeys = KeyMap<Command>([
+        KeyBinding(keys: [.enter], label: "Choose", help: "Do the highlighted thing", action: .choose),
+        KeyBinding(keys: [.character("s")], label: "Sign in again", help: "Try the profile's credentials again", action: .signInAgain),
     ])
 
     init(context: WizardContext, preset: RolePreset?, roleName: String? = nil) {
         self.context = context
         self.preset = preset
         self.roleNameOverride = roleName
+        mfaCode.concealsText = true
+        menu = ListView(items: Self.menuItems(context: context, preset: preset, roleName: roleName))
+        context.loadAccount()
+    }
+
+    /// STS takes a six-digit `TokenCode` (nothing typed yet is not an error to show).
+    static func checkMFACode(_ code: String) -> String? {
+        code.isEmpty || code.count == 6 && code.allSatisfy(\.isASCII) && code.allSatisfy(\.isNumber) ? nil : "the code is the 6 digits the device shows"
+    }
+
+    private static func menuItems(context: WizardContext, preset: RolePreset?, roleName: String?) -> [ListItem] {
         var items: [ListItem] = []
         if let preset {
             items.append(ListItem(id: "preset", title: "Create role \(roleName ?? preset.spec.name)", detail: "from preset \(preset.id)"))
@@ -32,12 +58,18 @@ final class StartScreen: WizardScreen {
             items.append(ListItem(id: "edit", title: "Edit an existing role", detail: "trust, policies, tags"))
         }
         items.append(ListItem(id: "spec", title: "Open a spec file", detail: "review and apply or export it"))
-        menu = ListView(items: items)
-        context.loadAccount()
+        return items
     }
 
     var title: String { "Start" }
-    var keyHints: [KeyHint] { keys.hints }
+    var keyHints: [KeyHint] { activeKeys.hints }
+    /// The countdown of a device sign-in moves.
+    var isAnimating: Bool { if case .waitingForApproval = context.signIn { true } else { false } }
+
+    private var activeKeys: KeyMap<Command> {
+        if context.isConnecting || context.signIn.isUnderWay { return signingInKeys }
+        return context.canSignInAgain ? offlineKeys : keys
+    }
 
     func draw(_ canvas: Canvas) {
         let body = WizardFrame.draw(canvas, title: "create and edit IAM roles")
@@ -49,7 +81,10 @@ final class StartScreen: WizardScreen {
             body.field(value, at: Point(x: valueColumn, y: row), width: body.columns - valueColumn)
             row += 1
         }
-        if let reason = context.service.offlineReason {
+        if context.isConnecting || context.signIn.isUnderWay {
+            row += 1
+            row += SignInPanel.draw(context.signIn, mfaCode: mfaCode, in: body.rows(from: row, count: max(0, body.rows - row - 3)))
+        } else if let reason = context.service.offlineReason {
             row += 1
             row += body.paragraph(reason.message + " You can still design a role and export it.",
                                   in: Rect(x: 0, y: row, columns: body.columns, rows: 3), style: .warning)
@@ -63,8 +98,13 @@ final class StartScreen: WizardScreen {
             }
         }
         row += 1
-        _ = body.text("What would you like to do?", at: Point(x: 0, y: row), style: .title)
-        menu.draw(body.rows(from: row + 1, count: min(menu.items.count + 1, max(2, body.rows - row - 1))), focused: true)
+        let waiting = context.isConnecting
+        _ = body.text("What would you like to do?", at: Point(x: 0, y: row), style: waiting ? .dim : .title)
+        let menuRows = min(menu.items.count + 1, max(2, body.rows - row - 1 - (notice == nil ? 0 : 1)))
+        menu.draw(body.rows(from: row + 1, count: menuRows), focused: !waiting)
+        if let notice, row + 1 + menuRows < body.rows {
+            body.field(notice, at: Point(x: 0, y: row + 1 + menuRows), width: body.columns, style: .warning)
+        }
     }
 
     private func whereRows() -> [(String, String)] {
@@ -72,6 +112,7 @@ final class StartScreen: WizardScreen {
         // The real source of the credentials (environment, a profile, a container...), not only the profile setting.
         let signedIn = service.credentialSource.map { ("Credentials", $0) } ?? ("Profile", service.profile)
         let place = [("Region", service.region), ("Partition", service.partition), signedIn]
+        if context.isConnecting { return [("Account", "signing in…")] + place }
         if service.isOffline { return [("Account", "offline (no credentials)")] + place }
         switch context.identity {
         case nil: return [("Account", "loading…"), ("Caller", "loading…")] + place
@@ -81,10 +122,59 @@ final class StartScreen: WizardScreen {
     }
 
     func handle(_ key: Key) -> Transition<WizardMessage> {
-        if keys.action(for: key, typing: menu.takesTextInput) == .choose, let item = menu.currentItem {
+        if case .askingForMFACode = context.signIn {
+            return handleMFACode(key)
+        }
+        let action = activeKeys.action(for: key, typing: menu.takesTextInput)
+        if action == .workOffline {
+            context.declineSignIn()
+            return .handled
+        }
+        if action == .signInAgain, let connector = context.connector {
+            notice = nil
+            context.connect(with: connector)
+            return .handled
+        }
+        if context.isConnecting {
+            if action == .choose { notice = "Signing in… wait a moment, or press Esc to work offline." }
+            return menu.handle(key) == .ignored ? .ignored : .handled
+        }
+        if action == .choose, let item = menu.currentItem {
             return choose(item.id)
         }
         return menu.handle(key) == .ignored ? .ignored : .handled
+    }
+
+    private func handleMFACode(_ key: Key) -> Transition<WizardMessage> {
+        switch signingInKeys.action(for: key, typing: true) {
+        case .workOffline?:
+            mfaCode.text = ""
+            context.declineSignIn()
+        case .choose? where mfaCode.isValid && !mfaCode.text.isEmpty:
+            context.answerMFACode(mfaCode.text)
+            mfaCode.text = ""
+        case .choose?:
+            break  // the field says what is wrong
+        default:
+            // Typing goes to the field (q and ? too); Ctrl-C, F1 and F10 still work.
+            return mfaCode.handle(key) == .ignored ? .ignored : .handled
+        }
+        return .handled
+    }
+
+    func receive(_ message: WizardMessage) -> Transition<WizardMessage> {
+        switch message {
+        case .connected:
+            notice = nil
+            menu.setItems(Self.menuItems(context: context, preset: preset, roleName: roleNameOverride))
+            return .handled
+        case .signInQuestion:
+            return openSignIn(for: message) ?? .handled
+        case .identity:
+            return .handled
+        default:
+            return .ignored
+        }
     }
 
     private func choose(_ id: String) -> Transition<WizardMessage> {

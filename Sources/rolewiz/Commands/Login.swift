@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import IAMClient
+import Provisioning
+import SafeText
 
 /// `rolewiz login`: the IAM Identity Center device sign-in, for a person at a
 /// terminal that may have no browser (a server over SSH): the URL and code are
@@ -33,7 +35,7 @@ struct Login: AsyncParsableCommand {
             Console.out("Signing in to IAM Identity Center for profile \(login.profile) (\(name), \(target.region)).")
             let style = TerminalStyle.forDescriptor(1, noColor: global.noColor)
             let token = try await login.run { authorization in
-                Console.out(LoginInstructions.text(authorization, style: style))
+                Console.out(LoginInstructions.text(DeviceSignInRequest(profile: login.profile, authorization), style: style))
             }
             Console.out("Signed in until \(AWSTimestamp.format(token.expiresAt)). rolewiz and the AWS CLI both use this sign-in.")
         }
@@ -43,23 +45,32 @@ struct Login: AsyncParsableCommand {
 /// What the person reads while rolewiz waits for the approval.
 enum LoginInstructions {
     /// The page and the code stand out (bold) on a terminal that shows styles.
-    static func text(_ authorization: SSOOIDCClient.DeviceAuthorization, style: TerminalStyle = .plain) -> String {
+    static func text(_ request: DeviceSignInRequest, style: TerminalStyle = .plain, now: Date = Date()) -> String {
         var lines = [
             "",
             "Open this page in a browser, on this machine or any other:",
             "",
-            "    " + style.bold(authorization.verificationUri),
+            "    " + style.bold(InertText.line(request.verificationURL)),
             "",
             "and enter the code:",
             "",
-            "    " + style.bold(authorization.userCode),
+            "    " + style.bold(InertText.line(request.userCode)),
             "",
         ]
-        if let complete = authorization.verificationUriComplete {
-            lines += ["Or open this address, which carries the code:", "", "    \(complete)", ""]
+        if let complete = request.completeURL {
+            lines += ["Or open this address, which carries the code:", "", "    " + InertText.line(complete), ""]
         }
-        let minutes = max(1, authorization.expiresIn / 60)
+        let minutes = max(1, Int(request.expiresAt.timeIntervalSince(now).rounded()) / 60)
         lines.append("Waiting for the approval (the code is good for \(minutes) minute\(minutes == 1 ? "" : "s"); Ctrl-C stops)...")
         return lines.joined(separator: "\n")
+    }
+}
+
+extension DeviceSignInRequest {
+    /// The question a device authorization puts to `profile`'s person.
+    init(profile: String, _ authorization: SSOOIDCClient.DeviceAuthorization, now: Date = Date()) {
+        self.init(
+            profile: profile, verificationURL: authorization.verificationUri, completeURL: authorization.verificationUriComplete,
+            userCode: authorization.userCode, expiresAt: now.addingTimeInterval(TimeInterval(authorization.expiresIn)))
     }
 }

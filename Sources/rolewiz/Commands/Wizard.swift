@@ -47,16 +47,23 @@ struct DisplayOptions: ParsableArguments {
     func openWizard(_ start: WizardApp.Start, global: GlobalOptions) async throws {
         try await ErrorReporter.run {
             let environment = ProcessInfo.processInfo.environment
-            let session = try global.makeSession(environment: environment, timeLimit: nil, mfaPrompt: WizardSignIn.mfaPrompt)
-            // MFA codes and the Identity Center sign-in are asked for here, before the screens own the terminal.
-            let service = await WizardSignIn.connect(session, global: global, environment: environment)
+            let relay = WizardSignIn.QuestionRelay()
+            let session = try global.makeSession(environment: environment, timeLimit: nil, mfaPrompt: relay.prompt)
+            let connector = WizardSignIn.connector(session, relay: relay, global: global, environment: environment)
+            let connection: WizardApp.Connection
+            switch start {
+            case .create:
+                // The start screen opens at once and signs in: an MFA code field, or the device sign-in.
+                connection = .signInOnStartScreen(connector)
+            case .edit:
+                // The editor needs the role at once: sign in on the terminal first.
+                connection = .connected(await connector.connect(WizardSignIn.terminalAsker(noColor: global.noColor)), questions: connector)
+            }
             let options = TerminalOptions(
                 noColor: global.noColor, ascii: ascii, environment: environment,
                 nonInteractiveAdvice: Self.nonInteractiveAdvice)
             let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let terminated = try WizardSignIn.whileScreensOwnTerminal {
-                try WizardApp.run(start, service: service, options: options, outputDirectory: directory)
-            }
+            let terminated = try WizardApp.run(start, connection: connection, options: options, outputDirectory: directory)
             if let terminated {
                 Console.line(Self.report(terminated).joined(separator: "\n"), toStandardError: true)
                 terminated.termination.end()

@@ -12,8 +12,8 @@ extension GlobalOptions {
     /// interactive wizard, where a person decides when to give up).
     ///
     /// MFA codes are asked for on the terminal (`/dev/tty`) by the commands. The
-    /// wizard (no time limit) passes `WizardSignIn.mfaPrompt`, which asks before
-    /// its screens own the terminal.
+    /// wizard (no time limit) passes its `WizardSignIn.QuestionRelay`'s prompt,
+    /// which asks on its start screen.
     func clientOptions(
         environment: [String: String] = ProcessInfo.processInfo.environment, timeLimit: TimeInterval? = defaultTimeLimit,
         mfaPrompt: MFACodePrompt? = nil

@@ -2,55 +2,70 @@ import Foundation
 import IAMClient
 import Provisioning
 
-/// Signing in for the wizard, on the terminal, before its screens take the
-/// terminal over: an MFA code for an assume-role profile, and the IAM
-/// Identity Center device sign-in when the cached one is missing or expired.
-/// While the screens own the terminal nothing may prompt on it, so a later
-/// refresh that needs a new code ends that session with a message instead.
+/// Signing in for the wizard. The session's MFA prompt forwards to whoever
+/// asks now: the wizard's start screen (a code field, or the device sign-in
+/// with its URL, code and QR code), or the terminal before screens exist
+/// (`rolewiz edit ROLE` connects first). A missing or expired IAM Identity
+/// Center sign-in runs the device sign-in, as `rolewiz login` does.
 enum WizardSignIn {
-    /// Set while the wizard's screens own the terminal.
-    nonisolated(unsafe) private static var screensOwnTerminal = false
-    private static let lock = NSLock()
+    /// Where the session's MFA questions go; the latest asker wins.
+    final class QuestionRelay: @unchecked Sendable {
+        // @unchecked: `asker` is only touched while `lock` is held.
+        private let lock = NSLock()
+        private var asker: SignInAsker?
 
-    static func whileScreensOwnTerminal<T>(_ body: () throws -> T) rethrows -> T {
-        lock.withLock { screensOwnTerminal = true }
-        defer { lock.withLock { screensOwnTerminal = false } }
-        return try body()
-    }
+        func use(_ asker: SignInAsker) { lock.withLock { self.asker = asker } }
 
-    /// The wizard's MFA prompt: the terminal prompt before the screens open,
-    /// an explanation after.
-    static let mfaPrompt: MFACodePrompt = { challenge in
-        guard !lock.withLock({ screensOwnTerminal }) else {
-            throw MFACodeUnavailableError(
-                challenge: challenge, reason: "the wizard's screens hold the terminal; quit and start the wizard again to enter a new code")
-        }
-        return try await MFATerminalPrompt.prompt(challenge)
-    }
-
-    /// Connects for the wizard, on the terminal (asking for an MFA code if
-    /// the profile needs one); when the profile signs in through IAM
-    /// Identity Center and that sign-in is missing or expired, runs the
-    /// device sign-in as `rolewiz login` does, and connects again. Other
-    /// failures leave the wizard offline, saying why on its start screen.
-    static func connect(_ session: AWSSession, global: GlobalOptions, environment: [String: String]) async -> RoleService {
-        let profile = global.profile
-        let noColor = global.noColor
-        return await RoleService.connect(session: session) { error in
-            guard let error = error as? CredentialError, error.kind == .signInRequired, Confirmation.standardInputIsTerminal else {
-                return false
+        /// The session's `mfaPrompt`.
+        var prompt: MFACodePrompt {
+            { [self] challenge in
+                guard let asker = lock.withLock({ asker }) else {
+                    throw MFACodeUnavailableError(challenge: challenge, reason: "nothing can ask for it yet")
+                }
+                return try await asker.mfaCode(
+                    MFACodeRequest(profile: challenge.profile, device: challenge.serialNumber, roleArn: challenge.roleArn))
             }
-            Console.line("\(error.description)\nSigning in to IAM Identity Center first.", toStandardError: true)
-            do {
-                let login = try SSODeviceLogin.standard(profileOption: profile, environment: environment)
+        }
+    }
+
+    /// Asks on the terminal (standard error), for connecting before the screens open.
+    static func terminalAsker(noColor: Bool) -> SignInAsker {
+        SignInAsker(
+            mfaCode: { request in
+                try await MFATerminalPrompt.prompt(MFAChallenge(profile: request.profile, serialNumber: request.device, roleArn: request.roleArn))
+            },
+            showDeviceSignIn: { request in
                 let style = TerminalStyle.forDescriptor(2, noColor: noColor)
-                _ = try await login.run { authorization in Console.line(LoginInstructions.text(authorization, style: style), toStandardError: true) }
-                Console.line("Signed in. Opening the wizard.", toStandardError: true)
-                return true
-            } catch {
-                Console.line("The sign-in did not complete (\(error)); the wizard opens offline.", toStandardError: true)
-                return false
-            }
-        }
+                Console.line("Signing in to IAM Identity Center first.\n" + LoginInstructions.text(request, style: style), toStandardError: true)
+            })
+    }
+
+    /// The wizard's connector for `session` (made with `relay.prompt` as its MFA prompt).
+    static func connector(_ session: AWSSession, relay: QuestionRelay, global: GlobalOptions, environment: [String: String]) -> RoleServiceConnector {
+        let profileOption = global.profile
+        return RoleServiceConnector(
+            partition: session.partition.name, region: session.region, profile: session.profileName,
+            connect: { asker in
+                relay.use(asker)
+                return await RoleService.connect(session: session) { error in
+                    guard let error = error as? CredentialError, error.kind == .signInRequired else { return false }
+                    let login = try SSODeviceLogin.standard(profileOption: profileOption, environment: environment)
+                    do {
+                        _ = try await login.run { authorization in
+                            await asker.showDeviceSignIn(DeviceSignInRequest(profile: login.profile, authorization))
+                        }
+                    } catch let failure as SSOLoginError {
+                        throw SignInFailure(message: "the IAM Identity Center sign-in did not complete: \(failure.message)")
+                    }
+                    return true
+                }
+            },
+            redirectQuestions: { relay.use($0) })
+    }
+
+    /// Why a sign-in left the wizard offline, in words for its start screen.
+    struct SignInFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
     }
 }

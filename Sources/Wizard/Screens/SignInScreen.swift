@@ -1,0 +1,60 @@
+import Foundation
+import Provisioning
+import TerminalUI
+
+/// A sign-in question that comes while the wizard is in use (the role's
+/// assumed credentials expired and the profile needs a new MFA code): it
+/// opens over whatever screen is up and closes once answered or declined.
+/// The first sign-in of a run happens on the start screen itself.
+final class SignInScreen: WizardScreen {
+    enum Command { case send, decline }
+
+    let context: WizardContext
+    let mfaCode = TextField(label: "MFA code", maxLength: 6, validator: StartScreen.checkMFACode)
+    let keys = KeyMap<Command>([
+        KeyBinding(keys: [.enter], label: "Sign in", help: "Send the MFA code", action: .send),
+        KeyBinding(keys: [.escape], label: "Not now", help: "Decline: the call that needed the code fails", action: .decline),
+    ])
+
+    init(context: WizardContext) {
+        self.context = context
+        mfaCode.concealsText = true
+    }
+
+    var title: String { "Sign in" }
+    var keyHints: [KeyHint] { keys.hints }
+    var isAnimating: Bool { if case .waitingForApproval = context.signIn { true } else { false } }
+
+    func draw(_ canvas: Canvas) {
+        let body = WizardFrame.draw(canvas, title: "sign in again")
+        _ = SignInPanel.draw(context.signIn, mfaCode: mfaCode, in: body)
+    }
+
+    func handle(_ key: Key) -> Transition<WizardMessage> {
+        switch keys.action(for: key, typing: true) {
+        case .decline?:
+            context.declineSignIn()
+            return .pop
+        case .send? where mfaCode.isValid && !mfaCode.text.isEmpty:
+            context.answerMFACode(mfaCode.text)
+            return .pop
+        case .send?:
+            return .handled
+        case nil:
+            return mfaCode.handle(key) == .ignored ? .ignored : .handled
+        }
+    }
+
+    func receive(_ message: WizardMessage) -> Transition<WizardMessage> {
+        if case .signInQuestion = message { .handled } else { .ignored }
+    }
+}
+
+extension WizardScreen {
+    /// What a run's first screen does with a sign-in question that comes
+    /// after connecting: opens the sign-in screen over the others.
+    func openSignIn(for message: WizardMessage) -> Transition<WizardMessage>? {
+        guard case .signInQuestion = message, !context.isConnecting else { return nil }
+        return .push(SignInScreen(context: context))
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Provisioning
+import Testing
+import TerminalUI
+@testable import Wizard
+
+/// Signing in from the start screen: the screens open at once, the MFA code
+/// is a field there (concealed, checked as typed), the device sign-in shows
+/// its page and code, Esc goes on offline (a late result is dropped), `s`
+/// signs in again, and a question that comes later opens the sign-in screen
+/// over whatever is up. The connector is scripted; the tmux tests in
+/// RolewizTests drive the same flow with the real binary against moto.
+@MainActor
+@Suite struct WizardSignInTests {
+    static let request = MFACodeRequest(profile: "mfa", device: "arn:aws:iam::123456789012:mfa/alice", roleArn: "arn:aws:iam::123456789012:role/admin")
+
+    /// A connector that asks `ask` and reports, as its offline message, what it got.
+    static func connector(_ ask: @escaping @Sendable (SignInAsker) async -> String) -> RoleServiceConnector {
+        let place = RoleServiceConnector(partition: "aws", region: "eu-west-1", profile: "mfa", connect: { _ in offlineService() }, redirectQuestions: { _ in })
+        return RoleServiceConnector(
+            partition: "aws", region: "eu-west-1", profile: "mfa",
+            connect: { asker in place.offline("connected: " + (await ask(asker))) }, redirectQuestions: { _ in })
+    }
+
+    static func askForCode(_ asker: SignInAsker) async -> String {
+        do { return "code " + (try await asker.mfaCode(request)) } catch { return "declined (\(error))" }
+    }
+
+    @Test func theMFACodeIsAConcealedFieldOnTheStartScreenAndReachesTheChain() async throws {
+        let harness = WizardHarness(connection: .signInOnStartScreen(Self.connector(Self.askForCode)), start: .create(preset: .lookoutEquipment, roleName: nil))
+        try await harness.deliver { $0.isSignInQuestion }
+        var screen = harness.screen
+        #expect(screen.contains("signing in…"))
+        #expect(screen.contains("Profile mfa assumes arn:aws:iam::123456789012:role/admin"))
+        #expect(screen.contains("arn:aws:iam::123456789012:mfa/alice"))
+        try harness.type("12q")
+        screen = harness.screen
+        #expect(screen.contains("MFA code: ***"), "\(screen)")
+        #expect(!screen.contains("12q"))
+        #expect(screen.contains("the code is the 6 digits the device shows"))
+        try harness.press(.enter)  // not six digits: nothing is sent
+        #expect(harness.context.signIn != .connecting)
+        try harness.press(.backspace, .backspace, .backspace)
+        try harness.type("123456")
+        try harness.press(.enter)
+        #expect(harness.context.signIn == .connecting)
+        try await harness.deliver { $0.isConnected }
+        screen = harness.screen
+        #expect(screen.contains("connected: code 123456"), "\(screen)")
+        #expect(!harness.context.isConnecting)
+        #expect(harness.stack.top.title == "Start")
+    }
+
+    @Test func theMenuWaitsWhileSigningInAndSaysWhy() async throws {
+        let harness = WizardHarness(connection: .signInOnStartScreen(Self.connector(Self.askForCode)), start: .create(preset: nil, roleName: nil))
+        try await harness.deliver { $0.isSignInQuestion }
+        // The code field takes the keys; Ctrl-C still reaches the quit path.
+        try harness.press(.down, .enter)
+        #expect(harness.stack.screens.count == 1)
+        try harness.press(.control("c"))
+        #expect(harness.stack.isFinished)
+    }
+
+    @Test func enterOnTheMenuBeforeTheCredentialsResolveSaysWhyNothingHappens() async throws {
+        let gate = AsyncStream.makeStream(of: Void.self)
+        let connector = Self.connector { _ in
+            var iterator = gate.stream.makeAsyncIterator()
+            _ = await iterator.next()
+            return "done"
+        }
+        let harness = WizardHarness(connection: .signInOnStartScreen(connector), start: .create(preset: nil, roleName: nil))
+        #expect(harness.screen.contains("Reading the credentials…"))
+        try harness.press(.enter)
+        #expect(harness.stack.screens.count == 1)
+        #expect(harness.screen.contains("Signing in… wait a moment, or press Esc to work offline."))
+        gate.continuation.yield()
+        try await harness.deliver { $0.isConnected }
+        #expect(!harness.screen.contains("wait a moment"))
+        try harness.press(.enter)
+        #expect(harness.stack.screens.count == 2)
+    }
+
+    @Test func escapeGoesOnOfflineAndDropsTheLateResult() async throws {
+        let harness = WizardHarness(connection: .signInOnStartScreen(Self.connector(Self.askForCode)), start: .create(preset: nil, roleName: nil))
+        try await harness.deliver { $0.isSignInQuestion }
+        try harness.press(.escape)
+        #expect(!harness.context.isConnecting)
+        var screen = harness.screen
+        #expect(screen.contains("Signing in was skipped."), "\(screen)")
+        #expect(screen.contains("Sign in again"))
+        // The declined question ends the connect; its result is not the service now.
+        try await harness.deliver { $0.isConnected }
+        #expect(harness.context.service.offlineReason?.message == "Signing in was skipped.")
+        // The menu works offline.
+        try harness.press(.down)
+        try harness.press(.enter)
+        #expect(harness.stack.screens.count == 2, "\(harness.screen)")
+        try harness.press(.escape)
+        // s signs in again: the question comes back.
+        try harness.press(.character("s"))
+        #expect(harness.context.isConnecting)
+        try await harness.deliver { $0.isSignInQuestion }
+        screen = harness.screen
+        #expect(screen.contains("MFA code"))
+        try harness.type("654321")
+        try harness.press(.enter)
+        try await harness.deliver { $0.isConnected }
+        #expect(harness.screen.contains("connected: code 654321"))
+    }
+
+    @Test func theDeviceSignInShowsThePageTheCodeAndTheTimeLeft() async throws {
+        let gate = AsyncStream.makeStream(of: Void.self)
+        let request = DeviceSignInRequest(
+            profile: "dev", verificationURL: "https://device.sso.eu-west-1.amazonaws.com/",
+            completeURL: "https://device.sso.eu-west-1.amazonaws.com/?user_code=WXYZ-ABCD", userCode: "WXYZ-ABCD",
+            expiresAt: Date().addingTimeInterval(600))
+        let connector = Self.connector { asker in
+            await asker.showDeviceSignIn(request)
+            var iterator = gate.stream.makeAsyncIterator()
+            _ = await iterator.next()
+            return "approved"
+        }
+        let harness = WizardHarness(connection: .signInOnStartScreen(connector), start: .create(preset: nil, roleName: nil), size: Size(columns: 100, rows: 30))
+        try await harness.deliver { $0.isSignInQuestion }
+        let screen = harness.screen
+        #expect(screen.contains("Sign in to IAM Identity Center (profile dev)."))
+        #expect(screen.contains("https://device.sso.eu-west-1.amazonaws.com/"))
+        #expect(screen.contains("and enter the code:  WXYZ-ABCD"))
+        #expect(screen.contains("https://device.sso.eu-west-1.amazonaws.com/?user_code=WXYZ-ABCD"))
+        #expect(screen.contains("9:5") && screen.contains("left"), "\(screen)")
+        #expect(harness.stack.isAnimating, "the countdown moves")
+        gate.continuation.yield()
+        try await harness.deliver { $0.isConnected }
+        #expect(harness.screen.contains("connected: approved"))
+        #expect(!harness.stack.isAnimating)
+    }
+
+    @Test func aLaterQuestionOpensTheSignInScreenOverTheCurrentOne() async throws {
+        let askers = AsyncStream.makeStream(of: SignInAsker.self)
+        let connector = RoleServiceConnector(
+            partition: "aws", region: "eu-west-1", profile: "mfa", connect: { _ in offlineService() },
+            redirectQuestions: { askers.continuation.yield($0) })
+        let harness = WizardHarness(connection: .connected(offlineService(), questions: connector), start: .create(preset: nil, roleName: nil))
+        var iterator = askers.stream.makeAsyncIterator()
+        let asker = try #require(await iterator.next())
+        try harness.press(.enter)  // the presets
+        let depth = harness.stack.screens.count
+        let answer = Task { await Self.askForCode(asker) }
+        try await harness.deliver { $0.isSignInQuestion }
+        #expect(harness.stack.top.title == "Sign in")
+        #expect(harness.stack.screens.count == depth + 1)
+        try harness.type("111222")
+        try harness.press(.enter)
+        #expect(harness.stack.screens.count == depth)
+        #expect(await answer.value == "code 111222")
+        // Declined: the call that needed it fails, and the screen closes.
+        let declined = Task { await Self.askForCode(asker) }
+        try await harness.deliver { $0.isSignInQuestion }
+        try harness.press(.escape)
+        #expect(harness.stack.screens.count == depth)
+        #expect(await declined.value.hasPrefix("declined"))
+    }
+
+    @Test(arguments: [(0, "0:00"), (59, "0:59"), (60, "1:00"), (601, "10:01"), (-5, "0:00")])
+    func timeLeftIsMinutesAndSeconds(seconds: Int, shown: String) {
+        let now = Date()
+        // Half a second over, so the floating-point difference cannot fall below the whole second.
+        #expect(SignInPanel.remaining(until: now.addingTimeInterval(TimeInterval(seconds) + 0.5), now: now) == shown)
+    }
+}
