@@ -148,7 +148,9 @@ import TestSupport
     /// inside the symbol. Scored that way, our four rules must give python's
     /// numbers for every mask and so its choice. Our own choice scores the
     /// symbol as shown (7.8.3) with the quiet zone light, as ZXing and Nayuki
-    /// do, and may pick another mask; both are valid codes.
+    /// do, and picks another mask in about a third of cases (35 of these 96;
+    /// format information alone explains most, the quiet zone the rest). Any
+    /// mask makes a valid code: the score only steers readability.
     @Test func maskScoresEqualPythonsPenalties() async throws {
         let inputs = Self.randomInputs(count: 96, seed: 23)
         var symbols: [(symbol: QRSymbol, level: QRCode.ErrorCorrection)] = []
@@ -161,13 +163,10 @@ import TestSupport
         guard let answers = try await PythonOracle.answer(Self.script, for: Request(kind: "mask", cases: cases),
                                                           as: [Answer].self, timeout: 60) else { return }
         try #require(answers.count == cases.count)
-        var otherChoice = 0
         for (index, entry) in symbols.enumerated() {
             let scores = QRPenalty.scores(for: entry.symbol, errorCorrection: entry.level, convention: .pythonQRCode)
             #expect(scores == answers[index].penalties, "case \(index): version \(entry.symbol.version) \(entry.level)")
             #expect(QRPenalty.bestMask(for: entry.symbol, errorCorrection: entry.level, convention: .pythonQRCode) == answers[index].mask)
-            if QRPenalty.bestMask(for: entry.symbol, errorCorrection: entry.level) != answers[index].mask { otherChoice += 1 }
         }
-        print("QRCode masks: the standard scoring chose another mask than python-qrcode in \(otherChoice) of \(symbols.count) cases")
     }
 }

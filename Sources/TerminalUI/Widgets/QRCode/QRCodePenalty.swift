@@ -2,12 +2,13 @@
 /// applied in turn, the finished symbol is scored by four rules and the
 /// lowest score wins (the lowest-numbered mask on a tie).
 enum QRPenalty {
-    /// How a symbol is scored. `.standard` scores the symbol as it is shown,
-    /// format and version information included, and lets rule 3's light
-    /// area run into the quiet zone, as ZXing and Nayuki's encoder read the
-    /// spec. `.pythonQRCode` is python-qrcode 8.0's reading, for the tests:
-    /// format, version and dark modules all light while scoring, and no
-    /// pattern counted that needs the quiet zone.
+    /// How a symbol is scored; the spec leaves both points open. `.standard`
+    /// scores the symbol as it is shown, format and version information and
+    /// the dark module included (a reader sees them too), and lets rule 3's
+    /// light area run into the quiet zone, which is light: ZXing and Nayuki's
+    /// encoder do both. `.pythonQRCode` is python-qrcode 8.0's reading, for
+    /// the differential tests: format, version and dark modules all light
+    /// while scoring (its `makeImpl(test=True)`), and rule 3 only inside the symbol.
     enum Convention: Sendable {
         case standard
         case pythonQRCode

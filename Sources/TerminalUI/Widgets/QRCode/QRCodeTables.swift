@@ -3,9 +3,9 @@
 /// Code"). Each version's data codewords split into one or two groups of
 /// equal blocks; each block gets the same number of EC codewords.
 ///
-/// The numbers match python-qrcode's RS_BLOCK_TABLE; the tests check every
-/// row against the symbol's module count (total codewords) and the byte
-/// capacities against Table 7's corners.
+/// Transcribed from python-qrcode's RS_BLOCK_TABLE (the same table); the
+/// tests check every row against the symbol's module count (total codewords)
+/// and the byte capacities against Table 7's corners.
 struct QRBlockLayout: Hashable, Sendable {
     let version: Int
     /// EC codewords in every block.
