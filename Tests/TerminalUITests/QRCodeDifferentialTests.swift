@@ -116,7 +116,8 @@ import TestSupport
             if ours != answers[index].matrix {
                 differing += 1
                 if differing <= 3 {
-                    Issue.record("case \(index): version \(code.version) \(code.errorCorrection) mask \(code.mask), \(inputs[index].bytes.count) bytes differs from python")
+                    let bytes = inputs[index].bytes.count
+                    Issue.record("case \(index) differs: version \(code.version) \(code.errorCorrection) mask \(code.mask), \(bytes) bytes")
                 }
             }
         }
@@ -157,16 +158,20 @@ import TestSupport
         for input in inputs {
             let version = try QRCode(bytes: input.bytes, errorCorrection: input.level, mask: 0).version
             let layout = QRBlockLayout.of(version: version, input.level)
-            symbols.append((QRSymbol(version: version, codewords: QRCode.codewords(for: input.bytes, layout: layout)), input.level))
+            let codewords = QRCode.codewords(for: input.bytes, layout: layout)
+            symbols.append((QRSymbol(version: version, codewords: codewords), input.level))
         }
-        let cases = zip(inputs, symbols).map { Case(bytes: $0.bytes, level: Self.name($0.level), version: $1.symbol.version, mask: 0) }
+        let cases = zip(inputs, symbols).map {
+            Case(bytes: $0.bytes, level: Self.name($0.level), version: $1.symbol.version, mask: 0)
+        }
         guard let answers = try await PythonOracle.answer(Self.script, for: Request(kind: "mask", cases: cases),
                                                           as: [Answer].self, timeout: 60) else { return }
         try #require(answers.count == cases.count)
         for (index, entry) in symbols.enumerated() {
             let scores = QRPenalty.scores(for: entry.symbol, errorCorrection: entry.level, convention: .pythonQRCode)
             #expect(scores == answers[index].penalties, "case \(index): version \(entry.symbol.version) \(entry.level)")
-            #expect(QRPenalty.bestMask(for: entry.symbol, errorCorrection: entry.level, convention: .pythonQRCode) == answers[index].mask)
+            let mask = QRPenalty.bestMask(for: entry.symbol, errorCorrection: entry.level, convention: .pythonQRCode)
+            #expect(mask == answers[index].mask, "case \(index)")
         }
     }
 }

@@ -58,8 +58,8 @@ public struct QRCode: Sendable {
     private let symbol: QRSymbol
 
     /// Encodes `bytes`. With `mask` nil the mask with the lowest penalty
-    /// (ISO/IEC 18004:2015 7.8.3) is chosen, as a reader expects; a fixed mask
-    /// is for tests and comparisons.
+    /// (ISO/IEC 18004:2015 7.8.3) is chosen, the one with the fewest
+    /// patterns that trouble a reader; a fixed mask is for tests and comparisons.
     public init(bytes: [UInt8], errorCorrection: ErrorCorrection = .medium, mask: Int? = nil) throws {
         if let mask, !(0..<8).contains(mask) { throw EncodingError.invalidMask(mask) }
         guard let version = (1...40).first(where: { QRBlockLayout.of(version: $0, errorCorrection).byteCapacity >= bytes.count })

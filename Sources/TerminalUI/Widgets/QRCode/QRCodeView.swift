@@ -2,10 +2,11 @@
 /// (a cell is about twice as tall as wide, so modules come out square), inside
 /// the 4-module quiet zone readers need (ISO/IEC 18004:2015 6.3.8).
 ///
-/// It draws in the `.qrCode` style: black on white with colours, reverse video
-/// without, so dark modules are dark whatever the terminal's theme. In ASCII
-/// there are no half blocks and no way to draw a scannable code, so `size(for:)`
-/// is nil and `draw` draws nothing: callers leave the code out and show the URL.
+/// It draws in the `.qrCode` style: with colours, explicit black on white, so
+/// dark modules are dark whatever the terminal's own colours; without them,
+/// reverse video (`Theme.monochrome` says why). In ASCII there are no half
+/// blocks and no way to draw a scannable code, so `size(for:)` is nil and
+/// `draw` draws nothing: callers leave the code out and show the URL.
 public struct QRCodeView: Sendable {
     public let code: QRCode
     /// Light modules around the symbol on every side.
