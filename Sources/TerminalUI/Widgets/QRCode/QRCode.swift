@@ -62,8 +62,7 @@ public struct QRCode: Sendable {
     /// patterns that trouble a reader; a fixed mask is for tests and comparisons.
     public init(bytes: [UInt8], errorCorrection: ErrorCorrection = .medium, mask: Int? = nil) throws {
         if let mask, !(0..<8).contains(mask) { throw EncodingError.invalidMask(mask) }
-        guard let version = (1...40).first(where: { QRBlockLayout.of(version: $0, errorCorrection).byteCapacity >= bytes.count })
-        else {
+        guard let version = Self.version(forByteCount: bytes.count, errorCorrection) else {
             throw EncodingError.tooLong(bytes: bytes.count, limit: QRBlockLayout.of(version: 40, errorCorrection).byteCapacity,
                                         errorCorrection: errorCorrection)
         }
@@ -83,6 +82,11 @@ public struct QRCode: Sendable {
 
     /// True when the module at column `x`, row `y` (0..<size, top left) is dark.
     public subscript(x: Int, y: Int) -> Bool { symbol[x, y] }
+
+    /// The smallest version whose byte mode holds `count` bytes, nil when none does.
+    static func version(forByteCount count: Int, _ errorCorrection: ErrorCorrection) -> Int? {
+        (1...40).first { QRBlockLayout.of(version: $0, errorCorrection).byteCapacity >= count }
+    }
 
     // MARK: Codewords
 

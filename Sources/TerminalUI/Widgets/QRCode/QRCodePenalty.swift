@@ -66,14 +66,14 @@ enum QRPenalty {
     /// four light modules on one side (10111010000 or 00001011101); with
     /// `quietZone`, the four light modules beyond each end count.
     private static func finderLike(_ line: [Bool], quietZone: Bool) -> Int {
-        let padding = [Bool](repeating: false, count: quietZone ? 4 : 0)
-        let extended = padding + line + padding
-        let patterns: [[Bool]] = ["10111010000", "00001011101"].map { $0.map { $0 == "1" } }
-        guard extended.count >= 11 else { return 0 }
+        let padding = quietZone ? 4 : 0
+        var window = 0  // the last 11 modules, the newest in bit 0
         var score = 0
-        for start in 0...(extended.count - 11) {
-            let window = extended[start..<start + 11]
-            if patterns.contains(where: { $0.elementsEqual(window) }) { score += 40 }
+        for index in 0..<(line.count + 2 * padding) {
+            let position = index - padding
+            let dark = line.indices.contains(position) && line[position]
+            window = (window << 1 | (dark ? 1 : 0)) & 0x7FF
+            if index >= 10 && (window == 0b101_1101_0000 || window == 0b000_0101_1101) { score += 40 }
         }
         return score
     }

@@ -111,7 +111,7 @@ struct QRSymbol: Sendable {
             let upward = (right + 1) & 2 == 0
             for step in 0..<size {
                 let y = upward ? size - 1 - step : step
-                for x in [right, right - 1] where !isFunction[y * size + x] && index < total {
+                for x in stride(from: right, to: right - 2, by: -1) where !isFunction[y * size + x] && index < total {
                     self[x, y] = (codewords[index / 8] >> (7 - index % 8)) & 1 == 1
                     index += 1
                 }

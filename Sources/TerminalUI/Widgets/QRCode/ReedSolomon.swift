@@ -3,27 +3,32 @@
 /// antilog tables built once.
 enum GF256 {
     /// exp[i] = α^i for i in 0..<510, doubled so log sums need no modulo.
-    private static let tables: (exp: [UInt8], log: [Int]) = {
-        var exp = [UInt8](repeating: 0, count: 510)
-        var log = [Int](repeating: 0, count: 256)
+    private static let exp: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 510)
         var value = 1
         for power in 0..<255 {
-            exp[power] = UInt8(value)
-            exp[power + 255] = UInt8(value)
-            log[value] = power
+            table[power] = UInt8(value)
+            table[power + 255] = UInt8(value)
             value <<= 1
             if value & 0x100 != 0 { value ^= 0x11D }
         }
-        return (exp, log)
+        return table
+    }()
+
+    /// log[α^i] = i (log[0] is unused).
+    private static let log: [Int] = {
+        var table = [Int](repeating: 0, count: 256)
+        for power in 0..<255 { table[Int(exp[power])] = power }
+        return table
     }()
 
     static func multiply(_ a: UInt8, _ b: UInt8) -> UInt8 {
         guard a != 0, b != 0 else { return 0 }
-        return tables.exp[tables.log[Int(a)] + tables.log[Int(b)]]
+        return exp[log[Int(a)] + log[Int(b)]]
     }
 
     /// α^power for power in 0..<255.
-    static func power(_ power: Int) -> UInt8 { tables.exp[power] }
+    static func power(_ power: Int) -> UInt8 { exp[power] }
 }
 
 /// Reed–Solomon error correction codewords (ISO/IEC 18004:2015 7.5.2):
