@@ -40,4 +40,7 @@ public enum Style: Hashable, Sendable, CaseIterable {
     case warningSpot
     case filterMatch
     case spinner
+    /// A QR code: the glyph's ink is a dark module, so the theme must draw
+    /// ink dark on a light background whatever the terminal's own colours.
+    case qrCode
 }

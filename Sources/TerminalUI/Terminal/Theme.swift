@@ -53,6 +53,7 @@ public struct Theme: Sendable {
         .warningSpot: Attributes(foreground: .black, background: .yellow, underline: true),
         .filterMatch: Attributes(foreground: .yellow, bold: true, underline: true),
         .spinner: Attributes(foreground: .cyan, bold: true),
+        .qrCode: Attributes(foreground: .black, background: .white),
     ])
 
     public static let monochrome = Theme(name: "monochrome", table: [
@@ -89,6 +90,12 @@ public struct Theme: Sendable {
         .warningSpot: Attributes(underline: true, reverse: true),
         .filterMatch: Attributes(underline: true),
         .spinner: Attributes(bold: true),
+        // Without colours the theme cannot know the background; reverse
+        // video draws ink in the background colour on the foreground colour,
+        // dark on light on the usual light-on-dark terminal. On a dark-on-light
+        // one the code comes out inverted (light on dark), which the 2015 spec
+        // allows as reflectance reversal and many phone scanners read.
+        .qrCode: Attributes(reverse: true),
     ])
 
     /// Colour only when the terminal has it and nobody opted out: NO_COLOR
