@@ -53,6 +53,8 @@ SCENES = [
         setup=("existing-role",), description="Create never takes over a role: another name, or these answers as changes to it"),
     Scene("login", ("login", "--profile", "dev"), (wait("enter the code:", "QXWL-HPTM"),),
           setup=("identity-center",), description="rolewiz login: the IAM Identity Center code to approve in any browser"),
+    Scene("sign-in", ("--profile", "dev"), (wait("and enter the code:", "QXWL-HPTM", "Or scan the QR code"),), size=(120, 40),
+          setup=("identity-center",), description="The wizard's start screen signing in to IAM Identity Center: page, code and QR code"),
     Scene("help-overlay", PRESET, TO_ENTITY + (keys("?"), wait("Everywhere")),
           description="The help overlay (F1 or ?)"),
     Scene("too-small", (), (wait("Terminal too small"),), size=(40, 10),

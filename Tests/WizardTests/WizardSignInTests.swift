@@ -120,9 +120,16 @@ import TerminalUI
             _ = await iterator.next()
             return "approved"
         }
-        let harness = WizardHarness(connection: .signInOnStartScreen(connector), start: .create(preset: nil, roleName: nil), size: Size(columns: 100, rows: 30))
+        let harness = WizardHarness(connection: .signInOnStartScreen(connector), start: .create(preset: nil, roleName: nil), size: Size(columns: 120, rows: 40))
         try await harness.deliver { $0.isSignInQuestion }
         let screen = harness.screen
+        // The QR code of the address with the code, whole, beside the text.
+        let qrRows = QRCodeView(try QRCode(text: try #require(request.completeURL), errorCorrection: .low)).rows
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let firstDark = try #require(qrRows.firstIndex { $0.contains("█") })  // past the quiet zone
+        let top = try #require(lines.firstIndex { $0.contains(qrRows[firstDark]) }, "no QR code on:\n\(screen)") - firstDark
+        for (offset, row) in qrRows.enumerated() { #expect(lines[top + offset].contains(row), "QR row \(offset)") }
+        #expect(screen.contains("Or scan the QR code with a phone."))
         #expect(screen.contains("Sign in to IAM Identity Center (profile dev)."))
         #expect(screen.contains("https://device.sso.eu-west-1.amazonaws.com/"))
         #expect(screen.contains("and enter the code:  WXYZ-ABCD"))
@@ -133,6 +140,22 @@ import TerminalUI
         try await harness.deliver { $0.isConnected }
         #expect(harness.screen.contains("connected: approved"))
         #expect(!harness.stack.isAnimating)
+    }
+
+    @Test func aSmallWindowLeavesTheQRCodeOutAndSaysWhatSizeShowsIt() async throws {
+        let request = DeviceSignInRequest(
+            profile: "dev", verificationURL: "https://device.sso.eu-west-1.amazonaws.com/", completeURL: nil, userCode: "WXYZ-ABCD",
+            expiresAt: Date().addingTimeInterval(600))
+        let connector = Self.connector { asker in
+            await asker.showDeviceSignIn(request)
+            return await Self.askForCode(asker)
+        }
+        let harness = WizardHarness(connection: .signInOnStartScreen(connector), start: .create(preset: nil, roleName: nil))
+        try await harness.deliver { $0.isSignInQuestion }
+        let screen = harness.screen
+        #expect(screen.contains("and enter the code:  WXYZ-ABCD"))
+        #expect(screen.contains("(A QR code of the address shows in a window of"), "\(screen)")
+        #expect(!screen.contains("█"))
     }
 
     @Test func aLaterQuestionOpensTheSignInScreenOverTheCurrentOne() async throws {

@@ -10,7 +10,7 @@ final class SignInScreen: WizardScreen {
     enum Command { case send, decline }
 
     let context: WizardContext
-    let mfaCode = TextField(label: "MFA code", maxLength: 6, validator: StartScreen.checkMFACode)
+    let panel = SignInPanel()
     let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Sign in", help: "Send the MFA code", action: .send),
         KeyBinding(keys: [.escape], label: "Not now", help: "Decline: the call that needed the code fails", action: .decline),
@@ -18,7 +18,6 @@ final class SignInScreen: WizardScreen {
 
     init(context: WizardContext) {
         self.context = context
-        mfaCode.concealsText = true
     }
 
     var title: String { "Sign in" }
@@ -27,7 +26,7 @@ final class SignInScreen: WizardScreen {
 
     func draw(_ canvas: Canvas) {
         let body = WizardFrame.draw(canvas, title: "sign in again")
-        _ = SignInPanel.draw(context.signIn, mfaCode: mfaCode, in: body)
+        _ = panel.draw(context.signIn, in: body)
     }
 
     func handle(_ key: Key) -> Transition<WizardMessage> {
@@ -35,13 +34,12 @@ final class SignInScreen: WizardScreen {
         case .decline?:
             context.declineSignIn()
             return .pop
-        case .send? where mfaCode.isValid && !mfaCode.text.isEmpty:
-            context.answerMFACode(mfaCode.text)
-            return .pop
         case .send?:
-            return .handled
+            guard let code = panel.codeToSend else { return .handled }  // the field says what is wrong
+            context.answerMFACode(code)
+            return .pop
         case nil:
-            return mfaCode.handle(key) == .ignored ? .ignored : .handled
+            return panel.mfaCode.handle(key) == .ignored ? .ignored : .handled
         }
     }
 

@@ -18,13 +18,17 @@ final class StartScreen: WizardScreen {
     let preset: RolePreset?
     let roleNameOverride: String?
     let menu: ListView
-    let mfaCode = TextField(label: "MFA code", maxLength: 6, validator: StartScreen.checkMFACode)
+    let signInPanel = SignInPanel()
+    private var mfaCode: TextField { signInPanel.mfaCode }
     /// Said under the menu when Enter cannot do what it shows yet.
     private var notice: String?
     let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Choose", help: "Do the highlighted thing", action: .choose),
     ])
     let signingInKeys = KeyMap<Command>([
+        KeyBinding(keys: [.escape], label: "Work offline", help: "Skip signing in: design a role and export it", action: .workOffline),
+    ])
+    let mfaCodeKeys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Sign in", help: "Send the MFA code", action: .choose),
         KeyBinding(keys: [.escape], label: "Work offline", help: "Skip signing in: design a role and export it", action: .workOffline),
     ])
@@ -37,14 +41,8 @@ final class StartScreen: WizardScreen {
         self.context = context
         self.preset = preset
         self.roleNameOverride = roleName
-        mfaCode.concealsText = true
         menu = ListView(items: Self.menuItems(context: context, preset: preset, roleName: roleName))
         context.loadAccount()
-    }
-
-    /// STS takes a six-digit `TokenCode` (nothing typed yet is not an error to show).
-    static func checkMFACode(_ code: String) -> String? {
-        code.isEmpty || code.count == 6 && code.allSatisfy(\.isASCII) && code.allSatisfy(\.isNumber) ? nil : "the code is the 6 digits the device shows"
     }
 
     private static func menuItems(context: WizardContext, preset: RolePreset?, roleName: String?) -> [ListItem] {
@@ -67,6 +65,7 @@ final class StartScreen: WizardScreen {
     var isAnimating: Bool { if case .waitingForApproval = context.signIn { true } else { false } }
 
     private var activeKeys: KeyMap<Command> {
+        if case .askingForMFACode = context.signIn { return mfaCodeKeys }
         if context.isConnecting || context.signIn.isUnderWay { return signingInKeys }
         return context.canSignInAgain ? offlineKeys : keys
     }
@@ -83,7 +82,7 @@ final class StartScreen: WizardScreen {
         }
         if context.isConnecting || context.signIn.isUnderWay {
             row += 1
-            row += SignInPanel.draw(context.signIn, mfaCode: mfaCode, in: body.rows(from: row, count: max(0, body.rows - row - 3)))
+            row += signInPanel.draw(context.signIn, in: body.rows(from: row, count: max(0, body.rows - row - 3)))
         } else if let reason = context.service.offlineReason {
             row += 1
             row += body.paragraph(reason.message + " You can still design a role and export it.",
@@ -136,7 +135,8 @@ final class StartScreen: WizardScreen {
             return .handled
         }
         if context.isConnecting {
-            if action == .choose { notice = "Signing in… wait a moment, or press Esc to work offline." }
+            // Enter does nothing yet (and is not in the hint bar); say why rather than ignore it.
+            if key == .enter { notice = "Signing in… wait a moment, or press Esc to work offline." }
             return menu.handle(key) == .ignored ? .ignored : .handled
         }
         if action == .choose, let item = menu.currentItem {
@@ -146,15 +146,14 @@ final class StartScreen: WizardScreen {
     }
 
     private func handleMFACode(_ key: Key) -> Transition<WizardMessage> {
-        switch signingInKeys.action(for: key, typing: true) {
+        switch mfaCodeKeys.action(for: key, typing: true) {
         case .workOffline?:
             mfaCode.text = ""
             context.declineSignIn()
-        case .choose? where mfaCode.isValid && !mfaCode.text.isEmpty:
-            context.answerMFACode(mfaCode.text)
-            mfaCode.text = ""
         case .choose?:
-            break  // the field says what is wrong
+            guard let code = signInPanel.codeToSend else { break }  // the field says what is wrong
+            context.answerMFACode(code)
+            mfaCode.text = ""
         default:
             // Typing goes to the field (q and ? too); Ctrl-C, F1 and F10 still work.
             return mfaCode.handle(key) == .ignored ? .ignored : .handled
