@@ -34,6 +34,7 @@ ROWS, COLUMNS = 24, 80
 DOWN, UP, BACKSPACE, ESC = b"\x1b[B", b"\x1b[A", b"\x7f", b"\x1b"
 FILTER_QUERIES = ["amazons3full", "lookout", "readonly", "iamfull", "ec2container"]
 ALL_POLICIES_LOADED = re.compile(r"1-\d+ of (\d{3,})")
+ROLE_QUERIES = ["bench-role-01", "2999", "role-1"]
 
 
 class PtyProgram:
@@ -43,6 +44,7 @@ class PtyProgram:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.started = time.perf_counter()
+        self.last_byte = self.started
         self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
                                         start_new_session=True, close_fds=True)
         os.close(slave)
@@ -73,6 +75,8 @@ class PtyProgram:
             chunks.append(chunk)
             last = now
         data = b"".join(chunks)
+        if last is not None:
+            self.last_byte = last
         self.stream.feed(data)  # after the burst: the timing above is not touched
         return len(data), first_frame_end
 
@@ -183,6 +187,61 @@ def one_run(rolewiz, endpoint, env, keys):
     run["memory"] = wizard.memory_kb()
     wizard.stop()
     return run
+
+
+def role_list_run(rolewiz, endpoint, env, roles, keys):
+    """One wizard session on an account with `roles` roles: Enter on "Edit an
+    existing role" to the frame listing them all (ListRoles, sorted, with
+    trusted entities), then moving in the list and filtering it as you type.
+    Each row in view reads its last activity (GetRole) in the background; those
+    later frames are not counted in a keystroke's latency."""
+    run = {"move": [], "filter": []}
+    wizard = PtyProgram([rolewiz, "wizard", "--endpoint-url", endpoint], env)
+    wizard.wait_for(r"Edit an existing role")
+    wizard.wait_for(r"123456789012")
+    wizard.settle()
+    wizard.key(DOWN)
+    wizard.key(DOWN)
+    wizard.settle()
+    sent = time.perf_counter()
+    os.write(wizard.master, b"\r")
+    last = sent
+    listed = re.compile(rf"1-\d+ of {roles}\b")
+    while not listed.search(wizard.text):
+        if time.perf_counter() - sent > 120 or wizard.process.poll() is not None:
+            sys.exit(f"pty_bench: the role list never showed {roles} roles; the screen was:\n{wizard.text}")
+        wizard.frame(timeout=1.0)
+        last = wizard.last_byte
+    run["listed"] = last - sent
+    wizard.settle()
+    for index in range(keys):
+        run["move"].append(wizard.key(DOWN if index % 2 == 0 else UP)[1])
+        wizard.settle()
+    wizard.key(b"/")
+    for query in ROLE_QUERIES:
+        for character in query:
+            run["filter"].append(wizard.key(character.encode())[1])
+            wizard.settle()
+        for _ in query:
+            run["filter"].append(wizard.key(BACKSPACE)[1])
+            wizard.settle()
+    wizard.key(ESC)
+    run["memory"] = wizard.memory_kb()
+    wizard.stop()
+    return run
+
+
+def measure_role_list(rolewiz, endpoint, env, runs, roles, keys=60):
+    env = dict(env, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    samples = [role_list_run(rolewiz, endpoint, env, roles, keys) for _ in range(runs)]
+    moves = [value for sample in samples for value in sample["move"]]
+    filters = [value for sample in samples for value in sample["filter"]]
+    return {
+        "listed": statistics.median(s["listed"] for s in samples),
+        "move_keys": len(moves), "move_median": statistics.median(moves), "move_p99": p99(moves),
+        "filter_keys": len(filters), "filter_median": statistics.median(filters), "filter_p99": p99(filters),
+        "peak_kb": statistics.median(s["memory"]["VmHWM"] for s in samples),
+    }
 
 
 def measure(rolewiz, endpoint, env, runs, keys=100):

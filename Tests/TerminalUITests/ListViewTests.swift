@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import TerminalUI
 
 @Suite struct ListViewTests {
@@ -126,5 +127,57 @@ import Testing
         #expect(surface.row(2).hasPrefix("  日本語サービス"))
         // 7 wide characters: columns 2-15, then padding to the title column.
         #expect(surface.cell(at: Point(x: 3, y: 2)).glyph == .continuation)
+    }
+}
+
+/// Rows that change in the background (the role list's last activity) are
+/// updated in place: the same rows and filter result as rebuilding the
+/// list, but the cursor's item and the scroll stay where they were.
+@Suite struct ListViewUpdateTests {
+    @Test func updatingRowsKeepsTheViewWhereItWas() {
+        let list = ListView(items: (0..<3000).map { ListItem(id: "role-\($0)", title: "role-\($0)", detail: "last used …") })
+        _ = render(Size(columns: 60, rows: 12)) { list.draw($0, focused: true) }.text
+        for _ in 0..<40 { _ = list.handle(.down) }
+        let before = render(Size(columns: 60, rows: 12)) { list.draw($0, focused: true) }.text
+        list.updateItems((30..<45).map { ListItem(id: "role-\($0)", title: "role-\($0)", detail: "last used …") })
+        #expect(render(Size(columns: 60, rows: 12)) { list.draw($0, focused: true) }.text == before, "an update that changes nothing redraws nothing")
+        list.updateItems((30..<45).map { ListItem(id: "role-\($0)", title: "role-\($0)", detail: "not used recently") })
+        let after = render(Size(columns: 60, rows: 12)) { list.draw($0, focused: true) }.text
+        #expect(list.currentItem?.id == "role-40")
+        let firstRow = { (text: String) in text.split(separator: "\n").first.map(String.init) ?? "" }
+        let topRole = { (text: String) in firstRow(text).split(separator: " ").first.map(String.init) ?? "" }
+        #expect(topRole(after) == topRole(before) && topRole(before) == "role-30", "the scroll moved:\n\(after)")
+        #expect(after.contains("not used recently"))
+        list.updateItems([ListItem(id: "no-such-role", title: "x", detail: "y")])
+        #expect(list.items.count == 3000)
+    }
+
+    /// Generated updates and filters: `updateItems` gives the rows and the
+    /// filter result that `setItems` with the same rows gives.
+    @Test func updatesAgreeWithRebuildingTheList() {
+        var random = SeededRandom(seed: 0x5EED_1157)
+        let words = ["lambda", "ec2", "not used", "2026-11", "unknown", "…"]
+        for _ in 0..<200 {
+            let count = Int.random(in: 1...60, using: &random)
+            var rows = (0..<count).map { ListItem(id: "r\($0)", title: "r\($0)", detail: words.randomElement(using: &random)!) }
+            let list = ListView(items: rows)
+            let filter = ["", "l", "la", "used", "r1", "zzz"].randomElement(using: &random)!
+            list.setFilter(filter)
+            for _ in 0..<Int.random(in: 0...5, using: &random) { _ = list.handle(.down) }
+            let current = list.currentItem?.id
+            var updates: [ListItem] = []
+            for index in (0..<count).filter({ _ in Bool.random(using: &random) }) {
+                rows[index].detail = words.randomElement(using: &random)!
+                updates.append(rows[index])
+            }
+            list.updateItems(updates)
+            let rebuilt = ListView(items: rows)
+            rebuilt.setFilter(filter)
+            #expect(list.items == rows)
+            #expect(list.visibleIndices == rebuilt.visibleIndices)
+            if let current, rebuilt.visibleIndices.contains(where: { rows[$0].id == current }) {
+                #expect(list.currentItem?.id == current, "the cursor's row still matches, so the cursor stays on it")
+            }
+        }
     }
 }

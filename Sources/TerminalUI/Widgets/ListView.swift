@@ -38,6 +38,8 @@ public final class ListView {
     /// Shown when nothing matches.
     public var emptyMessage = "Nothing matches the filter."
     private var searchKeys: [[UInt8]]
+    /// Where each item's ID is in `items` (for `updateItems`).
+    private var indexByID: [String: Int]
     private var cursor = 0
 
     /// The cursor's row among those the filter shows (0 is the top).
@@ -50,7 +52,12 @@ public final class ListView {
         self.items = items
         self.checked = checked
         self.searchKeys = items.map(Self.searchKey)
+        self.indexByID = Self.index(items)
         self.visibleIndices = Array(items.indices)
+    }
+
+    private static func index(_ items: [ListItem]) -> [String: Int] {
+        Dictionary(items.enumerated().map { ($1.id, $0) }) { first, _ in first }
     }
 
     // MARK: State
@@ -79,8 +86,30 @@ public final class ListView {
         let currentID = currentItem?.id
         items = newItems
         searchKeys = newItems.map(Self.searchKey)
+        indexByID = Self.index(newItems)
         checked = checked.intersection(newItems.map(\.id))
         applyFilter(incremental: false, keeping: currentID)
+    }
+
+    /// Replaces the items with these IDs where they are (a column that
+    /// arrives later, row by row), keeping the order, the cursor's item and
+    /// the scroll: rows updating in the background never move the view.
+    /// IDs the list does not hold are ignored.
+    public func updateItems(_ updated: [ListItem]) {
+        var changed = false
+        for item in updated {
+            guard let index = indexByID[item.id], items[index] != item else { continue }
+            items[index] = item
+            searchKeys[index] = Self.searchKey(item)
+            changed = true
+        }
+        guard changed, !filter.isEmpty else { return }
+        // The new text may match the filter differently: filter again, leaving the scroll alone.
+        let (currentID, position) = (currentItem?.id, cursor)
+        let needle = Self.lowercasedBytes(filter)
+        visibleIndices = items.indices.filter { Self.contains(searchKeys[$0], needle) }
+        cursor = min(position, max(0, visibleIndices.count - 1))
+        if let currentID { moveCursor(to: currentID) }
     }
 
     public func setChecked(_ ids: Set<String>) {

@@ -41,18 +41,21 @@ final class RoleListScreen: WizardScreen {
 
     func receive(_ message: WizardMessage) -> Transition<WizardMessage> {
         switch message {
-        case .roles, .rolesLastUsed:
-            if case .roles = message {
-                trusted = Dictionary((roles?.value ?? []).map { ($0.roleName, Self.trustedEntities(of: $0)) }) { first, _ in first }
-            }
-            list.setItems((roles?.value ?? []).map { role in
-                ListItem(id: role.roleName, title: role.roleName,
-                         detail: (trusted[role.roleName] ?? "") + "  ·  " + Self.lastActivity(context.rolesLastUsed[role.roleName]))
-            })
+        case .roles:
+            trusted = Dictionary((roles?.value ?? []).map { ($0.roleName, Self.trustedEntities(of: $0)) }) { first, _ in first }
+            list.setItems((roles?.value ?? []).map { item(named: $0.roleName) })
+            return .handled
+        case .rolesLastUsed(let dates):
+            // Only the rows that changed: with thousands of roles, a reply rebuilds nothing else and moves nothing.
+            list.updateItems(dates.keys.map(item(named:)))
             return .handled
         default:
             return .ignored
         }
+    }
+
+    private func item(named name: String) -> ListItem {
+        ListItem(id: name, title: name, detail: (trusted[name] ?? "") + "  ·  " + Self.lastActivity(context.rolesLastUsed[name]))
     }
 
     /// The console's Last activity column, in words: a date, "not used
