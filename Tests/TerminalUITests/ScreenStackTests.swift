@@ -233,6 +233,60 @@ import Testing
         }
     }
 
+    /// A screen that answers its dialog by recording the choice.
+    final class AskingScreen: Screen {
+        typealias Message = String
+        var answers: [String] = []
+        var title: String { "Asking" }
+        var keyHints: [KeyHint] { [] }
+        func draw(_ canvas: Canvas) {}
+        func handle(_ key: Key) -> Transition<String> { .ignored }
+        func receive(_ message: String) -> Transition<String> { message == "push" ? .push(StepScreen("pushed")) : .ignored }
+        func dialogClosed(tag: String, choice: DialogChoice) -> Transition<String> {
+            answers.append("\(tag): \(choice.isConfirmed)")
+            return .handled
+        }
+    }
+
+    /// A screen pushed while a dialog is open (a sign-in question arriving
+    /// while "Stop applying?" asks) waits for the answer, so the answer goes
+    /// to the screen that asked, not to the newcomer.
+    @Test func aScreenPushedWhileADialogIsOpenWaitsForTheAnswer() throws {
+        let asking = AskingScreen()
+        let stack = ScreenStack<String>(root: asking)
+        stack.apply(.present(Dialog.confirm(title: "Stop?", message: "Stop now?", confirm: "Stop", cancel: "Go on"), tag: "stop"))
+        try stack.receive("push")
+        #expect(stack.screens.map(\.title) == ["Asking"], "the pushed screen waits")
+        try stack.handle(.character("y"))
+        try stack.handle(.enter)
+        #expect(stack.presentedDialog == nil)
+        #expect(asking.answers.count == 1 && asking.answers[0].hasPrefix("stop: "), "\(asking.answers)")
+        #expect(stack.screens.map(\.title) == ["Asking", "pushed"], "then it opens")
+        // A dialog dismissed by its screen lets waiting screens in too.
+        stack.apply(.present(Dialog.confirm(title: "Again?", message: "?", confirm: "Yes", cancel: "No"), tag: "again"))
+        stack.apply(.push(StepScreen("second")))
+        stack.apply(.dismissDialog(tag: "again"))
+        #expect(stack.screens.map(\.title) == ["Asking", "pushed", "second"])
+    }
+
+    /// While the top screen takes text, `?` and `q` are text: the bar offers F1 and F10 only.
+    @Test func theHintBarOffersFunctionKeysOnlyWhileTheTopScreenTakesText() {
+        final class Typing: Screen {
+            typealias Message = String
+            var takesTextInput: Bool { true }
+            var title: String { "Typing" }
+            var keyHints: [KeyHint] { [] }
+            func draw(_ canvas: Canvas) {}
+            func handle(_ key: Key) -> Transition<String> { .handled }
+        }
+        let typing = ScreenStack<String>(root: Typing())
+        let bar = render(Size(columns: 80, rows: 24)) { canvas in typing.draw(on: canvas.surface) }.text
+        #expect(bar.contains("F10 Quit") && bar.contains("F1 Help"), "\(bar)")
+        #expect(!bar.contains("F10/q") && !bar.contains("F1/?"))
+        let plain = ScreenStack<String>(root: StepScreen("menu"))
+        #expect(render(Size(columns: 80, rows: 24)) { canvas in plain.draw(on: canvas.surface) }.text.contains("F10/q Quit"))
+    }
+
     @Test func pushAllLeavesEveryStepBelowAndUnwindGoesBackToOne() {
         let stack = ScreenStack<String>(root: StepScreen("menu"))
         stack.apply(.pushAll(["one", "two", "three"].map { StepScreen($0) }))

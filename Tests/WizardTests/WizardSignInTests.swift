@@ -39,7 +39,7 @@ import TerminalUI
         #expect(!screen.contains("12q"))
         #expect(screen.contains("the code is the 6 digits the device shows"))
         try harness.press(.enter)  // not six digits: nothing is sent
-        #expect(harness.context.signIn != .connecting)
+        #expect(harness.context.signIn == .askingForMFACode(Self.request))
         try harness.press(.backspace, .backspace, .backspace)
         try harness.type("123456")
         try harness.press(.enter)
@@ -51,14 +51,56 @@ import TerminalUI
         #expect(harness.stack.top.title == "Start")
     }
 
-    @Test func theMenuWaitsWhileSigningInAndSaysWhy() async throws {
+    @Test func theCodeFieldTakesTheKeysWhileCtrlCStillQuits() async throws {
         let harness = WizardHarness(connection: .signInOnStartScreen(Self.connector(Self.askForCode)), start: .create(preset: nil, roleName: nil))
         try await harness.deliver { $0.isSignInQuestion }
-        // The code field takes the keys; Ctrl-C still reaches the quit path.
-        try harness.press(.down, .enter)
-        #expect(harness.stack.screens.count == 1)
+        // q and ? are typed into the field (and the bar says F10 and F1 only), Down and Enter move nothing.
+        try harness.press(.character("q"), .character("?"), .down, .enter)
+        #expect(harness.stack.screens.count == 1 && !harness.stack.isFinished && !harness.stack.isShowingHelp)
+        #expect(harness.context.signIn == .askingForMFACode(Self.request), "nothing was sent")
+        let screen = harness.screen
+        #expect(screen.contains("MFA code: **") && screen.contains("F10 Quit") && !screen.contains("F10/q"), "\(screen)")
         try harness.press(.control("c"))
         #expect(harness.stack.isFinished)
+    }
+
+    /// Esc before the question has even arrived (a slow source profile):
+    /// the late question is declined, never shown, and the wizard stays offline.
+    @Test func aQuestionFromASkippedSignInIsDeclinedUnseen() async throws {
+        let gate = AsyncStream.makeStream(of: Void.self)
+        let connector = Self.connector { asker in
+            var iterator = gate.stream.makeAsyncIterator()
+            _ = await iterator.next()
+            return await Self.askForCode(asker)
+        }
+        let harness = WizardHarness(connection: .signInOnStartScreen(connector), start: .create(preset: nil, roleName: nil))
+        try harness.press(.escape)
+        try harness.press(.down, .enter)  // a custom role, offline
+        let depth = harness.stack.screens.count
+        gate.continuation.yield()
+        try await harness.deliver { $0.isSignInQuestion }
+        #expect(harness.stack.screens.count == depth, "no sign-in screen for a question nobody waits for")
+        #expect(harness.context.signIn == .idle)
+        try await harness.deliver { $0.isConnected }
+        #expect(harness.context.service.offlineReason?.message == "Signing in was skipped.")
+    }
+
+    /// The editor as the first screen (`rolewiz edit ROLE`): a later question opens the sign-in screen over it.
+    @Test func aLaterQuestionOverTheEditorOpensTheSignInScreen() async throws {
+        let askers = AsyncStream.makeStream(of: SignInAsker.self)
+        let connector = RoleServiceConnector(
+            partition: "aws", region: "eu-west-1", profile: "mfa", connect: { _ in offlineService() },
+            redirectQuestions: { askers.continuation.yield($0) })
+        let harness = WizardHarness(connection: .connected(offlineService(), questions: connector), start: .edit(roleName: "admin"))
+        var iterator = askers.stream.makeAsyncIterator()
+        let asker = try #require(await iterator.next())
+        let answer = Task { await Self.askForCode(asker) }
+        try await harness.deliver { $0.isSignInQuestion }
+        #expect(harness.stack.top.title == "Sign in")
+        // Ctrl-C declines and closes it (it does not quit from under the screen below).
+        try harness.press(.control("c"))
+        #expect(harness.stack.screens.count == 1 && !harness.stack.isFinished)
+        #expect(await answer.value.hasPrefix("declined"))
     }
 
     @Test func enterOnTheMenuBeforeTheCredentialsResolveSaysWhyNothingHappens() async throws {
@@ -172,6 +214,9 @@ import TerminalUI
         try await harness.deliver { $0.isSignInQuestion }
         #expect(harness.stack.top.title == "Sign in")
         #expect(harness.stack.screens.count == depth + 1)
+        try harness.type("q?")  // text in the field, not quit or help
+        #expect(!harness.stack.isFinished && !harness.stack.isShowingHelp)
+        try harness.press(.control("u"))
         try harness.type("111222")
         try harness.press(.enter)
         #expect(harness.stack.screens.count == depth)

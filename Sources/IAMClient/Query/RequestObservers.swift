@@ -5,6 +5,7 @@ import Foundation
 public final class RequestObservers: @unchecked Sendable {
     private let lock = NSLock()
     private var observers: [RequestObserver] = []
+    private var keys: Set<String> = []
 
     public init(_ initial: [RequestObserver] = []) {
         observers = initial
@@ -13,6 +14,14 @@ public final class RequestObservers: @unchecked Sendable {
     public func add(_ observer: @escaping RequestObserver) {
         lock.lock()
         observers.append(observer)
+        lock.unlock()
+    }
+
+    /// Adds `observer` unless one was added under `key` before (a session
+    /// connected again must not report each event twice).
+    public func add(key: String, _ observer: @escaping RequestObserver) {
+        lock.lock()
+        if keys.insert(key).inserted { observers.append(observer) }
         lock.unlock()
     }
 

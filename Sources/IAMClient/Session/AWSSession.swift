@@ -73,6 +73,11 @@ public final class AWSSession: Sendable {
         observers.add(observer)
     }
 
+    /// Adds `observer` once under `key`, however often this is called.
+    public func addObserver(key: String, _ observer: @escaping RequestObserver) {
+        observers.add(key: key, observer)
+    }
+
     /// An STS client at the resolved STS endpoint, signed with `source` (unsigned when nil).
     public func makeSTS(credentials source: (any CredentialProvider)?) -> STSService {
         Self.stsFactory(

@@ -37,7 +37,7 @@ public final class RoleService: Sendable {
                 guard let recover, try await recover(error) else { throw error }
                 credentials = try await session.credentialProvider.credentials()
             }
-            session.addObserver(Applier.requestObserver)
+            session.addObserver(key: "Applier.requestObserver", Applier.requestObserver)
             return RoleService(connection: .live(LiveConnection(
                 iam: session.iam, sts: session.sts, partition: place.0, region: place.1, profile: place.2,
                 credentialSource: credentials.source)))

@@ -50,6 +50,10 @@ public protocol Screen<Message>: AnyObject {
     /// (an apply between IAM calls): a SIGTERM, SIGHUP or SIGINT then waits
     /// for it, and the loop ends once no screen defers any more.
     var defersTermination: Bool { get }
+    /// True while printable keys go into a field: the hint bar then offers
+    /// the global keys by their function-key names only (F1, F10), since
+    /// `?` and `q` are text there.
+    var takesTextInput: Bool { get }
 
     func draw(_ canvas: Canvas)
     /// A key. Errors thrown here end the loop: `Application.run` restores
@@ -73,6 +77,7 @@ extension Screen {
     public var minimumSize: Size { Size(columns: 60, rows: 16) }
     public var isAnimating: Bool { false }
     public var defersTermination: Bool { false }
+    public var takesTextInput: Bool { false }
     public func terminationRequested() {}
     public func receive(_ message: Message) -> Transition<Message> { .ignored }
     public func dialogClosed(tag: String, choice: DialogChoice) -> Transition<Message> { .handled }

@@ -35,6 +35,9 @@ public final class ScreenStack<Message: Sendable> {
     /// The smallest size any screen gets; screens may ask for more.
     public var minimumSize: Size
     private var dialog: (dialog: Dialog, tag: String?)?
+    /// Screens pushed while a dialog was open: they wait for its answer,
+    /// so that the answer goes to the screen that asked.
+    private var waitingForDialog: [any Screen<Message>] = []
     private var help: HelpOverlay?
     private var requests: [Request] = []
     private var lastSize: Size?
@@ -95,6 +98,7 @@ public final class ScreenStack<Message: Sendable> {
             } else if choice.isConfirmed {
                 isFinished = true
             }
+            pushWaitingScreens()
             return
         }
         if let overlay = help {
@@ -152,6 +156,7 @@ public final class ScreenStack<Message: Sendable> {
     public func terminate() {
         isTerminating = true
         dialog = nil
+        pushWaitingScreens()
         help = nil
         for screen in screens where screen.defersTermination { screen.terminationRequested() }
         finishIfTerminated()
@@ -169,6 +174,7 @@ public final class ScreenStack<Message: Sendable> {
     public func apply(_ transition: Transition<Message>) {
         switch transition {
         case .ignored, .handled: break
+        case .push(let screen) where dialog != nil: waitingForDialog.append(screen)
         case .push(let screen): screens.append(screen)
         case .pushAll(let added): screens.append(contentsOf: added)
         case .unwind(let matches):
@@ -177,10 +183,19 @@ public final class ScreenStack<Message: Sendable> {
             if screens.count > 1 { screens.removeLast() } else { requestQuit() }
         case .replace(let screen): screens[screens.count - 1] = screen
         case .present(let presented, let tag): dialog = (presented, tag)
-        case .dismissDialog(let tag): if dialog?.tag == tag { dialog = nil }
+        case .dismissDialog(let tag):
+            if dialog?.tag == tag {
+                dialog = nil
+                pushWaitingScreens()
+            }
         case .quit: isFinished = true
         case .requestQuit: requestQuit()
         }
+    }
+
+    private func pushWaitingScreens() {
+        screens.append(contentsOf: waitingForDialog)
+        waitingForDialog = []
     }
 
     private func requestQuit() {
@@ -201,7 +216,13 @@ public final class ScreenStack<Message: Sendable> {
 
     /// Global keys that apply now (Back only when there is somewhere to go).
     private var globalHints: [KeyHint] {
-        Self.globalKeys.bindings.filter { $0.action != .back || screens.count > 1 }.map(\.hint)
+        let hints = Self.globalKeys.bindings.filter { $0.action != .back || screens.count > 1 }.map(\.hint)
+        guard top.takesTextInput else { return hints }
+        return hints.map { hint in
+            var hint = hint
+            hint.keys = hint.keys.filter { if case .character = $0 { false } else { true } }
+            return hint
+        }.filter { !$0.keys.isEmpty }
     }
 
     // MARK: Drawing

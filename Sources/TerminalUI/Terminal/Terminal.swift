@@ -46,13 +46,8 @@ final class Terminal {
         let codeset = String(cString: rw_codeset())
         charset = Charset.choose(codeset: codeset, asciiOption: options.ascii)
 
+        try options.checkUsable()
         let term = options.environment["TERM"] ?? ""
-        guard !term.isEmpty, term != "dumb" else {
-            throw TerminalError.dumbTerminal(advice: options.nonInteractiveAdvice)
-        }
-        guard isatty(options.inputDescriptor) == 1, isatty(options.outputDescriptor) == 1 else {
-            throw TerminalError.notATerminal(advice: options.nonInteractiveAdvice)
-        }
         guard let input = fdopen(dup(options.inputDescriptor), "r"),
               let output = fdopen(dup(options.outputDescriptor), "w") else {
             throw TerminalError.notATerminal(advice: options.nonInteractiveAdvice)

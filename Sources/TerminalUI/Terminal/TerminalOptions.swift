@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// How the terminal is set up. The defaults suit an interactive program;
@@ -76,5 +81,20 @@ enum TerminalTypeFallback {
         result += term.hasSuffix("256color") ? ["xterm-256color", "xterm"] : ["xterm", "ansi", "vt100"]
         var seen = Set<String>()
         return result.filter { seen.insert($0).inserted }
+    }
+}
+
+extension TerminalOptions {
+    /// Throws what opening the terminal would for one that cannot be used
+    /// (no `TERM`, `TERM=dumb`, input or output not a tty), so a program can
+    /// find out before it starts anything that waits for a person.
+    public func checkUsable() throws {
+        let term = environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else {
+            throw TerminalError.dumbTerminal(advice: nonInteractiveAdvice)
+        }
+        guard isatty(inputDescriptor) == 1, isatty(outputDescriptor) == 1 else {
+            throw TerminalError.notATerminal(advice: nonInteractiveAdvice)
+        }
     }
 }

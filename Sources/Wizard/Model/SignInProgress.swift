@@ -16,10 +16,12 @@ public enum SignInProgress: Sendable, Equatable {
     public var isUnderWay: Bool { self != .idle }
 }
 
-/// A question signing in asks while the screens are up.
+/// A question signing in asks while the screens are up, from connecting
+/// attempt `attempt` (nil: the connected session, asking later). A question
+/// from an attempt the person has left (Esc) is declined, never shown.
 public enum SignInQuestion: Sendable {
-    case mfaCode(MFACodeRequest, MFACodeReply)
-    case deviceSignIn(DeviceSignInRequest)
+    case mfaCode(MFACodeRequest, MFACodeReply, attempt: Int?)
+    case deviceSignIn(DeviceSignInRequest, attempt: Int?)
 }
 
 /// The one answer to an MFA code question: resumes the credential chain

@@ -24,16 +24,17 @@ extension WizardContext {
         }
     }
 
-    /// The asker that turns the credential chain's questions into messages.
-    var screenAsker: SignInAsker {
+    /// The asker that turns the credential chain's questions into messages,
+    /// stamped with the connecting attempt they belong to.
+    func screenAsker(attempt: Int?) -> SignInAsker {
         let post = post
         return SignInAsker(
             mfaCode: { request in
                 try await withCheckedThrowingContinuation { continuation in
-                    post(.signInQuestion(.mfaCode(request, MFACodeReply(continuation))))
+                    post(.signInQuestion(.mfaCode(request, MFACodeReply(continuation), attempt: attempt)))
                 }
             },
-            showDeviceSignIn: { request in post(.signInQuestion(.deviceSignIn(request))) })
+            showDeviceSignIn: { request in post(.signInQuestion(.deviceSignIn(request, attempt: attempt))) })
     }
 
     /// Starts connecting through `connector`; until it ends, `service` is
@@ -42,7 +43,7 @@ extension WizardContext {
     func connect(with connector: RoleServiceConnector) {
         self.connector = connector
         connectAttempt += 1
-        let (attempt, asker, post) = (connectAttempt, screenAsker, post)
+        let (attempt, asker, post) = (connectAttempt, screenAsker(attempt: connectAttempt), post)
         service = connector.offline("Signing in…")
         identity = nil
         isConnecting = true
@@ -54,7 +55,7 @@ extension WizardContext {
     /// when its assumed credentials expire) to the screens.
     func takeQuestions(from connector: RoleServiceConnector) {
         self.connector = connector
-        connector.redirectQuestions(screenAsker)
+        connector.redirectQuestions(screenAsker(attempt: nil))
     }
 
     /// True when signing in again can help (the service is offline after a sign-in).
@@ -82,11 +83,15 @@ extension WizardContext {
 
     func absorb(_ question: SignInQuestion) {
         switch question {
-        case .mfaCode(let request, let reply):
+        case .mfaCode(_, let reply, let attempt?) where attempt != connectAttempt:
+            reply.decline("signing in was skipped")
+        case .deviceSignIn(_, let attempt?) where attempt != connectAttempt:
+            break  // nobody polls for that code any more
+        case .mfaCode(let request, let reply, _):
             pendingMFAReply?.decline("a newer question replaced it")
             pendingMFAReply = reply
             signIn = .askingForMFACode(request)
-        case .deviceSignIn(let request):
+        case .deviceSignIn(let request, _):
             signIn = .waitingForApproval(request)
         }
     }

@@ -13,7 +13,7 @@ final class SignInScreen: WizardScreen {
     let panel = SignInPanel()
     let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Sign in", help: "Send the MFA code", action: .send),
-        KeyBinding(keys: [.escape], label: "Not now", help: "Decline: the call that needed the code fails", action: .decline),
+        KeyBinding(keys: [.escape, .control("c")], label: "Not now", help: "Decline: the call that needed the code fails", action: .decline),
     ])
 
     init(context: WizardContext) {
@@ -23,6 +23,7 @@ final class SignInScreen: WizardScreen {
     var title: String { "Sign in" }
     var keyHints: [KeyHint] { keys.hints }
     var isAnimating: Bool { if case .waitingForApproval = context.signIn { true } else { false } }
+    var takesTextInput: Bool { true }
 
     func draw(_ canvas: Canvas) {
         let body = WizardFrame.draw(canvas, title: "sign in again")
@@ -49,10 +50,11 @@ final class SignInScreen: WizardScreen {
 }
 
 extension WizardScreen {
-    /// What a run's first screen does with a sign-in question that comes
-    /// after connecting: opens the sign-in screen over the others.
+    /// What a run's first screen does with an MFA question that comes after
+    /// connecting (and was not dropped as stale): opens the sign-in screen
+    /// over the others, or, while a dialog is open, once it is answered.
     func openSignIn(for message: WizardMessage) -> Transition<WizardMessage>? {
-        guard case .signInQuestion = message, !context.isConnecting else { return nil }
+        guard case .signInQuestion(.mfaCode) = message, case .askingForMFACode = context.signIn, !context.isConnecting else { return nil }
         return .push(SignInScreen(context: context))
     }
 }

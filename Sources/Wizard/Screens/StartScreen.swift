@@ -61,6 +61,7 @@ final class StartScreen: WizardScreen {
 
     var title: String { "Start" }
     var keyHints: [KeyHint] { activeKeys.hints }
+    var takesTextInput: Bool { if case .askingForMFACode = context.signIn { true } else { false } }
     /// The countdown of a device sign-in moves.
     var isAnimating: Bool { if case .waitingForApproval = context.signIn { true } else { false } }
 

@@ -47,6 +47,9 @@ struct DisplayOptions: ParsableArguments {
     func openWizard(_ start: WizardApp.Start, global: GlobalOptions) async throws {
         try await ErrorReporter.run {
             let environment = ProcessInfo.processInfo.environment
+            let options = TerminalOptions(
+                noColor: global.noColor, ascii: ascii, environment: environment,
+                nonInteractiveAdvice: Self.nonInteractiveAdvice)
             let relay = WizardSignIn.QuestionRelay()
             let session = try global.makeSession(environment: environment, timeLimit: nil, mfaPrompt: relay.prompt)
             let connector = WizardSignIn.connector(session, relay: relay, global: global, environment: environment)
@@ -56,12 +59,11 @@ struct DisplayOptions: ParsableArguments {
                 // The start screen opens at once and signs in: an MFA code field, or the device sign-in.
                 connection = .signInOnStartScreen(connector)
             case .edit:
-                // The editor needs the role at once: sign in on the terminal first.
+                // The editor needs the role at once: sign in on the terminal first (only when there is
+                // one, so that nothing waits for a person who cannot be there).
+                try options.checkUsable()
                 connection = .connected(await connector.connect(WizardSignIn.terminalAsker(noColor: global.noColor)), questions: connector)
             }
-            let options = TerminalOptions(
-                noColor: global.noColor, ascii: ascii, environment: environment,
-                nonInteractiveAdvice: Self.nonInteractiveAdvice)
             let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let terminated = try WizardApp.run(start, connection: connection, options: options, outputDirectory: directory)
             if let terminated {

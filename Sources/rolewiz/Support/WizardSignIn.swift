@@ -1,6 +1,7 @@
 import Foundation
 import IAMClient
 import Provisioning
+import Wizard
 
 /// Signing in for the wizard. The session's MFA prompt forwards to whoever
 /// asks now: the wizard's start screen (a code field, or the device sign-in
@@ -8,22 +9,43 @@ import Provisioning
 /// (`rolewiz edit ROLE` connects first). A missing or expired IAM Identity
 /// Center sign-in runs the device sign-in, as `rolewiz login` does.
 enum WizardSignIn {
-    /// Where the session's MFA questions go; the latest asker wins.
+    /// Where the session's MFA questions go; the latest asker wins. After
+    /// the person declines one, the calls of the next minute fail without
+    /// asking again (the role list's background reads would otherwise reopen
+    /// the question at once); signing in again (`use`) asks at once.
     final class QuestionRelay: @unchecked Sendable {
-        // @unchecked: `asker` is only touched while `lock` is held.
+        // @unchecked: `asker` and `declinedAt` are only touched while `lock` is held.
         private let lock = NSLock()
         private var asker: SignInAsker?
+        private var declinedAt: Date?
+        static let quietAfterDecline: TimeInterval = 60
 
-        func use(_ asker: SignInAsker) { lock.withLock { self.asker = asker } }
+        func use(_ asker: SignInAsker) {
+            lock.withLock {
+                self.asker = asker
+                declinedAt = nil
+            }
+        }
 
         /// The session's `mfaPrompt`.
         var prompt: MFACodePrompt {
-            { [self] challenge in
-                guard let asker = lock.withLock({ asker }) else {
-                    throw MFACodeUnavailableError(challenge: challenge, reason: "nothing can ask for it yet")
-                }
-                return try await asker.mfaCode(
-                    MFACodeRequest(profile: challenge.profile, device: challenge.serialNumber, roleArn: challenge.roleArn))
+            { [self] challenge in try await ask(challenge) }
+        }
+
+        private func ask(_ challenge: MFAChallenge) async throws -> String {
+            let (current, declined) = lock.withLock { (asker, declinedAt) }
+            guard let current else {
+                throw MFACodeUnavailableError(challenge: challenge, reason: "nothing can ask for it yet")
+            }
+            if let declined, Date().timeIntervalSince(declined) < Self.quietAfterDecline {
+                throw MFACodeUnavailableError(challenge: challenge, reason: "the code was declined less than a minute ago")
+            }
+            let request = MFACodeRequest(profile: challenge.profile, device: challenge.serialNumber, roleArn: challenge.roleArn)
+            do {
+                return try await current.mfaCode(request)
+            } catch let refusal as SignInDeclined {
+                lock.withLock { declinedAt = Date() }
+                throw MFACodeUnavailableError(challenge: challenge, reason: refusal.reason)
             }
         }
     }
@@ -55,7 +77,9 @@ enum WizardSignIn {
                             await asker.showDeviceSignIn(DeviceSignInRequest(profile: login.profile, authorization))
                         }
                     } catch let failure as SSOLoginError {
-                        throw SignInFailure(message: "the IAM Identity Center sign-in did not complete: \(failure.message)")
+                        // The login's own advice names `rolewiz login`; here, s on the start screen tries again.
+                        let reason = failure.message.replacingOccurrences(of: "; run `rolewiz login` again", with: "")
+                        throw SignInFailure(message: "the IAM Identity Center sign-in did not complete: \(reason) (press s to sign in again)")
                     }
                     return true
                 }
