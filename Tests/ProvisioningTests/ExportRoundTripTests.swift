@@ -547,9 +547,10 @@ struct HostileSpecs {
             func pick(_ count: Int) -> [PolicyTree] {
                 (0..<count).map { _ in .string(Self.policyStrings.randomElement(using: &random)!) }
             }
-            let resources = pick(Int.random(in: 1...3, using: &random)).map { tree -> PolicyTree in
-                guard case .string(let text) = tree else { return tree }
-                return .string("arn:aws:s3:::bucket/" + text)
+            // A resource is one line (cfn-lint's ARN pattern); condition values may be anything.
+            let oneLine = Self.policyStrings.filter { !$0.unicodeScalars.contains { $0 == "\n" || $0 == "\r" } }
+            let resources = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                PolicyTree.string("arn:aws:s3:::bucket/" + oneLine.randomElement(using: &random)!)
             }
             var statement: [(String, PolicyTree)] = [
                 ("Effect", .string(Bool.random(using: &random) ? "Allow" : "Deny")),
