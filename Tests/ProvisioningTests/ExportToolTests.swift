@@ -216,16 +216,7 @@ struct ExportToolTests {
             output "tags" { value = local.tags }
 
             """
-        let directory = try ExportTestTools.temporaryDirectory()
-        defer { ExportTestTools.remove(directory) }
-        try configuration.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
-        let inDirectory = "-chdir=\(directory.path)"
-        for arguments in [["init", "-input=false", "-no-color"], ["apply", "-auto-approve", "-input=false", "-no-color"]] {
-            let step = try await Processes.run(terraform, arguments: [inDirectory] + arguments, environment: Self.terraformEnvironment)
-            #expect(step.exitCode == 0, "terraform \(arguments[0]): \(step.stdout)\(step.stderr)")
-        }
-        let output = try await Processes.run(terraform, arguments: [inDirectory, "output", "-json"], environment: Self.terraformEnvironment)
-        let values = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: [String: Any]])
+        let values = try await Self.outputs(of: configuration, terraform: terraform)
         #expect(values["description"]?["value"] as? String == Self.trickyDescription)
         #expect(trustPoliciesAreEquivalent(try #require(values["policy"]?["value"] as? String), role.trustPolicy))
         let tags = try #require(values["tags"]?["value"] as? [String: String])
@@ -245,21 +236,27 @@ struct ExportToolTests {
             let attributes = block.split(separator: "\n").dropFirst().filter { !$0.hasPrefix("  role ") && !$0.hasPrefix("  role=") }
             configuration += "output \"p\(index)\" {\n  value = {\n\(attributes.joined(separator: "\n"))\n  }\n}\n"
         }
-        let directory = try ExportTestTools.temporaryDirectory()
-        defer { ExportTestTools.remove(directory) }
-        try configuration.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
-        let inDirectory = "-chdir=\(directory.path)"
-        for arguments in [["init", "-input=false", "-no-color"], ["apply", "-auto-approve", "-input=false", "-no-color"]] {
-            let step = try await Processes.run(terraform, arguments: [inDirectory] + arguments, environment: Self.terraformEnvironment)
-            #expect(step.exitCode == 0, "terraform \(arguments[0]): \(step.stdout)\(step.stderr)\n\(configuration)")
-        }
-        let output = try await Processes.run(terraform, arguments: [inDirectory, "output", "-json"], environment: Self.terraformEnvironment)
-        let values = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: [String: Any]])
+        let values = try await Self.outputs(of: configuration, terraform: terraform)
         for (index, policy) in role.inlinePolicies.enumerated() {
             let value = values["p\(index)"]?["value"] as? [String: String]
             #expect(Exact.same(value?["name"], policy.name), "\(String(describing: value?["name"]))")
             #expect(Exact.sameTrustPolicy(value?["policy"] ?? "", policy.document), "\(String(describing: value?["policy"]))")
         }
+    }
+
+    /// Applies `configuration` (outputs only, no provider) in a directory
+    /// of its own and returns `terraform output -json`.
+    private static func outputs(of configuration: String, terraform: URL) async throws -> [String: [String: Any]] {
+        let directory = try ExportTestTools.temporaryDirectory()
+        defer { ExportTestTools.remove(directory) }
+        try configuration.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let inDirectory = "-chdir=\(directory.path)"
+        for arguments in [["init", "-input=false", "-no-color"], ["apply", "-auto-approve", "-input=false", "-no-color"]] {
+            let step = try await Processes.run(terraform, arguments: [inDirectory] + arguments, environment: terraformEnvironment)
+            #expect(step.exitCode == 0, "terraform \(arguments[0]): \(step.stdout)\(step.stderr)\n\(configuration)")
+        }
+        let output = try await Processes.run(terraform, arguments: [inDirectory, "output", "-json"], environment: terraformEnvironment)
+        return try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: [String: Any]])
     }
 
     @Test(arguments: [
