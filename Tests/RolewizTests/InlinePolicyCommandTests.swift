@@ -95,6 +95,29 @@ struct InlinePolicyCommandTests {
         #expect(try await iam.getRolePolicy(roleName: name, policyName: "S3Read").document.contains("s3:PutObject"))
     }
 
+    @Test func exportWritesThemInEveryFormatOffline() async throws {
+        let rolewiz = try RolewizRunner(moto: nil)
+        let file = try rolewiz.write(Self.spec(name: "exported"), to: "exported.yaml")
+        func export(_ format: String) async throws -> String {
+            let result = try await rolewiz.run(["export", "--spec", file, "--format", format], endpoint: false, credentials: false)
+            #expect(result.exitCode == 0, "\(format): \(result.stderr)")
+            return result.stdout
+        }
+        let cli = try await export("cli")
+        #expect(cli.components(separatedBy: "iam put-role-policy <<'JSON'").count == 3)
+        #expect(cli.contains(#""PolicyName": "Logs""#))
+        let template = try await export("cloudformation")
+        #expect(template.contains("      Policies:\n      - PolicyName: S3Read\n        PolicyDocument:\n"), "\(template)")
+        let terraform = try await export("terraform")
+        #expect(terraform.contains(#"resource "aws_iam_role_policy" "exported_S3Read" {"#))
+        #expect(terraform.contains(#"resource "aws_iam_role_policy" "exported_Logs" {"#))
+        let json = try await export("json")
+        let spec = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let inline = try #require(spec["inlinePolicies"] as? [String: [String: Any]])
+        #expect(Set(inline.keys) == ["S3Read", "Logs"])
+        #expect(inline["Logs"]?["Version"] as? String == "2012-10-17")
+    }
+
     @Test func lintAndPlanReportABadDocumentAndTheQuotaAtTheirLines() async throws {
         let rolewiz = try RolewizRunner(moto: nil)
         let bad = try rolewiz.write("""
