@@ -19,11 +19,14 @@ public struct DesiredRole: Sendable, Hashable {
     /// Managed policy ARNs, in the order they should be attached.
     public var policyArns: [String]
     public var tags: [Tag]
+    /// Inline policies by name, documents as the JSON text PutRolePolicy
+    /// sends. With prune, those IAM has and this does not name are deleted.
+    public var inlinePolicies: [InlinePolicy]
 
     public init(
         roleName: String, path: String = "/", trustPolicy: String, description: String? = nil,
         maxSessionDuration: Int? = nil, permissionsBoundaryArn: String? = nil,
-        policyArns: [String] = [], tags: [Tag] = []
+        policyArns: [String] = [], tags: [Tag] = [], inlinePolicies: [InlinePolicy] = []
     ) {
         self.roleName = roleName
         self.path = path
@@ -33,5 +36,6 @@ public struct DesiredRole: Sendable, Hashable {
         self.permissionsBoundaryArn = permissionsBoundaryArn
         self.policyArns = policyArns
         self.tags = tags
+        self.inlinePolicies = inlinePolicies
     }
 }

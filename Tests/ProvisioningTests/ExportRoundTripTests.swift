@@ -9,8 +9,9 @@ import Yams
 /// script, the CloudFormation template and the Terraform file that rolewiz
 /// exports each make, run by their real tools against moto, the role that
 /// rolewiz's own apply makes: the same trust policy (as parsed JSON), managed
-/// policies (as a set), tags, description, path, session limit and
-/// permissions boundary, compared code point for code point.
+/// policies (as a set), inline policies (by name, documents as parsed JSON),
+/// tags, description, path, session limit and permissions boundary,
+/// compared code point for code point.
 ///
 /// Each test starts its own moto and works in moto accounts of its own
 /// (chosen by STS AssumeRole credentials, which moto ties to the role ARN's
@@ -180,6 +181,11 @@ struct ExportRoundTripTests {
             let templateArns = Set(item.role.policyArns)
             #expect(observed.policyArns.isEmpty || observed.policyArns == templateArns, "\(item.label): attached \(observed.policyArns)")
             observed.policyArns = templateArns
+            // moto's AWS::IAM::Role (moto 5.2) stores each of Policies' documents
+            // as the mapping the template held and GetRolePolicy returns its
+            // Python repr, not JSON: read as Python (ast.literal_eval), it must
+            // be the spec's document, value for value.
+            observed.inlinePolicies = try await Self.pythonReprAsJSON(observed.inlinePolicies)
             Self.expectSame(observed, expected, item, "CloudFormation stack")
         }
 
@@ -302,6 +308,18 @@ struct ExportRoundTripTests {
         #expect(problems.isEmpty, "\(item.label): \(tool) made \(problems.joined(separator: "; "))\n\(item.summary)", sourceLocation: sourceLocation)
     }
 
+    /// Documents that are not JSON read as Python literals and written as JSON.
+    static func pythonReprAsJSON(_ documents: [String: String]) async throws -> [String: String] {
+        let notJSON = documents.filter { (try? PolicyJSON(parsing: $0.value)) == nil }
+        guard !notJSON.isEmpty else { return documents }
+        let script = #"""
+            import ast, json, sys
+            print(json.dumps({name: json.dumps(ast.literal_eval(text)) for name, text in json.load(sys.stdin).items()}))
+            """#
+        guard let converted = try await PythonOracle.answer(script, for: notJSON, as: [String: String].self) else { return documents }
+        return documents.merging(converted) { _, new in new }
+    }
+
     /// `body` for each item, `width` at a time: the tools are processes that
     /// mostly wait on moto, and a test's cases are independent.
     static func concurrently<Item: Sendable>(
@@ -347,6 +365,7 @@ struct RoundTripCase: Sendable {
               tags \(role.tags.map { "\($0.key.debugDescription)=\($0.value.debugDescription)" }.joined(separator: ", "))
               policies \(role.policyArns), boundary \(role.permissionsBoundaryArn.debugDescription), max session \(role.maxSessionDuration.debugDescription)
               trust \(role.trustPolicy.debugDescription)
+              inline \(role.inlinePolicies.map { "\($0.name.debugDescription): \($0.document.debugDescription)" }.joined(separator: ", "))
             """
     }
 }
@@ -439,6 +458,12 @@ struct HostileSpecs {
     ]
     static let policyNumbers = ["3600", "1e3", "0.5", "-1", "12345678901234", "0", "2.5E+2", "1e-7", "1E+30"]
 
+    // Inline policy names: [A-Za-z0-9+=,.@_-]{1,128}.
+    static let inlinePolicyNames: [String] = [
+        "--profile=prod", "-", "--help", "JSON", "EOF", "yes", "null", "Ref", "Fn..Sub", "1e3", "0x10", "@", "=x", "+", ",", ".",
+        "..", "_", "a,b", "S3Read", "-h", String(repeating: "p", count: 128),
+    ]
+
     /// Case `index` of the stream, reproducible on its own.
     func spec(_ index: Int) -> RoleSpec {
         var random = SeededRandom(seed: seed ^ Self.hash(stream) &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
@@ -499,10 +524,51 @@ struct HostileSpecs {
 
         let sessions: [Int?] = [nil, 3600, 43200, 7200, Int.random(in: 3600...43200, using: &random)]
         let policies = Array(Self.managedPolicies.shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random)))
+        let trust = trust(index, using: &random)
         return RoleSpec(
-            name: name, path: path, description: description, trust: trust(index, using: &random),
+            name: name, path: path, description: description, trust: trust,
             managedPolicies: policies, tags: tags, maxSessionDuration: sessions[index % sessions.count],
-            permissionsBoundary: index % 3 == 0 ? "PowerUserAccess" : nil)
+            permissionsBoundary: index % 3 == 0 ? "PowerUserAccess" : nil,
+            inlinePolicies: inlinePolicies(index, share: share, using: &random))
+    }
+
+    /// None in every fifth case, else this case's share of the hostile names
+    /// (at least one), each with a document whose strings are hostile: in
+    /// resources, condition values and a condition key holding `${`.
+    private func inlinePolicies(
+        _ index: Int, share: ([String], Int, Int) -> [String], using random: inout SeededRandom
+    ) -> [InlinePolicy] {
+        guard index % 5 != 4 else { return [] }
+        var names = share(Self.inlinePolicyNames, index, count)
+        if names.isEmpty || Bool.random(using: &random) { names.append(Self.inlinePolicyNames.randomElement(using: &random)!) }
+        var seen: Set<String> = []
+        names = names.prefix(3).filter { seen.insert($0.lowercased()).inserted }
+        return names.map { name in
+            func pick(_ count: Int) -> [PolicyTree] {
+                (0..<count).map { _ in .string(Self.policyStrings.randomElement(using: &random)!) }
+            }
+            // A resource is one line (cfn-lint's ARN pattern); condition values may be anything.
+            let oneLine = Self.policyStrings.filter { !$0.unicodeScalars.contains { $0 == "\n" || $0 == "\r" } }
+            let resources = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                PolicyTree.string("arn:aws:s3:::bucket/" + oneLine.randomElement(using: &random)!)
+            }
+            var statement: [(String, PolicyTree)] = [
+                ("Effect", .string(Bool.random(using: &random) ? "Allow" : "Deny")),
+                ("Action", .array([.string("s3:GetObject"), .string("s3:List*")])),
+                ("Resource", .array(resources)),
+            ]
+            if Bool.random(using: &random) {
+                let key = Bool.random(using: &random) ? "aws:PrincipalTag/${x}" : "s3:prefix"
+                statement.append(("Condition", .object([("StringLike", .object([(key, .array(pick(2)))]))])))
+            }
+            if Bool.random(using: &random) { statement.insert(("Sid", .string("Inline\(index)")), at: 0) }
+            var document: [(String, PolicyTree)] = [("Version", .string("2012-10-17")), ("Statement", .array([.object(statement)]))]
+            if Bool.random(using: &random) { document.reverse() }
+            var writer = PolicyWriter(random: random)
+            let text = writer.write(.object(document))
+            random = writer.random
+            return InlinePolicy(name: name, document: text)
+        }
     }
 
     /// By case: a condition key `Ref` with `${...}` values (template as
@@ -611,6 +677,10 @@ struct HostileSpecs {
             }
         }
         if let json = try? role.trustPolicyJSON() { collect(json) }
+        for policy in role.inlinePolicies {
+            texts.append(policy.name)
+            if let json = try? PolicyJSON(parsing: policy.document) { collect(json) }
+        }
         return texts
     }
 
@@ -686,6 +756,8 @@ struct ObservedRole: Sendable {
     var permissionsBoundary: String?
     var policyArns: Set<String>
     var tags: [IAMClient.Tag]
+    /// Inline policy documents by name.
+    var inlinePolicies: [String: String] = [:]
 
     /// What `role` asks IAM to hold.
     init(_ role: DesiredRole, arn: String) {
@@ -698,11 +770,12 @@ struct ObservedRole: Sendable {
         permissionsBoundary = role.permissionsBoundaryArn
         policyArns = Set(role.policyArns)
         tags = role.tags
+        inlinePolicies = Dictionary(role.inlinePolicies.map { ($0.name, $0.document) }) { first, _ in first }
     }
 
     init(
         name: String, arn: String, path: String, trustPolicy: String, description: String?, maxSessionDuration: Int,
-        permissionsBoundary: String?, policyArns: Set<String>, tags: [IAMClient.Tag]
+        permissionsBoundary: String?, policyArns: Set<String>, tags: [IAMClient.Tag], inlinePolicies: [String: String] = [:]
     ) {
         self.name = name
         self.arn = arn
@@ -713,9 +786,10 @@ struct ObservedRole: Sendable {
         self.permissionsBoundary = permissionsBoundary
         self.policyArns = policyArns
         self.tags = tags
+        self.inlinePolicies = inlinePolicies
     }
 
-    /// GetRole, ListAttachedRolePolicies and ListRoleTags through rolewiz's
+    /// GetRole, ListAttachedRolePolicies, the inline policies and ListRoleTags through rolewiz's
     /// client; the description from GetRole's raw XML, since an XML parser
     /// turns CR and CRLF into LF.
     static func load(_ roleName: String, in account: MotoAccount) async throws -> ObservedRole {
@@ -726,11 +800,13 @@ struct ObservedRole: Sendable {
             description: try await account.rawDescription(of: roleName),
             maxSessionDuration: details.role.maxSessionDuration ?? 3600,
             permissionsBoundary: details.role.permissionsBoundaryArn,
-            policyArns: Set(details.attachedPolicies.map(\.policyArn)), tags: details.tags)
+            policyArns: Set(details.attachedPolicies.map(\.policyArn)), tags: details.tags,
+            inlinePolicies: Dictionary(details.inlinePolicies.map { ($0.name, $0.document) }) { first, _ in first })
     }
 
     var allText: String {
-        ([name, path, trustPolicy, description ?? ""] + tags.flatMap { [$0.key, $0.value] }).joined(separator: "\n")
+        ([name, path, trustPolicy, description ?? ""] + tags.flatMap { [$0.key, $0.value] }
+            + inlinePolicies.flatMap { [$0.key, $0.value] }).joined(separator: "\n")
     }
 
     /// What differs, one line per field. An empty description and none are
@@ -749,6 +825,12 @@ struct ObservedRole: Sendable {
         check("policies", policyArns == expected.policyArns, policyArns.sorted(), expected.policyArns.sorted())
         check("tags", Exact.tags(tags) == Exact.tags(expected.tags), tags, expected.tags)
         check("trust policy", Exact.sameTrustPolicy(trustPolicy, expected.trustPolicy), trustPolicy, expected.trustPolicy)
+        check("inline policy names", Set(inlinePolicies.keys.map(Exact.scalars)) == Set(expected.inlinePolicies.keys.map(Exact.scalars)),
+              inlinePolicies.keys.sorted(), expected.inlinePolicies.keys.sorted())
+        for (name, document) in expected.inlinePolicies.sorted(by: { $0.key < $1.key }) {
+            guard let found = inlinePolicies.first(where: { Exact.same($0.key, name) })?.value else { continue }
+            check("inline policy \(name.debugDescription)", Exact.sameTrustPolicy(found, document), found, document)
+        }
         return problems
     }
 }
@@ -1065,6 +1147,7 @@ enum CLIScriptReading {
         if role.permissionsBoundaryArn != nil { expected.append("put-role-permissions-boundary") }
         expected += role.policyArns.map { _ in "attach-role-policy" }
         if !role.tags.isEmpty { expected.append("tag-role") }
+        expected += role.inlinePolicies.map { _ in "put-role-policy" }
         expected.append("get-role")
         if commands != expected { problems.append("calls \(commands), expected \(expected)") }
 
@@ -1092,6 +1175,11 @@ enum CLIScriptReading {
         }
         let attached = requests.filter { $0.command == "attach-role-policy" }.map { $0.input["PolicyArn"] as? String ?? "?" }
         if attached != role.policyArns { problems.append("attach-role-policy \(attached) != \(role.policyArns)") }
+        let puts = requests.filter { $0.command == "put-role-policy" }.map(\.input)
+        for (input, policy) in zip(puts, role.inlinePolicies) {
+            expect("put-role-policy", "PolicyName", policy.name, input)
+            expect("put-role-policy", "PolicyDocument", policy.document, input)
+        }
         return problems
     }
 }
@@ -1137,19 +1225,31 @@ enum CloudFormationReading {
             problems.append("Tags: \(tags) != \(role.tags)")
         }
         let document = resolved["AssumeRolePolicyDocument"]
-        let documentText: String? = if let text = document as? String {
-            text
-        } else if let object = document, JSONSerialization.isValidJSONObject(object),
-                  let data = try? JSONSerialization.data(withJSONObject: object) {
-            String(decoding: data, as: UTF8.self)
-        } else {
-            nil
-        }
-        if !Exact.sameTrustPolicy(documentText ?? "", role.trustPolicy) {
+        if !Exact.sameTrustPolicy(jsonText(document) ?? "", role.trustPolicy) {
             problems.append("AssumeRolePolicyDocument: \(String(describing: document)) is not \(role.trustPolicy)")
         }
         if role.description == nil, resolved["Description"] != nil { problems.append("Description set") }
+        let policies = resolved["Policies"] as? [Any] ?? []
+        if policies.count != role.inlinePolicies.count { problems.append("Policies: \(policies.count) where the role has \(role.inlinePolicies.count)") }
+        for (value, policy) in zip(policies, role.inlinePolicies) {
+            let entry = value as? [String: Any] ?? [:]
+            if !Exact.same(entry["PolicyName"] as? String, policy.name) {
+                problems.append("Policies PolicyName: \(String(reflecting: entry["PolicyName"])) != \(policy.name.debugDescription)")
+            }
+            if !Exact.sameTrustPolicy(jsonText(entry["PolicyDocument"]) ?? "", policy.document) {
+                problems.append("Policies \(policy.name.debugDescription) PolicyDocument: \(String(describing: entry["PolicyDocument"])) is not \(policy.document)")
+            }
+        }
         return problems
+    }
+
+    /// A policy as the template holds it (JSON text, or a mapping) as JSON text.
+    static func jsonText(_ document: Any?) -> String? {
+        if let text = document as? String { return text }
+        guard let object = document, JSONSerialization.isValidJSONObject(object),
+              let data = try? JSONSerialization.data(withJSONObject: object)
+        else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// `{"Fn::Join": ["", [strings]]}` replaced by the joined text, everywhere.

@@ -23,9 +23,34 @@ struct ExportToolTests {
         return role
     }
 
+    /// Inline policies whose names IAM allows but tools could misread, and
+    /// documents whose strings hold quotes, `$()`, backquotes, newlines, the
+    /// here-document's delimiter on a line of its own and template openers.
+    static var trickyInlineRole: DesiredRole {
+        var role = trickyRole
+        role.inlinePolicies = [
+            InlinePolicy(name: "--profile=prod", document: trickyInlineDocument),
+            InlinePolicy(name: "JSON", document: #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::${aws:username}/*"}}"#),
+            InlinePolicy(name: "yes", document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"s3:*","Resource":"*","Condition":{"StringLike":{"aws:PrincipalTag/${x}":["%{if}","'"]}}}]}"#),
+        ]
+        return role
+    }
+
+    static let trickyInlineDocument = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::b/it's \"$(touch /tmp/rolewiz-inline-pwned)\" `id`","arn:aws:s3:::b/\\"],"Condition":{"StringLike":{"s3:prefix":"\nJSON\n$(id)\n"}}}]}"#
+
+    /// The same documents under names IAM refuses (quotes, `$()`, a newline,
+    /// backquotes, `${`): an export is never handed such a name by a spec,
+    /// but if it were, the name must still arrive as text, never as code.
+    static var hostileInlineRole: DesiredRole {
+        var role = trickyInlineRole
+        let names = ["it's \"$(touch /tmp/rolewiz-inline-pwned)\"", "a\nJSON\nb", "`id` ${x} %{y}"]
+        for index in role.inlinePolicies.indices { role.inlinePolicies[index].name = names[index] }
+        return role
+    }
+
     // MARK: AWS CLI script
 
-    @Test(arguments: [SeedRole.role, trickyRole])
+    @Test(arguments: [SeedRole.role, trickyRole, trickyInlineRole, hostileInlineRole])
     func cliScriptPassesTheShellSyntaxCheck(_ role: DesiredRole) async throws {
         let directory = try ExportTestTools.temporaryDirectory()
         defer { ExportTestTools.remove(directory) }
@@ -69,6 +94,25 @@ struct ExportToolTests {
         #expect(try !run.calls().contains { $0[1] == "create-role" }, "the role exists now: no second create")
     }
 
+    @Test(arguments: [trickyInlineRole, hostileInlineRole])
+    func cliScriptHandsTheAWSCLIInlinePoliciesExactlyAndRunsNoneOfTheirText(_ role: DesiredRole) async throws {
+        let canary = URL(fileURLWithPath: "/tmp/rolewiz-inline-pwned")
+        try? FileManager.default.removeItem(at: canary)
+        let run = try FakeAWSCLI()
+        defer { ExportTestTools.remove(run.directory) }
+        let result = try await run.script(for: role)
+        #expect(result.exitCode == 0, "script failed: \(result.stderr)")
+        let calls = try run.calls()
+        let puts = calls.filter { $0[1] == "put-role-policy" }
+        #expect(calls.map { $0[1] }.suffix(4) == ["put-role-policy", "put-role-policy", "put-role-policy", "get-role"])
+        #expect(calls.allSatisfy { $0.filter { $0.hasPrefix("--") }.allSatisfy(Self.scriptOptions.contains) })
+        let inputs = try puts.map { try input(of: $0) }
+        #expect(inputs.map { $0["RoleName"] as? String } == Array(repeating: "l4e-role", count: 3))
+        #expect(inputs.map { $0["PolicyName"] as? String } == role.inlinePolicies.map(\.name))
+        #expect(inputs.map { $0["PolicyDocument"] as? String } == role.inlinePolicies.map(\.document))
+        #expect(!FileManager.default.fileExists(atPath: canary.path), "text from a policy ran as a command")
+    }
+
     @Test func cliScriptStopsAtTheFirstFailingCall() async throws {
         let run = try FakeAWSCLI(failing: "attach-role-policy")
         defer { ExportTestTools.remove(run.directory) }
@@ -95,7 +139,7 @@ struct ExportToolTests {
 
     @Test(
         .enabled(if: ExportTestTools.find("cfn-lint") != nil || ExportTestTools.toolsRequired, "cfn-lint is not installed (pip install cfn-lint)"),
-        arguments: [SeedRole.role, trickyRole]
+        arguments: [SeedRole.role, trickyRole, trickyInlineRole]
     )
     func cloudFormationTemplatePassesCfnLint(_ role: DesiredRole) async throws {
         let cfnLint = try #require(ExportTestTools.find("cfn-lint"), "cfn-lint is required under CI=true")
@@ -123,6 +167,20 @@ struct ExportToolTests {
         #expect(trustPoliciesAreEquivalent(documentJSON, role.trustPolicy))
     }
 
+    @Test(arguments: [trickyInlineRole, hostileInlineRole])
+    func cloudFormationPoliciesReadBackExactly(_ role: DesiredRole) throws {
+        let yaml = try Exporter().export(role, as: .cloudformation)
+        let loaded = try Yams.load(yaml: yaml)
+        #expect(CloudFormationReading.problems(loaded, role).isEmpty, "\(CloudFormationReading.problems(loaded, role))\n\(yaml)")
+        let properties = try #require(((loaded as? [String: Any])?["Resources"] as? [String: Any])?["Role"] as? [String: Any])["Properties"] as? [String: Any]
+        let policies = try #require(properties?["Policies"] as? [[String: Any]])
+        #expect(policies.map { Self.cloudFormationText($0["PolicyName"]) } == role.inlinePolicies.map(\.name))
+        // A document with a key holding `${` is its JSON text, joined around the `${` so
+        // CloudFormation never reads a parameter; the others are mappings.
+        #expect((policies[0]["PolicyDocument"] as? [String: Any])?["Statement"] != nil)
+        #expect(Self.cloudFormationText(policies[2]["PolicyDocument"]) == role.inlinePolicies[2].document)
+    }
+
     /// A string property as CloudFormation reads it: a string, or the
     /// `Fn::Join` with "" that holds text with `${` in it.
     static func cloudFormationText(_ value: Any?) -> String? {
@@ -135,7 +193,7 @@ struct ExportToolTests {
 
     // MARK: Terraform
 
-    @Test(.enabled(if: ExportTestTools.find("terraform") != nil, "terraform is not installed"), arguments: [SeedRole.role, trickyRole])
+    @Test(.enabled(if: ExportTestTools.find("terraform") != nil, "terraform is not installed"), arguments: [SeedRole.role, trickyRole, trickyInlineRole, hostileInlineRole])
     func terraformIsLaidOutAsTerraformFmtWould(_ role: DesiredRole) async throws {
         let terraform = try #require(ExportTestTools.find("terraform"))
         let text = try Exporter().export(role, as: .terraform)
@@ -158,20 +216,47 @@ struct ExportToolTests {
             output "tags" { value = local.tags }
 
             """
+        let values = try await Self.outputs(of: configuration, terraform: terraform)
+        #expect(values["description"]?["value"] as? String == Self.trickyDescription)
+        #expect(trustPoliciesAreEquivalent(try #require(values["policy"]?["value"] as? String), role.trustPolicy))
+        let tags = try #require(values["tags"]?["value"] as? [String: String])
+        #expect(tags == Dictionary(uniqueKeysWithValues: role.tags.map { ($0.key, $0.value) }))
+    }
+
+    /// Each `aws_iam_role_policy` block's name and policy, evaluated as an
+    /// output (its `role` reference left out, so no provider is needed).
+    @Test(.enabled(if: ExportTestTools.find("terraform") != nil, "terraform is not installed"), arguments: [trickyInlineRole, hostileInlineRole])
+    func terraformInlinePoliciesEvaluateToExactlyTheSpec(_ role: DesiredRole) async throws {
+        let terraform = try #require(ExportTestTools.find("terraform"))
+        let exported = try Exporter().export(role, as: .terraform)
+        let blocks = exported.components(separatedBy: "\n}\n").filter { $0.contains(#"resource "aws_iam_role_policy" "#) }
+        #expect(blocks.count == role.inlinePolicies.count)
+        var configuration = ""
+        for (index, block) in blocks.enumerated() {
+            let attributes = block.split(separator: "\n").dropFirst().filter { !$0.hasPrefix("  role ") && !$0.hasPrefix("  role=") }
+            configuration += "output \"p\(index)\" {\n  value = {\n\(attributes.joined(separator: "\n"))\n  }\n}\n"
+        }
+        let values = try await Self.outputs(of: configuration, terraform: terraform)
+        for (index, policy) in role.inlinePolicies.enumerated() {
+            let value = values["p\(index)"]?["value"] as? [String: String]
+            #expect(Exact.same(value?["name"], policy.name), "\(String(describing: value?["name"]))")
+            #expect(Exact.sameTrustPolicy(value?["policy"] ?? "", policy.document), "\(String(describing: value?["policy"]))")
+        }
+    }
+
+    /// Applies `configuration` (outputs only, no provider) in a directory
+    /// of its own and returns `terraform output -json`.
+    private static func outputs(of configuration: String, terraform: URL) async throws -> [String: [String: Any]] {
         let directory = try ExportTestTools.temporaryDirectory()
         defer { ExportTestTools.remove(directory) }
         try configuration.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
         let inDirectory = "-chdir=\(directory.path)"
         for arguments in [["init", "-input=false", "-no-color"], ["apply", "-auto-approve", "-input=false", "-no-color"]] {
-            let step = try await Processes.run(terraform, arguments: [inDirectory] + arguments, environment: Self.terraformEnvironment)
-            #expect(step.exitCode == 0, "terraform \(arguments[0]): \(step.stdout)\(step.stderr)")
+            let step = try await Processes.run(terraform, arguments: [inDirectory] + arguments, environment: terraformEnvironment)
+            #expect(step.exitCode == 0, "terraform \(arguments[0]): \(step.stdout)\(step.stderr)\n\(configuration)")
         }
-        let output = try await Processes.run(terraform, arguments: [inDirectory, "output", "-json"], environment: Self.terraformEnvironment)
-        let values = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: [String: Any]])
-        #expect(values["description"]?["value"] as? String == Self.trickyDescription)
-        #expect(trustPoliciesAreEquivalent(try #require(values["policy"]?["value"] as? String), role.trustPolicy))
-        let tags = try #require(values["tags"]?["value"] as? [String: String])
-        #expect(tags == Dictionary(uniqueKeysWithValues: role.tags.map { ($0.key, $0.value) }))
+        let output = try await Processes.run(terraform, arguments: [inDirectory, "output", "-json"], environment: terraformEnvironment)
+        return try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: [String: Any]])
     }
 
     @Test(arguments: [

@@ -14,6 +14,12 @@ struct SpecFileTests {
             managedPolicies: ["AmazonS3FullAccess", "service-role/AWSGlueServiceRole"],
             tags: [Tag(key: "team", value: "ml"), Tag(key: "cost", value: "123"), Tag(key: "on", value: "true")],
             maxSessionDuration: 7200, permissionsBoundary: "arn:aws:iam::111122223333:policy/Boundary"),
+        RoleSpec(
+            name: "i", trust: .awsServices(ServiceTrust(services: ["lambda.amazonaws.com"])),
+            inlinePolicies: [
+                InlinePolicy(name: "S3Read", document: (try? PolicyDocument.parse(InlineFixtures.s3Read))?.text ?? ""),
+                InlinePolicy(name: "NotJSON", document: "{not json"),
+            ]),
         RoleSpec(name: "a", trust: .awsServices(ServiceTrust(services: ["ec2.amazonaws.com"], sourceAccount: .id("012345678901")))),
         RoleSpec(name: "b", trust: .awsAccount(AccountTrust(account: .id("444455556666"), externalId: "ext", requireMFA: true))),
         RoleSpec(name: "c", trust: .awsAccount(AccountTrust(account: .current))),
@@ -89,7 +95,7 @@ struct SpecFileTests {
     }
 
     @Test("errors name the field and its line:column", arguments: [
-        ("name: r\ntrust:\n  services: [ec2.amazonaws.com]\nnaem: x\n", "4:1: naem: is not a field here (did you mean \"name\"?); fields: name, path, description, trust, policies, tags, maxSessionDuration, permissionsBoundary"),
+        ("name: r\ntrust:\n  services: [ec2.amazonaws.com]\nnaem: x\n", "4:1: naem: is not a field here (did you mean \"name\"?); fields: name, path, description, trust, policies, tags, maxSessionDuration, permissionsBoundary, inlinePolicies"),
         ("name: r\ntrust:\n  services: [ec2.amazonaws.com]\n  sourceAcount: true\n", "4:3: trust.sourceAcount: is not a field here (did you mean \"sourceAccount\"?); fields: services, sourceAccount, account, externalId, requireMFA, webIdentity, saml, audience, policy"),
         ("name: r\ntrust: {services: [ec2.amazonaws.com], externalId: x}\n", "2:40: trust.externalId: does not apply to \"services\" trust; it takes services, sourceAccount"),
         ("name: r\ntrust: {services: x.amazonaws.com, account: self}\n", "2:36: trust.account: cannot be combined with \"services\"; a spec has one kind of trust (write a policy for more)"),

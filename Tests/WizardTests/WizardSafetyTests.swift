@@ -73,6 +73,24 @@ struct WizardSafetyTests {
         #expect(plan.changes == [.updateDescription(from: "before", to: "after")], "\(plan.changes)")
     }
 
+    /// The edit screen plans with prune: inline policies left out of the
+    /// model would be planned for deletion by a description change.
+    @Test func editingAnotherFieldKeepsTheInlinePolicies() throws {
+        let role = Role(
+            roleName: "inline", roleId: "AROA2", arn: "arn:aws:iam::123456789012:role/inline",
+            assumeRolePolicyDocument: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
+            description: "before")
+        let inline = [InlinePolicy(name: "S3Read", document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#)]
+        let current = RoleDetails(role: role, attachedPolicies: [], inlinePolicies: inline, tags: [])
+        let model = WizardModel()
+        model.load(RoleSpec(existing: current, accountId: "123456789012"))
+        #expect(model.spec().inlinePolicies == inline)
+        model.roleDescription = "after"
+        let desired = try model.spec().resolve(accountId: "123456789012")
+        let plan = Planner.plan(for: desired, current: current, prune: true)
+        #expect(plan.changes == [.updateDescription(from: "before", to: "after")], "\(plan.changes)")
+    }
+
     /// Quit (q, F10, Ctrl-C) asks once the answers hold work, and the
     /// dialog's default keeps it; untouched or saved answers quit at once.
     @Test(arguments: [Key.character("q"), .function(10), .control("c")])

@@ -6,12 +6,14 @@ import IAMClient
 /// description, max session, path, boundary, tags), then its policies are
 /// attached concurrently. An existing role gets at most one call each of
 /// UpdateAssumeRolePolicy, UpdateRole, TagRole and UntagRole, then the
-/// attachments and detachments concurrently. An empty plan makes no call.
+/// attachments, detachments and inline policy puts and deletions
+/// concurrently. An empty plan makes no call.
 ///
 /// Re-running after a failure, a cancellation or a lost reply converges:
 /// plan again and apply; a CreateRole that finds its role already there
 /// reads it back instead of failing, attaching an attached policy and
-/// detaching a detached one count as done.
+/// detaching a detached one count as done, and a PutRolePolicy again
+/// replaces the document with the same one.
 public struct Applier: Sendable {
     public let iam: any IAMOperations
     /// How many attach/detach calls may be in flight at once.

@@ -13,8 +13,11 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
     case deletePermissionsBoundary
     case attachPolicy(arn: String)
     case detachPolicy(arn: String)
-    /// Deleting a role: what IAM requires to go first, then the role.
+    /// One PutRolePolicy: adds the inline policy or replaces its document.
+    case putInlinePolicy(InlinePolicy)
+    /// An inline policy pruned, or deleted before the role is.
     case deleteInlinePolicy(name: String)
+    /// Deleting a role: what IAM requires to go first, then the role.
     case removeFromInstanceProfile(name: String)
     case deleteInstanceProfile(name: String)
     case deleteRole
@@ -33,6 +36,7 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         case .deletePermissionsBoundary: "DeleteRolePermissionsBoundary"
         case .attachPolicy: "AttachRolePolicy"
         case .detachPolicy: "DetachRolePolicy"
+        case .putInlinePolicy: "PutRolePolicy"
         case .deleteInlinePolicy: "DeleteRolePolicy"
         case .removeFromInstanceProfile: "RemoveRoleFromInstanceProfile"
         case .deleteInstanceProfile: "DeleteInstanceProfile"
@@ -41,11 +45,11 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Attachments, detachments and inline policy deletions are independent
-    /// of each other and run concurrently.
+    /// Attachments, detachments and inline policy puts and deletions are
+    /// independent of each other and run concurrently.
     var runsConcurrently: Bool {
         switch self {
-        case .attachPolicy, .detachPolicy, .deleteInlinePolicy: true
+        case .attachPolicy, .detachPolicy, .putInlinePolicy, .deleteInlinePolicy: true
         default: false
         }
     }
@@ -63,6 +67,7 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         case .deletePermissionsBoundary: "remove the permissions boundary"
         case .attachPolicy(let arn): "attach \(arn)"
         case .detachPolicy(let arn): "detach \(arn)"
+        case .putInlinePolicy(let policy): "put inline policy \(policy.name)"
         case .deleteInlinePolicy(let name): "delete inline policy \(name)"
         case .removeFromInstanceProfile(let name): "remove the role from instance profile \(name)"
         case .deleteInstanceProfile(let name): "delete instance profile \(name)"
@@ -72,8 +77,9 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The fewest calls that make `changes`: trust, one UpdateRole, the
-    /// boundary, one TagRole, one UntagRole, then detachments and attachments, and last
-    /// what cannot be done, so that everything possible is done first.
+    /// boundary, one TagRole, one UntagRole, then detachments, inline policy
+    /// deletions, attachments and inline policy puts, and last what cannot
+    /// be done, so that everything possible is done first.
     static func steps(for changes: [Change]) -> [ApplyStep] {
         var steps: [ApplyStep] = []
         var description: String?
@@ -82,6 +88,8 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         var untagKeys: [String] = []
         var detachments: [ApplyStep] = []
         var attachments: [ApplyStep] = []
+        var inlineDeletions: [ApplyStep] = []
+        var inlinePuts: [ApplyStep] = []
         var boundary: ApplyStep?
         var unsupported: [ApplyStep] = []
         for change in changes {
@@ -95,6 +103,8 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
             case .removeTag(let tag): untagKeys.append(tag.key)
             case .attachPolicy(let arn): attachments.append(.attachPolicy(arn: arn))
             case .detachPolicy(let arn): detachments.append(.detachPolicy(arn: arn))
+            case .putInlinePolicy(let name, _, let document): inlinePuts.append(.putInlinePolicy(InlinePolicy(name: name, document: document)))
+            case .deleteInlinePolicy(let name, _): inlineDeletions.append(.deleteInlinePolicy(name: name))
             case .changePermissionsBoundary(_, let arn?): boundary = .putPermissionsBoundary(arn: arn)
             case .changePermissionsBoundary(_, nil): boundary = .deletePermissionsBoundary
             case .changePath: unsupported.append(.unsupported(change))
@@ -106,8 +116,8 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         if let boundary { steps.append(boundary) }
         if !tags.isEmpty { steps.append(.tagRole(tags)) }
         if !untagKeys.isEmpty { steps.append(.untagRole(keys: untagKeys)) }
-        // Detachments first: with bounded concurrency they start first, which
-        // keeps a swap of policies under the attached-policies quota.
-        return steps + detachments + attachments + unsupported
+        // Removals first: with bounded concurrency they start first, which
+        // keeps a swap of policies under the attached-policies and inline size quotas.
+        return steps + detachments + inlineDeletions + attachments + inlinePuts + unsupported
     }
 }

@@ -38,6 +38,9 @@ struct StepPerformer: Sendable {
             }
         case .detachPolicy(let arn):
             try await alreadyDoneIfMissing { try await iam.detachRolePolicy(roleName: roleName, policyArn: arn) }
+        case .putInlinePolicy(let policy):
+            // Replaces the document when the policy is there: a re-run is harmless.
+            try await iam.putRolePolicy(roleName: roleName, policy: policy)
         case .deleteInlinePolicy(let name):
             try await alreadyDoneIfMissing { try await iam.deleteRolePolicy(roleName: roleName, policyName: name) }
         case .removeFromInstanceProfile(let name):

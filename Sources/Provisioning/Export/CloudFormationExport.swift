@@ -1,3 +1,4 @@
+import IAMClient
 import Yams
 
 /// A CloudFormation template (YAML) with the role as one `AWS::IAM::Role`
@@ -7,7 +8,8 @@ import Yams
 /// CloudFormation reads a mapping whose key is `Ref` or `Fn::...` as a
 /// function, and `${...}` as a parameter (cfn-lint E1029); so text holding
 /// `${` is written as `Fn::Join` of pieces that never hold it, and a trust
-/// policy with such keys is written as its JSON text.
+/// policy with such keys is written as its JSON text. Inline policies are
+/// the role's `Policies`, each a `PolicyName` and `PolicyDocument`.
 struct CloudFormationExport {
     /// The role's logical ID in the template.
     static let logicalId = "Role"
@@ -56,18 +58,30 @@ struct CloudFormationExport {
             let tags = role.tags.map { mapping([("Key", literal($0.key)), ("Value", literal($0.value))]) }
             properties.append(("Tags", .sequence(.init(tags))))
         }
+        if !role.inlinePolicies.isEmpty {
+            let policies = try role.inlinePolicies.map { policy in
+                mapping([
+                    ("PolicyName", literal(policy.name)),
+                    ("PolicyDocument", policyNode(policy.document, try DesiredRole.inlinePolicyJSON(policy))),
+                ])
+            }
+            properties.append(("Policies", .sequence(.init(policies))))
+        }
         return properties
     }
 
-    /// The policy as YAML, which reads best, unless one of its keys would
-    /// read as a function; then as its JSON text, which CloudFormation
-    /// passes to IAM as is.
     private func trustPolicy() throws -> Node {
-        let document = try role.trustPolicyJSON()
+        policyNode(role.trustPolicy, try role.trustPolicyJSON())
+    }
+
+    /// A policy (`text`, parsed as `document`) as YAML, which reads best,
+    /// unless one of its keys would read as a function; then as its JSON
+    /// text, which CloudFormation passes to IAM as is.
+    private func policyNode(_ text: String, _ document: PolicyJSON) -> Node {
         guard Self.hasFunctionKey(document) else { return node(for: document) }
-        guard Self.piecesWithoutParameters(role.trustPolicy).count == 1 else { return literal(role.trustPolicy) }
+        guard Self.piecesWithoutParameters(text).count == 1 else { return literal(text) }
         // A block scalar keeps the JSON's lines readable.
-        return .scalar(.init(role.trustPolicy, .implicit, .literal))
+        return .scalar(.init(text, .implicit, .literal))
     }
 
     /// Whether any mapping in the document has a key CloudFormation (or a

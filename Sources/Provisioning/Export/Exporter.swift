@@ -1,3 +1,5 @@
+import IAMClient
+
 /// Writes a `DesiredRole` as a script or template another tool can apply.
 public struct Exporter: Sendable {
     /// Writes the `json` format. The spec file belongs to the spec model,
@@ -28,10 +30,19 @@ public struct Exporter: Sendable {
 extension DesiredRole {
     /// The trust policy as a JSON tree, for formats that embed it as an object.
     func trustPolicyJSON() throws -> PolicyJSON {
+        try Self.policyJSON(trustPolicy, field: "trustPolicy")
+    }
+
+    /// An inline policy's document as a JSON tree.
+    static func inlinePolicyJSON(_ policy: InlinePolicy) throws -> PolicyJSON {
+        try policyJSON(policy.document, field: RoleSpec.inlinePolicyField(policy.name))
+    }
+
+    private static func policyJSON(_ text: String, field: String) throws -> PolicyJSON {
         do {
-            return try PolicyJSON(parsing: trustPolicy)
+            return try PolicyJSON(parsing: text)
         } catch {
-            throw ExportError(field: "trustPolicy", message: "not a valid policy document: \(error)")
+            throw ExportError(field: field, message: "not a valid policy document: \(error)")
         }
     }
 }

@@ -10,7 +10,9 @@
 /// `file://~/.aws/credentials` would store the user's keys in IAM. So each
 /// call's parameters go in `--cli-input-json`, which the CLI documents as
 /// the request itself and does not expand, read from a here-document whose
-/// quoted delimiter keeps the shell from expanding anything either.
+/// quoted delimiter keeps the shell from expanding anything either. Inline
+/// policies are `put-role-policy` calls the same way (RoleName, PolicyName
+/// and PolicyDocument in the request), which replace a document on a re-run.
 struct ShellScriptExport {
     let role: DesiredRole
 
@@ -50,6 +52,11 @@ struct ShellScriptExport {
         }
         if !role.tags.isEmpty {
             lines += call("tag-role", [name, tagsMember])
+        }
+        for policy in role.inlinePolicies {
+            lines += call("put-role-policy", [
+                name, JSONMember("PolicyName", .string(policy.name)), JSONMember("PolicyDocument", .string(policy.document)),
+            ])
         }
         lines += call("get-role --query Role.Arn --output text", [name])
         return lines.joined(separator: "\n") + "\n"

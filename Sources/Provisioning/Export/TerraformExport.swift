@@ -1,8 +1,10 @@
 import Foundation
+import IAMClient
 
 /// Terraform for the role: an `aws_iam_role` with the trust policy as a
 /// `jsonencode` object, one `aws_iam_role_policy_attachment` per policy
-/// (`for_each` over the set of ARNs) and the ARN as an output.
+/// (`for_each` over the set of ARNs), one `aws_iam_role_policy` per inline
+/// policy (its document a `jsonencode` object too) and the ARN as an output.
 ///
 /// Terraform holds every string in Unicode Normalization Form C, however it
 /// is written (`"\u2126"`, `base64decode(...)` and `jsondecode(...)` all
@@ -21,6 +23,13 @@ struct TerraformExport {
                 HCLAttribute("for_each", .call("toset", .list(role.policyArns.map(HCLValue.string)))),
                 HCLAttribute("role", .expression("aws_iam_role.\(name).name")),
                 HCLAttribute("policy_arn", .expression("each.value")),
+            ]))
+        }
+        for (policy, resource) in zip(role.inlinePolicies, inlinePolicyResourceNames) {
+            blocks.append(block(#"resource "aws_iam_role_policy" "\#(resource)""#, [
+                HCLAttribute("name", .string(policy.name)),
+                HCLAttribute("role", .expression("aws_iam_role.\(name).name")),
+                HCLAttribute("policy", .call("jsonencode", value(for: try DesiredRole.inlinePolicyJSON(policy)))),
             ]))
         }
         blocks.append(block(#"output "\#(name)_arn""#, [
@@ -70,6 +79,11 @@ struct TerraformExport {
         if let boundary = role.permissionsBoundaryArn { fields.append(("permissionsBoundary", boundary)) }
         fields += role.policyArns.enumerated().map { ("policies[\($0.offset)]", $0.element) }
         fields += trustPolicyTexts(try role.trustPolicyJSON()).map { ("trustPolicy", $0) }
+        for policy in role.inlinePolicies {
+            let field = RoleSpec.inlinePolicyField(policy.name)
+            fields.append((field, policy.name))
+            fields += trustPolicyTexts(try DesiredRole.inlinePolicyJSON(policy)).map { (field, $0) }
+        }
         for (index, tag) in role.tags.enumerated() {
             fields += [("tags[\(index)].key", tag.key), ("tags[\(index)].value", tag.value)]
         }
@@ -99,12 +113,32 @@ struct TerraformExport {
         ([header + " {"] + HCLAttribute.lines(attributes, indent: 1) + ["}"]).joined(separator: "\n") + "\n"
     }
 
+    /// One resource name per inline policy: the role's, `_`, and the
+    /// policy's made a Terraform name; a name already taken gets `_2`, `_3`...
+    var inlinePolicyResourceNames: [String] {
+        var taken: Set<String> = []
+        return role.inlinePolicies.map { policy in
+            let base = resourceName + "_" + Self.terraformName(policy.name)
+            var candidate = base
+            var number = 2
+            while !taken.insert(candidate.lowercased()).inserted {
+                candidate = "\(base)_\(number)"
+                number += 1
+            }
+            return candidate
+        }
+    }
+
     /// Terraform names start with a letter or `_` and hold letters, digits,
     /// `_` and `-`; IAM role names may also hold `+=,.@`.
     var resourceName: String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
-        let name = String(role.roleName.map { allowed.contains($0) ? $0 : "_" })
+        let name = Self.terraformName(role.roleName)
         guard let first = name.first, first.isLetter || first == "_" else { return "role_" + name }
         return name
+    }
+
+    private static func terraformName(_ text: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+        return String(text.map { allowed.contains($0) ? $0 : "_" })
     }
 }

@@ -30,6 +30,7 @@ extension RoleSpec {
         if let permissionsBoundary {
             issues += permissionsBoundary.validationIssues(field: "permissionsBoundary")
         }
+        issues += validateInlinePolicies()
         return issues
     }
 

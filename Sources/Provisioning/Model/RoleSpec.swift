@@ -17,11 +17,14 @@ public struct RoleSpec: Sendable, Hashable {
     /// Seconds, 3600 to 43200; nil leaves IAM's default of one hour.
     public var maxSessionDuration: Int?
     public var permissionsBoundary: PolicyReference?
+    /// Policies embedded in the role (PutRolePolicy), by name, in the order
+    /// written; each document is policy JSON text as it will be sent.
+    public var inlinePolicies: [InlinePolicy]
 
     public init(
         name: String, path: String = "/", description: String? = nil, trust: TrustedEntity,
         managedPolicies: [PolicyReference] = [], tags: [Tag] = [], maxSessionDuration: Int? = nil,
-        permissionsBoundary: PolicyReference? = nil
+        permissionsBoundary: PolicyReference? = nil, inlinePolicies: [InlinePolicy] = []
     ) {
         self.name = name
         self.path = path
@@ -31,6 +34,7 @@ public struct RoleSpec: Sendable, Hashable {
         self.tags = tags
         self.maxSessionDuration = maxSessionDuration
         self.permissionsBoundary = permissionsBoundary
+        self.inlinePolicies = inlinePolicies
     }
 
     /// The role exactly as IAM should hold it in `partition` (`aws`, `aws-cn`,
@@ -51,6 +55,7 @@ public struct RoleSpec: Sendable, Hashable {
             roleName: name, path: path, trustPolicy: trustText, description: description,
             maxSessionDuration: maxSessionDuration,
             permissionsBoundaryArn: permissionsBoundary?.arn(partition: partition),
-            policyArns: managedPolicies.map { $0.arn(partition: partition) }, tags: tags)
+            policyArns: managedPolicies.map { $0.arn(partition: partition) }, tags: tags,
+            inlinePolicies: inlinePolicies)
     }
 }

@@ -5,16 +5,18 @@ import IAMClient
 ///
 ///     {"change": "attachPolicy", "policyArn": "arn:aws:iam::aws:policy/IAMFullAccess", "summary": "+ attach ..."}
 ///     {"change": "changeTag", "key": "team", "from": "data", "to": "ml", "summary": "~ tag team: ..."}
+///     {"change": "putInlinePolicy", "policyName": "S3Read", "from": "{...}", "to": "{...}", "summary": "~ update inline policy ..."}
 extension Change: Codable {
     private enum Kind: String, Codable {
         case createRole, updateTrustPolicy, updateDescription, updateMaxSessionDuration
         case changePermissionsBoundary, changePath, attachPolicy, detachPolicy, addTag, changeTag, removeTag
+        case putInlinePolicy, deleteInlinePolicy
     }
 
     private enum Key: String, CodingKey {
         case change, summary, supported
         case roleName, path, trustPolicy, description, maxSessionDuration, permissionsBoundaryArn, tags
-        case from, to, policyArn, key, value
+        case from, to, policyArn, key, value, policyName
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -52,6 +54,12 @@ extension Change: Codable {
             try container.encode(key, forKey: .key)
         case .removeTag(let tag):
             try encode(.removeTag, tag, in: &container)
+        case .putInlinePolicy(let name, let old, let new):
+            try encode(.putInlinePolicy, from: old, to: new, in: &container)
+            try container.encode(name, forKey: .policyName)
+        case .deleteInlinePolicy(let name, let document):
+            try encode(.deleteInlinePolicy, from: document, to: String?.none, in: &container)
+            try container.encode(name, forKey: .policyName)
         }
         try container.encode(isSupported, forKey: .supported)
         try container.encode(summary, forKey: .summary)
@@ -105,6 +113,13 @@ extension Change: Codable {
                 from: try container.decode(String.self, forKey: .from), to: try container.decode(String.self, forKey: .to))
         case .removeTag:
             self = .removeTag(Tag(key: try container.decode(String.self, forKey: .key), value: try container.decode(String.self, forKey: .value)))
+        case .putInlinePolicy:
+            self = .putInlinePolicy(
+                name: try container.decode(String.self, forKey: .policyName),
+                from: try container.decodeIfPresent(String.self, forKey: .from), to: try container.decode(String.self, forKey: .to))
+        case .deleteInlinePolicy:
+            self = .deleteInlinePolicy(
+                name: try container.decode(String.self, forKey: .policyName), document: try container.decode(String.self, forKey: .from))
         }
     }
 }

@@ -19,6 +19,11 @@ public enum Change: Sendable, Hashable {
     case changeTag(key: String, from: String, to: String)
     /// Only planned with prune.
     case removeTag(Tag)
+    /// PutRolePolicy: a new inline policy (`from` nil) or a document that
+    /// means something else than the one IAM holds.
+    case putInlinePolicy(name: String, from: String?, to: String)
+    /// DeleteRolePolicy of an inline policy the spec does not name; only planned with prune.
+    case deleteInlinePolicy(name: String, document: String)
 
     /// False for changes rolewiz cannot make through the IAM calls it uses;
     /// they stay in the plan and fail the apply with an explanation instead
@@ -35,11 +40,11 @@ public enum Change: Sendable, Hashable {
 
     public var marker: Character {
         switch self {
-        case .createRole, .attachPolicy, .addTag, .changePermissionsBoundary(nil, _): "+"
-        case .updateTrustPolicy, .updateDescription, .updateMaxSessionDuration, .changeTag: "~"
+        case .createRole, .attachPolicy, .addTag, .changePermissionsBoundary(nil, _), .putInlinePolicy(_, nil, _): "+"
+        case .updateTrustPolicy, .updateDescription, .updateMaxSessionDuration, .changeTag, .putInlinePolicy: "~"
         case .changePermissionsBoundary(_, nil): "-"
         case .changePermissionsBoundary: "~"
-        case .detachPolicy, .removeTag: "-"
+        case .detachPolicy, .removeTag, .deleteInlinePolicy: "-"
         case .changePath: "!"
         }
     }
@@ -74,6 +79,12 @@ public enum Change: Sendable, Hashable {
             return "tag \(key): \(quoted(old)) -> \(quoted(new))"
         case .removeTag(let tag):
             return "remove tag \(tag.key) (was \(quoted(tag.value)))"
+        case .putInlinePolicy(let name, nil, _):
+            return "add inline policy \(JSONPrinter.quoted(name))"
+        case .putInlinePolicy(let name, _, _):
+            return "update inline policy \(JSONPrinter.quoted(name))"
+        case .deleteInlinePolicy(let name, _):
+            return "delete inline policy \(JSONPrinter.quoted(name))"
         }
     }
 }

@@ -4,7 +4,7 @@ public struct Plan: Sendable, Hashable, Codable {
     public var roleName: String
     /// The ARN of the role as it exists now; nil when the plan creates it.
     public var roleArn: String?
-    /// Whether policies and tags not in the spec are removed.
+    /// Whether policies, inline policies and tags not in the spec are removed.
     public var prune: Bool
     /// Made without reading IAM (no credentials): everything is to be created.
     public var offline: Bool

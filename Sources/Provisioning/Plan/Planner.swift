@@ -4,9 +4,9 @@ import IAMClient
 /// `DesiredRole`.
 ///
 /// Fields left nil in the desired role (description, max session duration)
-/// are not managed. Removals (policies, tags, a permissions boundary) are
-/// only planned with `prune`, so a spec never takes away what someone else
-/// added unless asked to.
+/// are not managed. Removals (policies, inline policies, tags) are only
+/// planned with `prune`, so a spec never takes away what someone else added
+/// unless asked to; a permissions boundary only with `removesPermissionsBoundary`.
 public struct Planner: Sendable {
     /// IAM's MaxSessionDuration when none was given.
     public static let defaultMaxSessionDuration = 3600
@@ -92,6 +92,7 @@ public struct Planner: Sendable {
             return Plan(
                 roleName: desired.roleName, roleArn: nil, prune: prune,
                 changes: [.createRole(NewRole(desired))] + attachments
+                    + inlinePolicyChanges(current: [], desired: desired.inlinePolicies, prune: false)
             )
         }
         return Plan(
@@ -104,6 +105,7 @@ public struct Planner: Sendable {
         roleChanges(from: current.role, to: desired, prune: prune)
             + policyChanges(attached: current.attachedPolicies.map(\.policyArn), desired: desired.policyArns, prune: prune)
             + tagChanges(current: current.tags, desired: desired.tags, prune: prune)
+            + inlinePolicyChanges(current: current.inlinePolicies, desired: desired.inlinePolicies, prune: prune)
     }
 
     private static func roleChanges(from role: Role, to desired: DesiredRole, prune: Bool) -> [Change] {
@@ -153,6 +155,28 @@ public struct Planner: Sendable {
         }
         if prune {
             changes += existing.tags.filter { wanted.value(for: $0.key) == nil }.map { Change.removeTag($0) }
+        }
+        return changes
+    }
+
+    /// A put for each policy IAM lacks or holds with a document that means
+    /// something else (compared as the trust policy is, so layout never
+    /// counts); with prune, a delete for each one the role should not have.
+    private static func inlinePolicyChanges(current: [InlinePolicy], desired: [InlinePolicy], prune: Bool) -> [Change] {
+        var existing: [String: String] = [:]
+        for policy in current { existing[policy.name] = policy.document }
+        var wantedNames = Set<String>()
+        var changes: [Change] = []
+        for policy in desired where wantedNames.insert(policy.name).inserted {
+            switch existing[policy.name] {
+            case nil: changes.append(.putInlinePolicy(name: policy.name, from: nil, to: policy.document))
+            case let old? where !inlinePoliciesAreEquivalent(old, policy.document):
+                changes.append(.putInlinePolicy(name: policy.name, from: old, to: policy.document))
+            default: break
+            }
+        }
+        if prune {
+            changes += current.filter { !wantedNames.contains($0.name) }.map { Change.deleteInlinePolicy(name: $0.name, document: $0.document) }
         }
         return changes
     }

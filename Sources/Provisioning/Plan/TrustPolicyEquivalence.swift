@@ -4,3 +4,8 @@
 func trustPoliciesAreEquivalent(_ lhs: String, _ rhs: String) -> Bool {
     PolicyDocument.trustEquivalent(lhs, rhs)
 }
+
+/// The same for an inline policy's document as IAM holds it and as the spec has it.
+func inlinePoliciesAreEquivalent(_ lhs: String, _ rhs: String) -> Bool {
+    PolicyDocument.trustEquivalent(lhs, rhs)
+}

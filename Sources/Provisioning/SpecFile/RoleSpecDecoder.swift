@@ -5,7 +5,7 @@ import IAMClient
 struct RoleSpecDecoder {
     let tree: ParsedJSON
 
-    static let fields = ["name", "path", "description", "trust", "policies", "tags", "maxSessionDuration", "permissionsBoundary"]
+    static let fields = ["name", "path", "description", "trust", "policies", "tags", "maxSessionDuration", "permissionsBoundary", "inlinePolicies"]
     /// Each kind of trust, by the key that introduces it, with the keys it may use.
     static let trustKinds: [(key: String, allowed: [String])] = [
         ("services", ["services", "sourceAccount"]),
@@ -36,6 +36,7 @@ struct RoleSpecDecoder {
         if let boundary = root["permissionsBoundary"] {
             spec.permissionsBoundary = PolicyReference(try string(boundary, at: .root.appending("permissionsBoundary")))
         }
+        if let inline = root["inlinePolicies"] { spec.inlinePolicies = try decodeInlinePolicies(inline, at: .root.appending("inlinePolicies")) }
         return spec
     }
 
@@ -91,6 +92,21 @@ struct RoleSpecDecoder {
         default:
             throw failure(at: path, "must be a policy, as a mapping or as JSON text, found \(value.kindName)")
         }
+    }
+
+    /// `inlinePolicies:`, a mapping of policy names to documents (mappings or JSON text), in the order written.
+    private func decodeInlinePolicies(_ value: JSONValue, at path: JSONPath) throws(SpecFileError) -> [InlinePolicy] {
+        guard case .object(let members) = value else {
+            throw failure(at: path, "must be a mapping of policy names to policy documents (S3Read: {Version: ..., Statement: [...]}), found \(value.kindName)")
+        }
+        var policies: [InlinePolicy] = []
+        var seen: Set<String> = []
+        for member in members {
+            let memberPath = path.appending(member.key)
+            guard seen.insert(member.key).inserted else { throw failure(at: memberPath, "is written twice") }
+            policies.append(InlinePolicy(name: member.key, document: try policyText(member.value, at: memberPath)))
+        }
+        return policies
     }
 
     private func sourceAccount(_ value: JSONValue, at path: JSONPath) throws(SpecFileError) -> AccountReference? {

@@ -14,6 +14,9 @@ enum RoleSpecEncoder {
         }
         if let duration = spec.maxSessionDuration { members.append(JSONMember("maxSessionDuration", .number(String(duration)))) }
         if let boundary = spec.permissionsBoundary { members.append(JSONMember("permissionsBoundary", .string(boundary.text))) }
+        if !spec.inlinePolicies.isEmpty {
+            members.append(JSONMember("inlinePolicies", .object(spec.inlinePolicies.map { JSONMember($0.name, policy($0.document)) })))
+        }
         return .object(members)
     }
 
@@ -40,11 +43,15 @@ enum RoleSpecEncoder {
                 members.append(JSONMember("audience", .string(trust.audience)))
             }
         case .customPolicy(let text):
-            // A policy that parses is written as a mapping, easier to read and edit than escaped JSON.
-            let policy = (try? PolicyDocument.parse(text))?.json ?? .string(text)
-            members.append(JSONMember("policy", policy))
+            members.append(JSONMember("policy", policy(text)))
         }
         return .object(members)
+    }
+
+    /// A policy that parses is written as a mapping, easier to read and edit
+    /// than escaped JSON; one that does not, as its text.
+    private static func policy(_ text: String) -> JSONValue {
+        (try? PolicyDocument.parse(text))?.json ?? .string(text)
     }
 
     private static func account(_ reference: AccountReference) -> JSONValue {

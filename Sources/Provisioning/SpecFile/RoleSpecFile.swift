@@ -21,6 +21,8 @@ import IAMClient
 ///     tags: {team: ml}                # key: value
 ///     maxSessionDuration: 3600        # seconds, 3600-43200
 ///     permissionsBoundary: PowerUserAccess   # a name or an ARN
+///     inlinePolicies:                 # policy name: document (a mapping, or the policy as JSON text)
+///       S3Read: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "s3:GetObject", Resource: "arn:aws:s3:::data/*"}]}
 ///
 /// Unknown fields are errors (with a "did you mean"), so a typo is never silently ignored.
 public enum RoleSpecFile {
@@ -98,6 +100,11 @@ public enum RoleSpecFile {
             let tagPath = tagsPath.appending(tag.key)
             positions["tags[\(index)].key"] = tree.keyPositions[tagPath]
             positions["tags[\(index)].value"] = tree.valuePositions[tagPath]
+        }
+        // An inline policy's issues point at its name, where the policy starts.
+        let inlinePath = JSONPath.root.appending("inlinePolicies")
+        for policy in spec.inlinePolicies {
+            positions[RoleSpec.inlinePolicyField(policy.name)] = tree.keyPositions[inlinePath.appending(policy.name)]
         }
         return positions
     }

@@ -231,10 +231,7 @@ public final class WizardContext {
         case .role(let outcome):
             editedRole = outcome
             if let loaded = outcome.value {
-                var spec = RoleSpec(existing: loaded.role, attachedPolicyArns: loaded.attachedPolicies.map(\.policyArn),
-                                    partition: partition, accountId: accountId)
-                spec.tags = loaded.tags
-                model.load(spec, partition: partition)
+                model.load(RoleSpec(existing: loaded, partition: partition, accountId: accountId), partition: partition)
                 editedRoleAnswers = model.spec(partition: partition)
             }
         case .review(let request, let outcome) where request == reviewRequest:

@@ -49,6 +49,9 @@ public final class WizardModel {
     /// The permissions boundary, kept from the spec or the role being edited:
     /// the wizard has no step for it, and dropping it would plan its removal.
     public var permissionsBoundary: PolicyReference?
+    /// The inline policies, kept from the spec or the role being edited: the
+    /// wizard has no step for them, and dropping them would plan their deletion.
+    public var inlinePolicies: [InlinePolicy] = []
     /// The preset the answers started from, if any.
     public private(set) var presetId: String?
 
@@ -68,6 +71,7 @@ public final class WizardModel {
         path = spec.path
         maxSessionDuration = spec.maxSessionDuration
         permissionsBoundary = spec.permissionsBoundary
+        inlinePolicies = spec.inlinePolicies
         tagsText = spec.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         policyArns = spec.managedPolicies.map { $0.arn(partition: partition) }
         editedTrustPolicy = nil
@@ -189,7 +193,8 @@ public final class WizardModel {
         RoleSpec(
             name: roleName, path: path, description: roleDescription.isEmpty ? nil : roleDescription, trust: trust,
             managedPolicies: policyArns.map { PolicyReference(arn: $0) }, tags: tags.tags,
-            maxSessionDuration: maxSessionDuration, permissionsBoundary: permissionsBoundary)
+            maxSessionDuration: maxSessionDuration, permissionsBoundary: permissionsBoundary,
+            inlinePolicies: inlinePolicies)
     }
 
     /// Validation issues for the named fields only (`name`, `description`, `tags`...).

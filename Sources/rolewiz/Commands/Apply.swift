@@ -20,7 +20,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var role: RoleInputOptions
 
-    @Flag(help: "Also remove managed policies and tags the spec does not list.")
+    @Flag(help: "Also remove managed policies, inline policies and tags the spec does not list.")
     var prune = false
 
     @Flag(name: [.customLong("yes"), .customShort("y")], help: "Apply without asking (required when standard input is not a terminal).")

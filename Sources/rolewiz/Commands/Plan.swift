@@ -16,7 +16,7 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var role: RoleInputOptions
 
-    @Flag(help: "Also remove managed policies and tags the spec does not list.")
+    @Flag(help: "Also remove managed policies, inline policies and tags the spec does not list.")
     var prune = false
 
     @Flag(help: "Exit 2 when there are changes (0 when there are none, 1 on error).")

@@ -3,7 +3,8 @@ import Provisioning
 import SafeText
 
 /// A plan as people read it: the trust policy as a JSON diff, then role
-/// settings, managed policies and tags as `+`/`~`/`-` lines, then what lint
+/// settings, managed policies, inline policies (each document as a diff) and
+/// tags as `+`/`~`/`-` lines, then what lint
 /// found, then a count. Colour comes from `style`.
 struct PlanPrinter {
     var style: TerminalStyle
@@ -24,6 +25,7 @@ struct PlanPrinter {
             lines += section("Role", roleLines(plan.changes))
             lines += section("Trust policy", trustLines(plan.changes))
             lines += section("Managed policies", policyLines(plan.changes))
+            lines += section("Inline policies", inlinePolicyLines(plan.changes))
             lines += section("Tags", tagLines(plan.changes))
         }
         lines += section("Findings", findingLines(findings))
@@ -71,7 +73,8 @@ struct PlanPrinter {
 
     private func diffLines(from old: String, to new: String) -> [String] {
         PolicyDiff.lines(from: old, to: new).map { diffLine in
-            style.marked(diffLine.marker, "  \(diffLine.marker) \(diffLine.text)")
+            // A document IAM holds that is not JSON is shown as written: as one inert line each.
+            style.marked(diffLine.marker, "  \(diffLine.marker) \(InertText.line(diffLine.text))")
         }
     }
 
@@ -81,6 +84,18 @@ struct PlanPrinter {
             case .attachPolicy(let arn): line("+", arn)
             case .detachPolicy(let arn): line("-", arn)
             default: nil
+            }
+        }
+    }
+
+    /// Each inline policy put or deleted, by name, with its document as a diff.
+    private func inlinePolicyLines(_ changes: [Change]) -> [String] {
+        changes.flatMap { change -> [String] in
+            switch change {
+            case .putInlinePolicy(let name, let old, let new):
+                [line(change.marker, JSONPrinter.quoted(name))] + diffLines(from: old ?? "", to: new).map { "  " + $0 }
+            case .deleteInlinePolicy(let name, _): [line("-", JSONPrinter.quoted(name))]
+            default: []
             }
         }
     }
