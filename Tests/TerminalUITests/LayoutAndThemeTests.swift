@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import TerminalUI
 
 @Suite struct LayoutAndThemeTests {
@@ -123,5 +124,24 @@ import Testing
         #expect(third.choice == .cancelled)
         let surface = render(Size(columns: 50, rows: 9)) { other.draw($0) }
         #expect(surface.text.contains("[ Delete ]    Keep"))
+    }
+}
+
+/// The wrap's shortcut for lines that already fit gives exactly what
+/// wrapping word by word gives, on generated text (ASCII and not, spaces
+/// leading, inside and trailing, long words, control characters).
+@Suite struct WrapShortcutTests {
+    @Test func theShortcutAgreesWithWrappingWordByWord() {
+        var random = SeededRandom(seed: 0x57A9)
+        let pieces = ["{", "}", "\"Effect\": \"Allow\",", " ", "  ", "    ", "s3:GetObject", "é", "日本", "\t", "\u{1B}", "~", "a-very-long-word-without-breaks", ""]
+        for _ in 0..<5000 {
+            let width = Int.random(in: 1...40, using: &random)
+            let lines = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+                (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            }
+            let text = lines.joined(separator: "\n")
+            #expect(TextLayout.wrap(text, width: width, shortcut: true) == TextLayout.wrap(text, width: width, shortcut: false),
+                    "width \(width): \(text.debugDescription)")
+        }
     }
 }

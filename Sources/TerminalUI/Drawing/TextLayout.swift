@@ -5,9 +5,20 @@ public enum TextLayout {
     /// spaces where possible and inside words longer than a line. Explicit
     /// newlines are kept; an empty input gives one empty line.
     public static func wrap(_ text: String, width: Int) -> [String] {
+        wrap(text, width: width, shortcut: true)
+    }
+
+    /// `shortcut`: a line of printable ASCII that already fits (most lines
+    /// of a pretty-printed policy) is taken as it is, without measuring it
+    /// word by word, when that gives the same line (tests compare both ways).
+    static func wrap(_ text: String, width: Int, shortcut: Bool) -> [String] {
         guard width > 0 else { return [] }
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if shortcut, fitsAsItIs(paragraph, width: width) {
+                result.append(String(paragraph))
+                continue
+            }
             // Keep a paragraph's indentation (pretty-printed JSON) on each of its lines.
             // Deep indentation is capped at a third of the width so the text still fits.
             let indent = paragraph.prefix { $0 == " " }.prefix(width / 3)
@@ -19,6 +30,22 @@ public enum TextLayout {
             result.append(contentsOf: wrapParagraph(body, width: width - indent.count).map { String(indent) + $0 })
         }
         return result
+    }
+
+    /// Printable ASCII (one column a byte), at most `width` bytes, with some
+    /// text after an indentation that the wrap keeps (at most a third of
+    /// the width): exactly the lines that wrapping returns unchanged.
+    private static func fitsAsItIs(_ paragraph: Substring, width: Int) -> Bool {
+        let bytes = paragraph.utf8
+        guard bytes.count <= width else { return false }
+        var leading = 0, seenText = false
+        for byte in bytes {
+            guard byte >= 0x20, byte < 0x7F else { return false }
+            if !seenText {
+                if byte == 0x20 { leading += 1 } else { seenText = true }
+            }
+        }
+        return bytes.isEmpty || (seenText && leading <= width / 3)
     }
 
     private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {

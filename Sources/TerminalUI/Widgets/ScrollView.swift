@@ -7,6 +7,9 @@ public final class ScrollView {
     public private(set) var top = 0
     private var pageSize = 10
     private var lineCount = 0
+    /// The text as last wrapped: a frame that only scrolls or moves the
+    /// cursor elsewhere does not wrap a long document again.
+    private var wrapped: (text: String, width: Int, lines: [String])?
 
     public init(text: String = "", style: Style = .normal) {
         self.text = text
@@ -43,7 +46,14 @@ public final class ScrollView {
 
     public func draw(_ canvas: Canvas, focused: Bool) {
         guard canvas.rows > 0, canvas.columns > 1 else { return }
-        let lines = TextLayout.wrap(text, width: canvas.columns - 1)
+        let width = canvas.columns - 1
+        let lines: [String]
+        if let wrapped, wrapped.width == width, wrapped.text == text {
+            lines = wrapped.lines
+        } else {
+            lines = TextLayout.wrap(text, width: width)
+            wrapped = (text, width, lines)
+        }
         lineCount = lines.count
         pageSize = canvas.rows
         clamp()

@@ -81,8 +81,27 @@ final class PermissionsScreen: WizardScreen {
         return result
     }
 
+    /// What the warnings were worked out from, and the warnings: the linter
+    /// runs again only when the answers, the quotas or the account change,
+    /// not on every move of the cursor (its checks are not cheap).
+    private var lintedFrom: (spec: RoleSpec, edited: String?, quotas: LintQuotas, account: String?)?
+    private var lintedWarnings: [String: String] = [:]
+    /// Each previewed policy's document as printed, by ARN.
+    private var prettyDocuments: [String: String] = [:]
+
     /// Lint messages for the chosen policies, by ARN.
     private var warnings: [String: String] {
+        let inputs = (spec: model.spec(partition: context.partition), edited: model.editedTrustPolicy, quotas: context.quotas, account: context.accountId)
+        if let lintedFrom, lintedFrom.spec == inputs.spec, lintedFrom.edited == inputs.edited,
+           lintedFrom.quotas == inputs.quotas, lintedFrom.account == inputs.account {
+            return lintedWarnings
+        }
+        lintedWarnings = lint()
+        lintedFrom = inputs
+        return lintedWarnings
+    }
+
+    private func lint() -> [String: String] {
         let trust = model.generatedTrustPolicy(partition: context.partition, accountId: context.accountId)
         let findings = TrustPolicyLinter(quotas: context.quotas).lint(
             trustPolicy: model.editedTrustPolicy ?? ((try? trust.get()) ?? "{}"), managedPolicyArns: model.policyArns)
@@ -127,7 +146,10 @@ final class PermissionsScreen: WizardScreen {
         case nil: return text + "\nloading…"
         case .failure(let message)?: return text + "\n! " + message
         case .success(let document)?:
+            // Parsed and printed once per policy: moving back and forth between rows does neither again.
+            if let pretty = prettyDocuments[arn] { return text + "\n" + pretty }
             let pretty = (try? JSONParser.parse(document)).map { JSONPrinter.pretty($0.value) } ?? document
+            prettyDocuments[arn] = pretty
             return text + "\n" + pretty
         }
     }
