@@ -75,7 +75,7 @@ struct WizardFlowTests {
         try harness.type(" bad")
         #expect(harness.screen.contains("!"))
         try harness.type("")
-        try harness.press(.tab, .tab)
+        try harness.press(.tab, .tab, .tab, .tab)  // description, path, max session, tags
         try harness.type("team")
         try harness.press(.enter)
         #expect(harness.topTitle == "Details")

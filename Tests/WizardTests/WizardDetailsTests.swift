@@ -1,0 +1,108 @@
+import Foundation
+import Provisioning
+import Testing
+import TerminalUI
+@testable import Wizard
+
+/// Step 4's console fields beyond name, description and tags: the path, the
+/// maximum session duration (as hours and minutes, checked as typed) and the
+/// permissions boundary chosen from the policy list (or typed, or none).
+@MainActor
+@Suite struct WizardDetailsTests {
+    /// The preset's flow up to Details, offline.
+    static func details(size: Size = Size(columns: 80, rows: 24)) throws -> WizardHarness {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil), size: size)
+        try harness.press(.enter, .enter, .enter, .enter)
+        #expect(harness.topTitle == "Details")
+        return harness
+    }
+
+    /// Tab from the name to `field` (name, description, path, session, tags, boundary).
+    static func focus(_ harness: WizardHarness, steps: Int) throws {
+        for _ in 0..<steps { try harness.press(.tab) }
+    }
+
+    @Test func thePathAndTheSessionDurationAreCheckedAsTyped() throws {
+        let harness = try Self.details()
+        var screen = harness.screen
+        #expect(screen.contains("Path") && screen.contains("Max session") && screen.contains("Boundary"), "\(screen)")
+        try Self.focus(harness, steps: 2)
+        try harness.press(.control("u"))
+        try harness.type("service-roles")
+        #expect(harness.screen.contains("must start and end with \"/\""))
+        try harness.press(.control("u"))
+        try harness.type("/service-roles/")
+        #expect(harness.context.model.path == "/service-roles/")
+        try harness.press(.tab)
+        for (typed, seconds, message) in [("13h", nil as Int?, "outside IAM's range of 1 to 12 hours"), ("soon", nil, "expected seconds"),
+                                          ("1h30m", 5400, nil as String?), ("12h", 43200, nil), ("", nil, nil)] {
+            try harness.press(.control("u"))
+            try harness.type(typed)
+            screen = harness.screen
+            if let message { #expect(screen.contains(message), "\(typed): \(screen)") }
+            if let seconds { #expect(harness.context.model.maxSessionDuration == seconds, "\(typed)") }
+            if typed.isEmpty { #expect(harness.context.model.maxSessionDuration == nil) }
+        }
+        try harness.type("90m")
+        #expect(harness.context.model.spec().maxSessionDuration == 5400)
+        // An unreadable duration keeps Enter on the field.
+        try harness.press(.control("u"))
+        try harness.type("1x")
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Details")
+    }
+
+    @Test func theBoundaryIsChosenFromThePolicyListOrNone() throws {
+        let harness = try Self.details()
+        try Self.focus(harness, steps: 5)
+        #expect(harness.screen.contains("Enter Choose boundary"))
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Permissions boundary")
+        #expect(harness.screen.contains("No permissions boundary"))
+        try harness.type("/PowerUserAccess")
+        try harness.press(.enter)  // ends the filter
+        try harness.press(.enter)  // chooses
+        #expect(harness.topTitle == "Details")
+        #expect(harness.context.model.permissionsBoundary?.name == "PowerUserAccess")
+        #expect(harness.screen.contains("Boundary   : PowerUserAccess"))
+        #expect(harness.context.model.spec().permissionsBoundary?.arn(partition: "aws") == "arn:aws:iam::aws:policy/PowerUserAccess")
+        // Again: the current one is marked and the cursor is on it; "No permissions boundary" takes it away.
+        try harness.press(.enter)
+        #expect(harness.screen.contains("current"))
+        try harness.press(.home, .enter)
+        #expect(harness.context.model.permissionsBoundary == nil)
+        #expect(harness.screen.contains("Boundary   : none"))
+    }
+
+    @Test func anyPolicyCanBeTypedAsTheBoundaryAndIsChecked() throws {
+        let harness = try Self.details()
+        try Self.focus(harness, steps: 5)
+        try harness.press(.enter, .character("+"))
+        try harness.type("arn:aws:iam::123456789012:user/not-a-policy")
+        #expect(harness.screen.contains("!"), "a user ARN is not a policy")
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Permissions boundary")
+        try harness.press(.control("u"))
+        try harness.type("arn:aws:iam::123456789012:policy/DevBoundary")
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Details")
+        #expect(harness.context.model.permissionsBoundary?.text == "arn:aws:iam::123456789012:policy/DevBoundary")
+    }
+
+    @Test func editingShowsThePathWithoutAField() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: nil, roleName: nil))
+        let spec = RoleSpec(name: "app", path: "/apps/", trust: .services(["lambda.amazonaws.com"]), maxSessionDuration: 7200,
+                            permissionsBoundary: "PowerUserAccess")
+        harness.context.model.load(spec)
+        harness.stack.apply(.push(DetailsScreen(context: harness.context, flow: .edit)))
+        let screen = harness.screen
+        #expect(screen.contains("Path        /apps/"), "\(screen)")
+        #expect(screen.contains("Max session: 2h"))
+        #expect(screen.contains("Boundary   : PowerUserAccess"))
+        try harness.press(.tab)  // description -> session
+        try harness.press(.control("u"))
+        try harness.type("3h")
+        #expect(harness.context.model.maxSessionDuration == 10800)
+        #expect(harness.context.model.path == "/apps/")
+    }
+}
