@@ -9,8 +9,9 @@ public enum TextLayout {
     }
 
     /// `shortcut`: a line of printable ASCII that already fits (most lines
-    /// of a pretty-printed policy) is taken as it is, without measuring it
-    /// word by word, when that gives the same line (tests compare both ways).
+    /// of a pretty-printed policy) is taken as it is, and other printable
+    /// ASCII is wrapped on its bytes (a column each) rather than measured
+    /// character by character: the same lines, faster (tests compare both ways).
     static func wrap(_ text: String, width: Int, shortcut: Bool) -> [String] {
         guard width > 0 else { return [] }
         var result: [String] = []
@@ -23,11 +24,11 @@ public enum TextLayout {
             // Deep indentation is capped at a third of the width so the text still fits.
             let indent = paragraph.prefix { $0 == " " }.prefix(width / 3)
             guard !indent.isEmpty, indent.count < paragraph.count else {
-                result.append(contentsOf: wrapParagraph(Substring(paragraph), width: width))
+                result.append(contentsOf: wrapParagraph(Substring(paragraph), width: width, shortcut: shortcut))
                 continue
             }
             let body = paragraph.dropFirst(indent.count)
-            result.append(contentsOf: wrapParagraph(body, width: width - indent.count).map { String(indent) + $0 })
+            result.append(contentsOf: wrapParagraph(body, width: width - indent.count, shortcut: shortcut).map { String(indent) + $0 })
         }
         return result
     }
@@ -48,7 +49,10 @@ public enum TextLayout {
         return bytes.isEmpty || (seenText && leading <= width / 3)
     }
 
-    private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
+    private static func wrapParagraph(_ paragraph: Substring, width: Int, shortcut: Bool) -> [String] {
+        if shortcut, paragraph.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return wrapPrintableASCII(Array(paragraph.utf8), width: width)
+        }
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
@@ -77,6 +81,32 @@ public enum TextLayout {
             currentWidth = DisplayWidth.of(word)
         }
         lines.append(current)
+        return lines
+    }
+
+    /// `wrapParagraph` for printable ASCII, where a byte is a column.
+    private static func wrapPrintableASCII(_ bytes: [UInt8], width: Int) -> [String] {
+        var lines: [String] = []
+        var current: [UInt8] = []
+        for piece in bytes.split(separator: 0x20, omittingEmptySubsequences: false) {
+            var word = piece
+            let separator = current.isEmpty ? 0 : 1
+            if current.count + separator + word.count <= width {
+                if separator == 1 { current.append(0x20) }
+                current += word
+                continue
+            }
+            if !current.isEmpty {
+                lines.append(String(decoding: current, as: UTF8.self))
+                current = []
+            }
+            while word.count > width {
+                lines.append(String(decoding: word.prefix(width), as: UTF8.self))
+                word = word.dropFirst(width)
+            }
+            current = Array(word)
+        }
+        lines.append(String(decoding: current, as: UTF8.self))
         return lines
     }
 

@@ -7,9 +7,11 @@ public final class ScrollView {
     public private(set) var top = 0
     private var pageSize = 10
     private var lineCount = 0
-    /// The text as last wrapped: a frame that only scrolls or moves the
-    /// cursor elsewhere does not wrap a long document again.
-    private var wrapped: (text: String, width: Int, lines: [String])?
+    /// The texts last wrapped, newest last: a frame that only scrolls, or
+    /// a preview going back and forth between a few documents, does not
+    /// wrap a long text again.
+    private var wrapped: [(text: String, width: Int, lines: [String])] = []
+    private static let wrappedKept = 8
 
     public init(text: String = "", style: Style = .normal) {
         self.text = text
@@ -48,11 +50,13 @@ public final class ScrollView {
         guard canvas.rows > 0, canvas.columns > 1 else { return }
         let width = canvas.columns - 1
         let lines: [String]
-        if let wrapped, wrapped.width == width, wrapped.text == text {
-            lines = wrapped.lines
+        if let index = wrapped.lastIndex(where: { $0.width == width && $0.text == text }) {
+            lines = wrapped[index].lines
+            wrapped.append(wrapped.remove(at: index))
         } else {
             lines = TextLayout.wrap(text, width: width)
-            wrapped = (text, width, lines)
+            wrapped.append((text, width, lines))
+            if wrapped.count > Self.wrappedKept { wrapped.removeFirst() }
         }
         lineCount = lines.count
         pageSize = canvas.rows
