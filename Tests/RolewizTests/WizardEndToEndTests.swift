@@ -123,7 +123,8 @@ struct WizardEndToEndTests {
         try await session.waitFor("Size ")
         session.tmux.send("Enter")
         try await session.waitFor("Role name")
-        session.tmux.send("Tab", "Tab"); session.tmux.type("team=ml"); session.tmux.send("Enter")
+        // Description, path, max session, then tags.
+        session.tmux.send("Tab", "Tab", "Tab", "Tab"); session.tmux.type("team=ml"); session.tmux.send("Enter")
         try await session.waitFor("Enter to create the role.")
         session.tmux.send("Enter")
         try await session.waitFor("Enter to continue")

@@ -106,3 +106,33 @@ import TerminalUI
         #expect(harness.context.model.path == "/apps/")
     }
 }
+
+/// The trusted-entity step offers every service principal of the generated
+/// list, by its service's name, after the hand-kept catalogue.
+@MainActor
+@Suite struct WizardServicePickerTests {
+    @Test func everyGeneratedServiceIsOfferedOnceAfterTheCatalogue() {
+        let every = ServiceCatalogue.everyService.services
+        let curated = ServiceCatalogue.standard.services
+        #expect(Array(every.prefix(curated.count)) == curated, "the catalogue comes first, as it was")
+        let stems = every.map { ServicePrincipal.stem($0.principal) }
+        #expect(Set(stems).count == stems.count, "each principal once")
+        for (principal, _) in ServicePrincipal.generatedServices {
+            #expect(stems.contains(ServicePrincipal.stem(principal)), "\(principal) is not offered")
+        }
+        #expect(every.first { $0.principal == "rolesanywhere.amazonaws.com" }?.displayName == "AWS Identity and Access Management Roles Anywhere")
+    }
+
+    @Test func aServiceOutsideTheCatalogueIsFoundByNameAndTrusted() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: nil, roleName: nil))
+        try harness.press(.down, .enter)  // a custom role
+        #expect(harness.topTitle == "Trusted entity")
+        try harness.type("/EventBridge Scheduler")
+        try harness.press(.enter)
+        #expect(harness.screen.contains("scheduler.amazonaws.com"), "\(harness.screen)")
+        try harness.press(.space)
+        #expect(harness.context.model.services == ["scheduler.amazonaws.com"])
+        let findings = TrustPolicyLinter().lint(trustPolicy: try harness.context.model.generatedTrustPolicy(partition: "aws", accountId: nil).get())
+        #expect(!findings.contains { $0.code == .servicePrincipalUnknown }, "\(findings.map(\.message))")
+    }
+}

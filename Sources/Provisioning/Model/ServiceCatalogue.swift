@@ -40,6 +40,20 @@ public struct ServiceCatalogue: Sendable {
         self.services = services
     }
 
+    /// The hand-kept catalogue (with what each service does with a role)
+    /// first, then every other service principal of the generated list
+    /// (`generate-service-principals.py`) by its service's name: what the
+    /// trusted-entity step offers, so no service needs hand-written JSON.
+    public static let everyService: ServiceCatalogue = {
+        let curated = ServiceCatalogue.standard.services
+        let known = Set(curated.map { ServicePrincipal.stem($0.principal) })
+        let generated = ServicePrincipal.generatedServices
+            .filter { !known.contains(ServicePrincipal.stem($0.principal)) }
+            .sorted { ($0.name.lowercased(), $0.principal) < ($1.name.lowercased(), $1.principal) }
+            .map { ServiceInfo(principal: $0.principal, displayName: $0.name, purpose: "") }
+        return ServiceCatalogue(services: curated + generated)
+    }()
+
     /// The entry for a principal (ignoring case and a China `.cn` suffix).
     public func service(forPrincipal principal: String) -> ServiceInfo? {
         let stem = ServicePrincipal.stem(principal.lowercased())

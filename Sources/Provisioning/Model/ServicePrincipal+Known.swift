@@ -5,6 +5,14 @@
 extension ServicePrincipal {
     private static let generatedNames: Set<String> = Set(generatedList.split(separator: "\n").map(String.init))
 
+    /// Every principal of the generated list with its service's name
+    /// (`lambda.amazonaws.com`, `AWS Lambda`), in the list's order.
+    public static let generatedServices: [(principal: String, name: String)] =
+        generatedDisplayNames.split(separator: "\n").map { line in
+            let parts = line.split(separator: " ", maxSplits: 1)
+            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : String(parts[0]))
+        }
+
     /// How many names the generated list holds.
     public static var generatedCount: Int { generatedNames.count }
 

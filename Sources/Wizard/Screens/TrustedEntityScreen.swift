@@ -33,7 +33,7 @@ final class TrustedEntityScreen: WizardScreen {
         {
             context.model.services = document.trustedServices
         }
-        let catalogue = ServiceCatalogue.standard.services.map {
+        let catalogue = ServiceCatalogue.everyService.services.map {
             ListItem(id: $0.principal, title: $0.displayName, detail: $0.principal)
         }
         let extra = context.model.services.filter { principal in !catalogue.contains { $0.id == principal } }
