@@ -1,4 +1,5 @@
 import Foundation
+import IAMClient
 import Provisioning
 import Testing
 import TerminalUI
@@ -103,23 +104,38 @@ import TerminalUI
         #expect(await answer.value.hasPrefix("declined"))
     }
 
-    @Test func enterOnTheMenuBeforeTheCredentialsResolveSaysWhyNothingHappens() async throws {
+    /// Enter pressed before the credentials resolve is not lost: the choice
+    /// opens as soon as they do (a person, or a script, that is quick).
+    @Test func enterBeforeTheCredentialsResolveOpensTheChoiceOnceTheyDo() async throws {
         let gate = AsyncStream.makeStream(of: Void.self)
-        let connector = Self.connector { _ in
-            var iterator = gate.stream.makeAsyncIterator()
-            _ = await iterator.next()
-            return "done"
-        }
+        let live = try unreachableLiveService()
+        let connector = RoleServiceConnector(
+            partition: "aws", region: "eu-west-1", profile: "dev",
+            connect: { _ in
+                var iterator = gate.stream.makeAsyncIterator()
+                _ = await iterator.next()
+                return live
+            }, redirectQuestions: { _ in })
         let harness = WizardHarness(connection: .signInOnStartScreen(connector), start: .create(preset: nil, roleName: nil))
         #expect(harness.screen.contains("Reading the credentials…"))
-        try harness.press(.enter)
+        try harness.press(.down, .enter)  // "Create a custom role", early
         #expect(harness.stack.screens.count == 1)
-        #expect(harness.screen.contains("Signing in… wait a moment, or press Esc to work offline."))
+        #expect(harness.screen.contains("\"Create a custom role\" opens as soon as that is done"), "\(harness.screen)")
         gate.continuation.yield()
         try await harness.deliver { $0.isConnected }
-        #expect(!harness.screen.contains("wait a moment"))
+        #expect(harness.topTitle == "Trusted entity", "\(harness.screen)")
+    }
+
+    /// When signing in fails after an early Enter, the wizard does not go on
+    /// offline by itself: it says so, and the next Enter does.
+    @Test func anEarlyChoiceWaitsForThePersonWhenSigningInFails() async throws {
+        let harness = WizardHarness(connection: .signInOnStartScreen(Self.connector { _ in "no credentials" }), start: .create(preset: nil, roleName: nil))
+        try harness.press(.down, .enter)
+        try await harness.deliver { $0.isConnected }
+        #expect(harness.stack.screens.count == 1)
+        #expect(harness.screen.contains("Signing in did not work (see above); Enter goes on offline."))
         try harness.press(.enter)
-        #expect(harness.stack.screens.count == 2)
+        #expect(harness.topTitle == "Trusted entity")
     }
 
     @Test func escapeGoesOnOfflineAndDropsTheLateResult() async throws {
@@ -129,6 +145,7 @@ import TerminalUI
         #expect(!harness.context.isConnecting)
         var screen = harness.screen
         #expect(screen.contains("Signing in was skipped."), "\(screen)")
+        #expect(!screen.contains("Edit an existing role"), "offline, there is no role to edit")
         #expect(screen.contains("Sign in again"))
         // The declined question ends the connect; its result is not the service now.
         try await harness.deliver { $0.isConnected }
@@ -235,4 +252,13 @@ import TerminalUI
         // Half a second over, so the floating-point difference cannot fall below the whole second.
         #expect(SignInPanel.remaining(until: now.addingTimeInterval(TimeInterval(seconds) + 0.5), now: now) == shown)
     }
+}
+
+/// A live service whose calls fail at once (nothing listens on port 9 of
+/// loopback): for screens that need "signed in", not IAM's answers.
+func unreachableLiveService() throws -> RoleService {
+    let environment = ["AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"]
+    let session = try AWSSession.resolve(ClientOptions(
+        endpointURL: "http://127.0.0.1:9", maxAttempts: 1, environment: environment, profiles: ProfileStore()))
+    return RoleService(connection: .live(LiveConnection(iam: session.iam, sts: session.sts, partition: session.partition.name)))
 }

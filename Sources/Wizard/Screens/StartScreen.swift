@@ -22,6 +22,9 @@ final class StartScreen: WizardScreen {
     private var mfaCode: TextField { signInPanel.mfaCode }
     /// Said under the menu when Enter cannot do what it shows yet.
     private var notice: String?
+    /// The menu item chosen while the credentials were still resolving:
+    /// carried out as soon as they are (a key pressed early is not lost).
+    private var pendingChoice: String?
     let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Choose", help: "Do the highlighted thing", action: .choose),
     ])
@@ -52,7 +55,8 @@ final class StartScreen: WizardScreen {
         }
         items.append(ListItem(id: "presets", title: "Create a role from a preset", detail: "\(RolePreset.all.count) ready-made roles"))
         items.append(ListItem(id: "custom", title: "Create a custom role", detail: "choose services and policies"))
-        if !context.service.isOffline {
+        // While signing in the menu is the signed-in one, so keys pressed early land where they would.
+        if !context.service.isOffline || context.isConnecting {
             items.append(ListItem(id: "edit", title: "Edit an existing role", detail: "trust, policies, tags"))
         }
         items.append(ListItem(id: "spec", title: "Open a spec file", detail: "review and apply or export it"))
@@ -127,7 +131,7 @@ final class StartScreen: WizardScreen {
         }
         let action = activeKeys.action(for: key, typing: menu.takesTextInput)
         if action == .workOffline {
-            context.declineSignIn()
+            workOffline()
             return .handled
         }
         if action == .signInAgain, let connector = context.connector {
@@ -136,8 +140,12 @@ final class StartScreen: WizardScreen {
             return .handled
         }
         if context.isConnecting {
-            // Enter does nothing yet (and is not in the hint bar); say why rather than ignore it.
-            if key == .enter { notice = "Signing in… wait a moment, or press Esc to work offline." }
+            // Enter is kept for when the credentials have resolved, and the screen says so.
+            if key == .enter, !menu.takesTextInput, let item = menu.currentItem {
+                pendingChoice = item.id
+                notice = "Signing in… \"\(item.title)\" opens as soon as that is done (Esc: work offline)."
+                return .handled
+            }
             return menu.handle(key) == .ignored ? .ignored : .handled
         }
         if action == .choose, let item = menu.currentItem {
@@ -146,11 +154,19 @@ final class StartScreen: WizardScreen {
         return menu.handle(key) == .ignored ? .ignored : .handled
     }
 
+    /// Esc while signing in: no sign-in, no early choice, and the offline menu.
+    private func workOffline() {
+        pendingChoice = nil
+        notice = nil
+        context.declineSignIn()
+        menu.setItems(Self.menuItems(context: context, preset: preset, roleName: roleNameOverride))
+    }
+
     private func handleMFACode(_ key: Key) -> Transition<WizardMessage> {
         switch mfaCodeKeys.action(for: key, typing: true) {
         case .workOffline?:
             mfaCode.text = ""
-            context.declineSignIn()
+            workOffline()
         case .choose?:
             guard let code = signInPanel.codeToSend else { break }  // the field says what is wrong
             context.answerMFACode(code)
@@ -167,7 +183,14 @@ final class StartScreen: WizardScreen {
         case .connected:
             notice = nil
             menu.setItems(Self.menuItems(context: context, preset: preset, roleName: roleNameOverride))
-            return .handled
+            guard let chosen = pendingChoice, !context.isConnecting else { return .handled }
+            pendingChoice = nil
+            guard !context.service.isOffline else {
+                // Not signed in after all: the reason shows above; going on offline is the person's call.
+                notice = "Signing in did not work (see above); Enter goes on offline."
+                return .handled
+            }
+            return menu.items.contains { $0.id == chosen } ? choose(chosen) : .handled
         case .signInQuestion:
             return openSignIn(for: message) ?? .handled
         case .identity:
