@@ -69,12 +69,12 @@ public struct SSODeviceLogin: Sendable {
             } catch let error as SSOServiceError where error.code == "SlowDownException" {
                 interval += Self.slowDownDelay
             } catch let error as SSOServiceError where error.code == "ExpiredTokenException" {
-                throw SSOLoginError("the code \(authorization.userCode) expired before it was approved; run `rolewiz login` again")
+                throw SSOLoginError("the code \(authorization.userCode) expired before it was approved", canRetry: true)
             } catch let error as SSOServiceError where error.code == "AccessDeniedException" {
                 throw SSOLoginError("the sign-in was denied in the browser")
             }
             guard now().addingTimeInterval(TimeInterval(interval)) < deadline else {
-                throw SSOLoginError("the code \(authorization.userCode) was not approved within \(authorization.expiresIn) s; run `rolewiz login` again")
+                throw SSOLoginError("the code \(authorization.userCode) was not approved within \(authorization.expiresIn) s", canRetry: true)
             }
             try await sleep(TimeInterval(interval))
         }
@@ -106,9 +106,16 @@ public struct SSODeviceLogin: Sendable {
 }
 
 /// The device sign-in did not complete: denied, expired, or never approved.
+/// `message` says what happened; the description adds how to try again on
+/// the command line, which a screen with its own way (`s`) leaves out.
 public struct SSOLoginError: Error, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    /// Signing in again can work (the code ran out, rather than being denied).
+    public var canRetry: Bool
+    public init(_ message: String, canRetry: Bool = false) {
+        self.message = message
+        self.canRetry = canRetry
+    }
+    public var description: String { message + (canRetry ? "; run `rolewiz login` again" : "") }
 }
 

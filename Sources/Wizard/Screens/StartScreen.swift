@@ -25,18 +25,20 @@ final class StartScreen: WizardScreen {
     /// The menu item chosen while the credentials were still resolving:
     /// carried out as soon as they are (a key pressed early is not lost).
     private var pendingChoice: String?
-    let keys = KeyMap<Command>([
-        KeyBinding(keys: [.enter], label: "Choose", help: "Do the highlighted thing", action: .choose),
-    ])
-    let signingInKeys = KeyMap<Command>([
-        KeyBinding(keys: [.escape], label: "Work offline", help: "Skip signing in: design a role and export it", action: .workOffline),
-    ])
+    private static var chooseKey: KeyBinding<Command> {
+        KeyBinding(keys: [.enter], label: "Choose", help: "Do the highlighted thing", action: .choose)
+    }
+    private static var workOfflineKey: KeyBinding<Command> {
+        KeyBinding(keys: [.escape], label: "Work offline", help: "Skip signing in: design a role and export it", action: .workOffline)
+    }
+    /// The keys of each state: the menu, signing in, typing the MFA code, offline after a sign-in.
+    let keys = KeyMap<Command>([StartScreen.chooseKey])
+    let signingInKeys = KeyMap<Command>([StartScreen.workOfflineKey])
     let mfaCodeKeys = KeyMap<Command>([
-        KeyBinding(keys: [.enter], label: "Sign in", help: "Send the MFA code", action: .choose),
-        KeyBinding(keys: [.escape], label: "Work offline", help: "Skip signing in: design a role and export it", action: .workOffline),
+        KeyBinding(keys: [.enter], label: "Sign in", help: "Send the MFA code", action: .choose), StartScreen.workOfflineKey,
     ])
     let offlineKeys = KeyMap<Command>([
-        KeyBinding(keys: [.enter], label: "Choose", help: "Do the highlighted thing", action: .choose),
+        StartScreen.chooseKey,
         KeyBinding(keys: [.character("s")], label: "Sign in again", help: "Try the profile's credentials again", action: .signInAgain),
     ])
 

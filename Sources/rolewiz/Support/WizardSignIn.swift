@@ -77,9 +77,8 @@ enum WizardSignIn {
                             await asker.showDeviceSignIn(DeviceSignInRequest(profile: login.profile, authorization))
                         }
                     } catch let failure as SSOLoginError {
-                        // The login's own advice names `rolewiz login`; here, s on the start screen tries again.
-                        let reason = failure.message.replacingOccurrences(of: "; run `rolewiz login` again", with: "")
-                        throw SignInFailure(message: "the IAM Identity Center sign-in did not complete: \(reason) (press s to sign in again)")
+                        // Here s on the start screen tries again, not `rolewiz login`.
+                        throw SignInFailure(message: "the IAM Identity Center sign-in did not complete: \(failure.message) (press s to sign in again)")
                     }
                     return true
                 }
