@@ -47,7 +47,10 @@ let package = Package(
         .target(
             name: "Provisioning",
             dependencies: ["IAMClient", "SafeText", .product(name: "Yams", package: "Yams")],
-            exclude: ["Catalog/generate-aws-managed-policies.py", "Model/generate-service-principals.py"]
+            exclude: [
+                "Catalog/generate-aws-managed-policies.py", "Model/generate-service-principals.py",
+                "Lint/generate-service-actions.py",
+            ]
         ),
         // A small terminal toolkit on ncursesw that knows nothing of IAM.
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "SafeText"]),

@@ -1,8 +1,21 @@
 import Foundation
 
-/// The checks that need the parsed trust policy, with positions from its source map.
+/// The checks that need the parsed policy, with positions from its source
+/// map. Most are the same for a trust policy and an identity policy (version,
+/// elements, Sids, conditions, empty lists, repeated statements); the
+/// statement's own elements are checked by the policy's kind.
 struct DocumentChecks {
+    /// Which grammar the statements follow: a trust policy names who may
+    /// assume the role; an identity policy names actions on resources.
+    enum Kind {
+        case trust, identity
+
+        /// How messages name the policy.
+        var noun: String { self == .trust ? "a trust policy" : "an identity policy" }
+    }
+
     let parsed: ParsedPolicy
+    let kind: Kind
     let catalogue: ServiceCatalogue
     let today: Date
     private var findings: [LintFinding] = []
@@ -15,8 +28,9 @@ struct DocumentChecks {
     /// Condition keys that tie a service's request to the account or resource it acts for.
     static let sourceKeys = ["aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOrgPaths"]
 
-    init(parsed: ParsedPolicy, catalogue: ServiceCatalogue, today: Date) {
+    init(parsed: ParsedPolicy, kind: Kind = .trust, catalogue: ServiceCatalogue, today: Date) {
         self.parsed = parsed
+        self.kind = kind
         self.catalogue = catalogue
         self.today = today
     }
@@ -30,12 +44,19 @@ struct DocumentChecks {
                 at: .root.appending(member.key))
         }
         if parsed.json["Statement"] == nil {
-            add(.missingStatement, "the policy has no \"Statement\"; a trust policy needs at least one", at: .root)
+            add(.missingStatement, "the policy has no \"Statement\"; \(kind.noun) needs at least one", at: .root)
         } else if document.statements.isEmpty {
-            add(.missingStatement, "\"Statement\" is empty; a trust policy needs at least one statement", at: .root.appending("Statement"))
+            add(.missingStatement, "\"Statement\" is empty; \(kind.noun) needs at least one statement", at: .root.appending("Statement"))
         }
         for (index, statement) in document.statements.enumerated() {
-            check(statement, at: JSONPath.root.appending("Statement").appending(index))
+            for member in statement.otherMembers {
+                add(.unknownElement, "\"\(member.key)\" is not an element of IAM policy statements",
+                    at: JSONPath.root.appending("Statement").appending(index).appending(member.key))
+            }
+            switch kind {
+            case .trust: check(statement, at: JSONPath.root.appending("Statement").appending(index))
+            case .identity: checkIdentity(statement, at: JSONPath.root.appending("Statement").appending(index))
+            }
             checkEmptyLists(statement, index: index)
             checkConditions(statement, at: JSONPath.root.appending("Statement").appending(index))
         }
@@ -59,9 +80,6 @@ struct DocumentChecks {
     }
 
     private mutating func check(_ statement: PolicyStatement, at path: JSONPath) {
-        for member in statement.otherMembers {
-            add(.unknownElement, "\"\(member.key)\" is not an element of IAM policy statements", at: path.appending(member.key))
-        }
         if statement.notPrincipal != nil {
             add(.trustNotPrincipal, "a trust policy cannot use NotPrincipal; name who may assume the role in Principal", at: path.appending("NotPrincipal"))
         } else if statement.principal == nil {
@@ -183,15 +201,17 @@ struct DocumentChecks {
     }
 
     mutating func add(_ code: LintCode, _ message: String, at path: JSONPath) {
-        findings.append(LintFinding(code, message, subject: .trustPolicy(path), position: parsed.sourceMap.position(of: path)))
+        let subject: LintFinding.Subject = kind == .trust ? .trustPolicy(path) : .identityPolicy(path)
+        findings.append(LintFinding(code, message, subject: subject, position: parsed.sourceMap.position(of: path)))
     }
 }
 
-/// IAM's action wildcards: `*` for any run of characters, `?` for one; case-insensitive.
+/// IAM's wildcards: `*` for any run of characters, `?` for one; actions
+/// compare ignoring case, resource ARNs with it.
 enum Glob {
-    static func matches(_ pattern: String, _ text: String) -> Bool {
-        let p = Array(pattern.lowercased().unicodeScalars)
-        let t = Array(text.lowercased().unicodeScalars)
+    static func matches(_ pattern: String, _ text: String, ignoringCase: Bool = true) -> Bool {
+        let p = Array((ignoringCase ? pattern.lowercased() : pattern).unicodeScalars)
+        let t = Array((ignoringCase ? text.lowercased() : text).unicodeScalars)
         var (pi, ti) = (0, 0)
         var star: (p: Int, t: Int)?
         while ti < t.count {

@@ -10,7 +10,22 @@ extension LintCode {
         case .versionInvalid: ["Invalid version"]
         case .versionMissing: ["Missing version"]
         case .trustPrincipalMissing: ["Missing principal"]
-        case .trustActionMissing: ["Missing action"]
+        case .trustActionMissing, .actionMissing: ["Missing action"]
+        case .identityPolicyPrincipal: ["Unsupported principal"]
+        case .resourceMissing: ["Missing resource"]
+        case .actionInvalid: ["Invalid action"]
+        case .actionServiceInvalid: ["Invalid service in action"]
+        case .passRoleWildcardResource:
+            ["Pass role with star in resource", "Pass role with star in action and resource", "Pass role with star in resource and NotAction"]
+        case .passRoleNotResource:
+            ["Pass role with NotResource", "Pass role with star in action and NotResource", "Pass role with NotAction and NotResource"]
+        case .createSLRWildcardResource:
+            ["Create SLR with star in resource", "Create SLR with star in action and resource", "Create SLR with star in resource and NotAction"]
+        case .createSLRNotResource:
+            ["Create SLR with NotResource", "Create SLR with star in action and NotResource", "Create SLR with NotAction and NotResource"]
+        case .emptyArrayResource: ["Empty array resource"]
+        case .actionRedundant: ["Redundant action"]
+        case .resourceRedundant: ["Redundant resource"]
         case .trustNotPrincipal: ["Role trust policy syntax error notprincipal"]
         case .trustResource: ["Role trust policy syntax error resource"]
         case .trustPrincipalWildcard: ["Role trust policy unsupported wildcard in principal"]
@@ -49,7 +64,7 @@ extension LintCode {
         case .conditionDateMismatch: ["Type mismatch date"]
         // What the parser rejects before any check runs.
         case .policyStructure: ["Invalid principal format", "Invalid principal key", "Invalid effect", "Missing effect"]
-        case .trustPolicyCharacters, .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid,
+        case .trustPolicyCharacters, .policyCharacters, .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid,
             .trustPrincipalWildcardConditioned, .privilegeEscalationPolicy, .s3FullAccess, .versionOld,
             .servicePrincipalUnknown, .serviceEndOfSupport, .statementsMergeable, .managedPolicyDuplicate, .principalUniqueID,
             .trustAWSPrincipalMalformed:

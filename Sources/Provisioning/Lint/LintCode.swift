@@ -1,7 +1,7 @@
 /// Stable identifiers of lint findings; scripts may match on them, so a
 /// code is never renamed. Each has one severity.
 public enum LintCode: String, Sendable, Hashable, CaseIterable {
-    // Errors: IAM rejects the document, or it cannot work as a trust policy.
+    // Errors: IAM rejects the document, or it cannot work as the policy it is.
     case jsonSyntax = "JSON_SYNTAX"
     case policyStructure = "POLICY_STRUCTURE"
     case missingStatement = "MISSING_STATEMENT"
@@ -27,6 +27,12 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case conditionOperatorInvalid = "CONDITION_OPERATOR_INVALID"
     case policyVariableMalformed = "POLICY_VARIABLE_MALFORMED"
     case conditionKeyDuplicateCase = "CONDITION_KEY_DUPLICATE_CASE"
+    case policyCharacters = "POLICY_CHARACTERS"
+    case identityPolicyPrincipal = "IDENTITY_POLICY_PRINCIPAL"
+    case resourceMissing = "RESOURCE_MISSING"
+    case actionMissing = "ACTION_MISSING"
+    case actionInvalid = "ACTION_INVALID"
+    case actionServiceInvalid = "ACTION_SERVICE_INVALID"
 
     // Security warnings: accepted, but grants more than is safe.
     case trustPrincipalWildcardConditioned = "TRUST_PRINCIPAL_WILDCARD_CONDITIONED"
@@ -36,6 +42,8 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case oidcConditionMissing = "OIDC_CONDITION_MISSING"
     case gitHubRepoConditionMissing = "GITHUB_REPO_CONDITION_MISSING"
     case forAllValuesSingleValuedKey = "FOR_ALL_VALUES_SINGLE_VALUED_KEY"
+    case passRoleWildcardResource = "PASS_ROLE_WILDCARD_RESOURCE"
+    case passRoleNotResource = "PASS_ROLE_NOT_RESOURCE"
 
     // Warnings: accepted, probably not what was meant.
     case versionMissing = "VERSION_MISSING"
@@ -50,6 +58,8 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case conditionIPRangeMismatch = "CONDITION_IP_RANGE_MISMATCH"
     case conditionNumberMismatch = "CONDITION_NUMBER_MISMATCH"
     case conditionDateMismatch = "CONDITION_DATE_MISMATCH"
+    case createSLRWildcardResource = "CREATE_SLR_WILDCARD_RESOURCE"
+    case createSLRNotResource = "CREATE_SLR_NOT_RESOURCE"
 
     // Suggestions: fine, but could be simpler.
     case statementsMergeable = "STATEMENTS_MERGEABLE"
@@ -65,6 +75,9 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case emptyArrayConditionIfExists = "EMPTY_ARRAY_CONDITION_IF_EXISTS"
     case emptyObjectCondition = "EMPTY_OBJECT_CONDITION"
     case actionServiceWildcard = "ACTION_SERVICE_WILDCARD"
+    case emptyArrayResource = "EMPTY_ARRAY_RESOURCE"
+    case actionRedundant = "ACTION_REDUNDANT"
+    case resourceRedundant = "RESOURCE_REDUNDANT"
 
     public var severity: LintSeverity {
         switch self {
@@ -73,18 +86,21 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
             .trustResource, .trustServicePrincipalMalformed, .trustActionMissing, .trustActionInvalid,
             .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid, .sidUnsupported, .trustPrincipalWildcardInArn,
             .trustFederatedPrincipalMalformed, .trustAWSPrincipalMalformed, .mismatchedActionForPrincipal, .rolesAnywhereMissingAction, .conditionOperatorInvalid,
-            .policyVariableMalformed, .conditionKeyDuplicateCase:
+            .policyVariableMalformed, .conditionKeyDuplicateCase, .policyCharacters, .identityPolicyPrincipal, .resourceMissing, .actionMissing,
+            .actionInvalid, .actionServiceInvalid:
             .error
         case .trustPrincipalWildcardConditioned, .trustServiceConfusedDeputy, .privilegeEscalationPolicy, .s3FullAccess,
-            .oidcConditionMissing, .gitHubRepoConditionMissing, .forAllValuesSingleValuedKey:
+            .oidcConditionMissing, .gitHubRepoConditionMissing, .forAllValuesSingleValuedKey, .passRoleWildcardResource,
+            .passRoleNotResource:
             .securityWarning
         case .versionMissing, .versionOld, .unknownElement, .servicePrincipalUnknown, .serviceEndOfSupport, .sidNotUnique,
             .gitHubSubjectTooBroad, .principalUniqueID, .conditionBooleanMismatch, .conditionIPRangeMismatch,
-            .conditionNumberMismatch, .conditionDateMismatch:
+            .conditionNumberMismatch, .conditionDateMismatch, .createSLRWildcardResource, .createSLRNotResource:
             .warning
         case .statementsMergeable, .statementDuplicate, .principalDuplicate, .managedPolicyDuplicate, .sidEmpty,
             .emptyArrayAction, .emptyArrayPrincipal, .emptyArrayCondition, .emptyArrayConditionForAllValues,
-            .emptyArrayConditionForAnyValue, .emptyArrayConditionIfExists, .emptyObjectCondition, .actionServiceWildcard:
+            .emptyArrayConditionForAnyValue, .emptyArrayConditionIfExists, .emptyObjectCondition, .actionServiceWildcard,
+            .emptyArrayResource, .actionRedundant, .resourceRedundant:
             .suggestion
         }
     }

@@ -32,6 +32,8 @@ public struct LintFinding: Sendable, Hashable {
     public enum Subject: Sendable, Hashable {
         /// The trust policy as a whole, or an element of it.
         case trustPolicy(JSONPath)
+        /// An identity policy (an inline policy's document) or an element of it.
+        case identityPolicy(JSONPath)
         /// The managed policy at this index of the list linted.
         case managedPolicy(Int)
         /// The list of managed policies as a whole.

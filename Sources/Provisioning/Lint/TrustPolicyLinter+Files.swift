@@ -1,3 +1,5 @@
+import IAMClient
+
 extension TrustPolicyLinter {
     /// The account ID the AWS documentation uses for examples; it stands in
     /// for "this account" when a spec is linted offline without one.
@@ -54,15 +56,32 @@ extension TrustPolicyLinter {
                 LintFinding(.specInvalid, issue.description, subject: .specField(issue.field), position: loaded.position(ofField: issue.field))
             }
         }
-        return lint(trustPolicy: role.trustPolicy, managedPolicyArns: role.policyArns).map { finding in
+        return (lint(trustPolicy: role.trustPolicy, managedPolicyArns: role.policyArns) + lintInlinePolicies(role.inlinePolicies)).map { finding in
             var located = finding
             switch finding.subject {
             case .trustPolicy: located.position = loaded.position(ofField: "trust")
+            case .identityPolicy: located.position = nil
             case .managedPolicy(let index): located.position = loaded.position(ofField: "policies[\(index)]")
             case .managedPolicies: located.position = loaded.position(ofField: "policies")
             case .specField(let field): located.position = loaded.position(ofField: field)
             }
             return located
         }.sortedForReading()
+    }
+
+    /// Each inline policy's identity-policy findings, named as spec fields
+    /// (`inlinePolicies.NAME`) with the element in the message, since the
+    /// position is the policy's key in the spec, not a place in its JSON.
+    func lintInlinePolicies(_ policies: [InlinePolicy]) -> [LintFinding] {
+        let linter = IdentityPolicyLinter(catalogue: catalogue, today: today)
+        return policies.flatMap { policy in
+            linter.lint(policy: policy.document).map { finding in
+                var element = ""
+                if case .identityPolicy(let path) = finding.subject, path != .root { element = " \(path)" }
+                let place = finding.position.map { " (line \($0.line), column \($0.column) of the document)" } ?? ""
+                return LintFinding(finding.code, "inline policy \"\(policy.name)\"\(element): \(finding.message)\(place)",
+                                   subject: .specField(RoleSpec.inlinePolicyField(policy.name)))
+            }
+        }
     }
 }

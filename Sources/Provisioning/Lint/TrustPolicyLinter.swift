@@ -37,11 +37,8 @@ public struct TrustPolicyLinter: Sendable {
     /// Checks on the raw text that hold whether or not it parses.
     private func checkText(_ text: String) -> [LintFinding] {
         var findings: [LintFinding] = []
-        if let (scalar, position) = Self.firstScalar(in: text, where: { !CharacterRule.policyDocument.allows($0) }) {
-            findings.append(LintFinding(
-                .trustPolicyCharacters,
-                "\(CharacterRule.spell(scalar)) is not allowed in a policy; IAM accepts \(CharacterRule.policyDocument.allowed)",
-                subject: .trustPolicy(.root), position: position))
+        if let (message, position) = Self.characterProblem(in: text) {
+            findings.append(LintFinding(.trustPolicyCharacters, message, subject: .trustPolicy(.root), position: position))
         }
         let size = PolicyDocument.iamSize(of: text)
         if size > quotas.trustPolicySize {
@@ -51,6 +48,12 @@ public struct TrustPolicyLinter: Sendable {
                 subject: .trustPolicy(.root)))
         }
         return findings
+    }
+
+    /// The first character IAM refuses in any policy document, said and placed.
+    static func characterProblem(in text: String) -> (message: String, position: SourcePosition)? {
+        guard let (scalar, position) = firstScalar(in: text, where: { !CharacterRule.policyDocument.allows($0) }) else { return nil }
+        return ("\(CharacterRule.spell(scalar)) is not allowed in a policy; IAM accepts \(CharacterRule.policyDocument.allowed)", position)
     }
 
     /// The first scalar matching `predicate`, and its line:column.
