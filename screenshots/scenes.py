@@ -58,6 +58,14 @@ SCENES = [
     Scene("details", PRESET, TO_TRUST + (keys("Enter"), wait("Role name"), keys("Tab", "Tab", "Tab"), type_("12h"),
                                           keys("Tab", "Tab"), wait("Enter Choose boundary")),
           description="Details: name, description, path, maximum session, tags and the permissions boundary"),
+    Scene("inline-policy", PRESET, TO_PERMISSIONS + (
+        keys("F3"), wait("No inline policies"), keys("a"), wait("0 errors"),
+        keys("Down", "Down", "Down", "Down", "Down", "End", "Left", "Left"), type_("s"),
+        wait("did you mean s3:GetObject?")),
+        description="An inline policy in the JSON editor: identity-policy findings as typed, the role's inline total"),
+    Scene("delete", ("edit", "l4e-role"), (
+        wait("Attached policies (1)"), keys("D"), wait("Type the role's name")),
+        setup=("existing-role",), description="Deleting a role from edit: everything that goes, then its name typed"),
     Scene("help-overlay", PRESET, TO_ENTITY + (keys("?"), wait("Everywhere")),
           description="The help overlay (F1 or ?)"),
     Scene("too-small", (), (wait("Terminal too small"),), size=(40, 10),

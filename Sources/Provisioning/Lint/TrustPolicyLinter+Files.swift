@@ -72,7 +72,7 @@ extension TrustPolicyLinter {
     /// Each inline policy's identity-policy findings, named as spec fields
     /// (`inlinePolicies.NAME`) with the element in the message, since the
     /// position is the policy's key in the spec, not a place in its JSON.
-    func lintInlinePolicies(_ policies: [InlinePolicy]) -> [LintFinding] {
+    public func lintInlinePolicies(_ policies: [InlinePolicy]) -> [LintFinding] {
         let linter = IdentityPolicyLinter(catalogue: catalogue, today: today)
         return policies.flatMap { policy in
             linter.lint(policy: policy.document).map { finding in

@@ -34,6 +34,12 @@ extension RoleSpec {
     /// The field a validation issue names for one inline policy: `inlinePolicies.NAME`.
     public static func inlinePolicyField(_ name: String) -> String { "inlinePolicies.\(name)" }
 
+    /// What is wrong with `name` as an inline policy's name by IAM's rules
+    /// (pattern and length), for a field that checks as it is typed.
+    public static func inlinePolicyNameIssues(_ name: String) -> [ValidationIssue] {
+        check(name, field: inlinePolicyField(name), length: Limits.inlinePolicyNameLength, rule: .policyName)
+    }
+
     /// Names (IAM's pattern and length, each once), documents (characters
     /// IAM accepts, the policy grammar, no principal: IAM refuses one in an
     /// identity policy) and the size quota across all of them.
@@ -42,7 +48,7 @@ extension RoleSpec {
         var seen: Set<String> = []
         for policy in inlinePolicies {
             let field = Self.inlinePolicyField(policy.name)
-            issues += Self.check(policy.name, field: field, length: Limits.inlinePolicyNameLength, rule: .policyName)
+            issues += Self.inlinePolicyNameIssues(policy.name)
             if !seen.insert(policy.name).inserted {
                 issues.append(ValidationIssue(field: field, message: "\"\(policy.name)\" is listed twice; a role has one inline policy of each name"))
             }

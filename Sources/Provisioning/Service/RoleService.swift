@@ -182,9 +182,12 @@ public final class RoleService: Sendable {
         try spec.resolve(partition: partition, accountId: await accountId())
     }
 
-    /// Lint findings for `desired`, against the account's quotas.
+    /// Lint findings for `desired`, against the account's quotas: its trust
+    /// policy, managed policies and inline policies.
     public func lint(_ desired: DesiredRole) async -> [LintFinding] {
-        TrustPolicyLinter(quotas: await quotas()).lint(trustPolicy: desired.trustPolicy, managedPolicyArns: desired.policyArns)
+        let linter = TrustPolicyLinter(quotas: await quotas())
+        return linter.lint(trustPolicy: desired.trustPolicy, managedPolicyArns: desired.policyArns)
+            + linter.lintInlinePolicies(desired.inlinePolicies)
     }
 
     /// What applying `desired` would change; offline, everything is to be created.

@@ -19,6 +19,7 @@ enum ReviewText {
         case .customPolicy: lines.append("Trusted by:   a custom trust policy")
         }
         lines.append("Policies:     " + (spec.managedPolicies.isEmpty ? "none" : spec.managedPolicies.map(\.name).joined(separator: ", ")))
+        if !spec.inlinePolicies.isEmpty { lines.append("Inline:       " + spec.inlinePolicies.map(\.name).joined(separator: ", ")) }
         if !spec.tags.isEmpty { lines.append("Tags:         " + spec.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")) }
         return lines
     }

@@ -46,11 +46,11 @@ public final class WizardModel {
     public var tagsText = ""
     public var path = "/"
     public var maxSessionDuration: Int?
-    /// The permissions boundary, kept from the spec or the role being edited:
-    /// the wizard has no step for it, and dropping it would plan its removal.
+    /// The permissions boundary, from the spec or the role being edited, as
+    /// chosen on the details step.
     public var permissionsBoundary: PolicyReference?
-    /// The inline policies, kept from the spec or the role being edited: the
-    /// wizard has no step for them, and dropping them would plan their deletion.
+    /// The inline policies, from the spec or the role being edited, as
+    /// changed on the inline policies screen (`i` on step 2 and in `edit`).
     public var inlinePolicies: [InlinePolicy] = []
     /// The preset the answers started from, if any.
     public private(set) var presetId: String?
@@ -201,5 +201,44 @@ public final class WizardModel {
     public func issues(for field: String, partition: String = "aws") -> [ValidationIssue] {
         if field == "tags", let issue = tags.issue { return [issue] }
         return spec(partition: partition).validate().filter { $0.field == field || $0.field.hasPrefix(field + "[") }
+    }
+}
+
+/// The inline policies as the wizard edits them: added with a name of their
+/// own and a starting document, changed in place as typed, removed by index.
+extension WizardModel {
+    /// What a new inline policy starts as: one statement to fill in, which
+    /// lint flags until its action and resource are real.
+    public static let inlinePolicyTemplate = """
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {
+              "Effect": "Allow",
+              "Action": "s3:GetObject",
+              "Resource": "arn:aws:s3:::example-bucket/*"
+            }
+          ]
+        }
+        """
+
+    /// Adds a policy named `inline-policy-N` (the first N not taken) with the
+    /// template; returns its index.
+    @discardableResult
+    public func addInlinePolicy() -> Int {
+        let taken = Set(inlinePolicies.map { $0.name.lowercased() })
+        let name = (1...).lazy.map { "inline-policy-\($0)" }.first { !taken.contains($0) }!
+        inlinePolicies.append(InlinePolicy(name: name, document: Self.inlinePolicyTemplate))
+        return inlinePolicies.count - 1
+    }
+
+    /// Why `name` cannot be the name of the policy at `index` (IAM's pattern
+    /// and length, and no other policy of the role named so), or nil.
+    public func inlinePolicyNameIssue(_ name: String, at index: Int) -> String? {
+        if name.isEmpty { return "Name the policy" }
+        if inlinePolicies.enumerated().contains(where: { $0.offset != index && $0.element.name == name }) {
+            return "The role already has an inline policy named \(name)"
+        }
+        return RoleSpec.inlinePolicyNameIssues(name).first.map { "The name \($0.message)" }
     }
 }

@@ -8,7 +8,7 @@ import TerminalUI
 /// the create flow uses; Enter shows the diff and findings and asks before
 /// anything is written. Quitting with unsaved edits asks first.
 final class EditRoleScreen: WizardScreen {
-    enum Command { case trust, services, policies, details, review, delete, reload }
+    enum Command { case trust, services, policies, inline, details, review, delete, reload }
 
     let context: WizardContext
     let roleName: String
@@ -20,6 +20,7 @@ final class EditRoleScreen: WizardScreen {
         KeyBinding(keys: [.character("t")], label: "Trust", help: "Edit the trust policy in the JSON editor", action: .trust),
         KeyBinding(keys: [.character("v")], label: "Services", help: "Add or remove trusted services", action: .services),
         KeyBinding(keys: [.character("p")], label: "Policies", help: "Attach or detach managed policies", action: .policies),
+        KeyBinding(keys: [.character("i")], label: "Inline", help: "Add, edit or remove inline policies", action: .inline),
         KeyBinding(keys: [.character("d")], label: "Tags/desc", help: "Edit the description and tags", action: .details),
         KeyBinding(keys: [.character("D")], label: "Delete", help: "Delete the role (lists what goes with it and asks for its name)", showsInBar: false, action: .delete),
         KeyBinding(keys: [.function(5)], label: "Reload", help: "Read the role again (drops unsaved edits)", showsInBar: false, action: .reload),
@@ -68,8 +69,8 @@ final class EditRoleScreen: WizardScreen {
         left += model.policyArns.map { "  " + PolicyReference(arn: $0).name }
         left.append("")
         // Shown, so a role's power is never out of sight; `rolewiz show` prints the documents.
-        left.append("Inline policies (\(loaded.inlinePolicies.count)):")
-        left += loaded.inlinePolicies.isEmpty ? ["  (none)"] : loaded.inlinePolicies.map { "  " + $0.name }
+        left.append("Inline policies (\(model.inlinePolicies.count)):")
+        left += model.inlinePolicies.isEmpty ? ["  (none)"] : model.inlinePolicies.map { "  " + $0.name }
         left.append("")
         left.append("Tags:")
         let tags = model.tags.tags
@@ -100,6 +101,7 @@ final class EditRoleScreen: WizardScreen {
             context.model.entityKind = .awsService
             return .push(TrustedEntityScreen(context: context, flow: .edit))
         case .policies?: return .push(PermissionsScreen(context: context, flow: .edit))
+        case .inline?: return .push(InlinePoliciesScreen(context: context))
         case .details?: return .push(DetailsScreen(context: context, flow: .edit))
         case .review?: return .push(ReviewScreen(context: context, flow: .edit, returnsToEditor: true))
         case .delete?: return .push(DeleteRoleScreen(context: context, roleName: roleName))

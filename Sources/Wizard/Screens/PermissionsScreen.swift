@@ -9,7 +9,7 @@ import TerminalUI
 /// Offline, the list holds the presets' policies and the current choice;
 /// `+` adds any policy by name or ARN (offline or not).
 final class PermissionsScreen: WizardScreen {
-    enum Command { case next, scope, preview, add }
+    enum Command { case next, scope, preview, add, inline }
     enum Scope: Int, CaseIterable {
         case all, awsManaged, customerManaged, selected
 
@@ -41,6 +41,8 @@ final class PermissionsScreen: WizardScreen {
         KeyBinding(keys: [.tab], label: "Preview", help: "Move between the list and the policy preview", action: .preview),
         KeyBinding(keys: [.character("+")], label: "Add by name",
                    help: "Type a policy name (AWS managed) or ARN to attach; Enter adds, Esc cancels", action: .add),
+        KeyBinding(keys: [.function(3)], label: "Inline",
+                   help: "Add, edit or remove the role's inline policies (policies only this role has)", action: .inline),
     ]) }
 
     init(context: WizardContext, flow: Flow) {
@@ -158,7 +160,7 @@ final class PermissionsScreen: WizardScreen {
         let body = WizardFrame.draw(canvas, title: "permissions", step: step,
                                     offline: context.service.isOffline)
         let quota = context.quotas.attachedPoliciesPerRole
-        var status = "\(model.policyArns.count) of \(quota) selected · scope: \(scope.title)"
+        var status = "\(model.policyArns.count) of \(quota) selected · \(model.inlinePolicies.count) inline (F3) · scope: \(scope.title)"
         if context.service.isOffline {
             status += " · offline"
         } else if context.policies == nil {
@@ -210,6 +212,8 @@ final class PermissionsScreen: WizardScreen {
         case .preview?:
             previewFocused.toggle()
             return .handled
+        case .inline?:
+            return .push(InlinePoliciesScreen(context: context))
         case .add?:
             adding = TextField(label: "Policy", placeholder: "name or ARN, e.g. AmazonS3ReadOnlyAccess")
             addProblem = nil

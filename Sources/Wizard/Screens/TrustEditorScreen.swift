@@ -62,18 +62,7 @@ final class TrustEditorScreen: WizardScreen {
     private func relint() {
         findings = TrustPolicyLinter(quotas: context.quotas).lint(trustPolicy: editor.text, managedPolicyArns: model.policyArns)
             .filter { if case .trustPolicy = $0.subject { true } else { false } }
-        editor.markers = findings.map { finding in
-            Marker(line: finding.position?.line ?? 1, column: finding.position?.column ?? 1,
-                   severity: Self.severity(finding.severity), message: finding.message)
-        }
-    }
-
-    static func severity(_ severity: LintSeverity) -> Marker.Severity {
-        switch severity {
-        case .error: .error
-        case .securityWarning, .warning: .warning
-        case .suggestion: .info
-        }
+        editor.markers = PolicyFindingsView.markers(for: findings)
     }
 
     func draw(_ canvas: Canvas) {
@@ -81,20 +70,11 @@ final class TrustEditorScreen: WizardScreen {
                                     offline: context.service.isOffline)
         let size = PolicyDocument.iamSize(of: editor.text)
         let quota = context.quotas.trustPolicySize
-        let errors = findings.filter { $0.severity == .error }.count
-        let meter = "Size \(size)/\(quota) · \(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) other finding\(findings.count - errors == 1 ? "" : "s")"
         let mode = isEditing ? "editing" : "read only: e edits"
-        body.field("\(meter) · \(mode)", at: .zero, width: body.columns, style: size > quota ? .error : .dim)
-        let listRows = min(3, findings.count)
-        editor.draw(body.rows(from: 1, count: body.rows - 1 - listRows - (problem == nil ? 0 : 1)), focused: isEditing)
-        var row = body.rows - listRows - (problem == nil ? 0 : 1)
-        for finding in findings.prefix(listRows) {
-            let place = finding.position.map { "\($0) " } ?? ""
-            body.field("\(Self.severity(finding.severity).letter) \(place)\(finding.message)", at: Point(x: 0, y: row),
-                       width: body.columns, style: finding.severity == .error ? .error : .warning)
-            row += 1
-        }
-        if let problem { body.field("! " + problem, at: Point(x: 0, y: row), width: body.columns, style: .error) }
+        body.field("Size \(size)/\(quota) · \(PolicyFindingsView.counts(findings)) · \(mode)", at: .zero, width: body.columns,
+                   style: size > quota ? .error : .dim)
+        editor.draw(body.rows(from: 1, count: body.rows - 1 - PolicyFindingsView.rows(findings, problem: problem)), focused: isEditing)
+        PolicyFindingsView.drawFooter(findings, problem: problem, on: body)
     }
 
     func handle(_ key: Key) -> Transition<WizardMessage> {
@@ -108,12 +88,7 @@ final class TrustEditorScreen: WizardScreen {
             isEditing = false
             return .handled
         case .format?:
-            guard let parsed = try? JSONParser.parse(editor.text) else {
-                problem = "Fix the JSON syntax first; then it can be formatted."
-                return .handled
-            }
-            editor.text = JSONPrinter.pretty(parsed.value)
-            changed()
+            if let why = editor.formatJSON() { problem = why } else { changed() }
             return .handled
         case .reset?:
             model.editedTrustPolicy = nil
