@@ -7,7 +7,7 @@ import Testing
 struct LintSpecFileTests {
     let linter = TrustPolicyLinter(today: Date(timeIntervalSince1970: 1_800_000_000))
 
-    @Test("tells trust policies from spec files by content", arguments: [
+    @Test("tells trust and identity policies from spec files by content", arguments: [
         (#"{"Version": "2012-10-17", "Statement": []}"#, nil, TrustPolicyLinter.FileKind.trustPolicy),
         (#"{"Statement": {}}"#, "x.json", .trustPolicy),
         (#"{"name": "r", "trust": {"account": "self"}}"#, "r.json", .roleSpec),
@@ -15,6 +15,10 @@ struct LintSpecFileTests {
         ("{}", nil, .trustPolicy),
         ("name: r\ntrust: {account: self}\n", nil, .roleSpec),
         ("{name: r, trust: {account: self}}", "r.yaml", .roleSpec),
+        (#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}"#, nil, .identityPolicy),
+        (#"{"Statement": {"Effect": "Deny", "NotAction": "s3:*", "NotResource": "*"}}"#, nil, .identityPolicy),
+        (#"{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}, {"Effect": "Allow", "Action": "sts:AssumeRole"}]}"#, nil, .trustPolicy),
+        (#"{"Statement": [{"Principal": {"AWS": "*"}, "Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}"#, nil, .trustPolicy),
     ] as [(String, String?, TrustPolicyLinter.FileKind)])
     func detection(text: String, path: String?, kind: TrustPolicyLinter.FileKind) {
         #expect(TrustPolicyLinter.detectKind(of: text, path: path) == kind)

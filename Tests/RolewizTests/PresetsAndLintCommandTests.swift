@@ -47,6 +47,20 @@ struct PresetsAndLintCommandTests {
         #expect(findings.contains { $0["severity"] as? String == "error" && $0["file"] as? String == "<stdin>" })
     }
 
+    @Test func lintTellsAnIdentityPolicyAndTakesKind() async throws {
+        let rolewiz = try RolewizRunner(moto: nil)
+        let identity = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjcet","Resource":"*"}]}"#
+        let told = try await rolewiz.run(["lint", "-"], endpoint: false, credentials: false, stdin: Data(identity.utf8))
+        #expect(told.exitCode == 1)
+        #expect(told.outputLines.filter { !$0.isEmpty } == [#"<stdin>:1:65: error ACTION_INVALID: "s3:GetObjcet" is not an action of its service (did you mean s3:GetObject?)"#],
+                "\(told.stdout)")
+        let asTrust = try await rolewiz.run(["lint", "-", "--kind", "trust"], endpoint: false, credentials: false, stdin: Data(identity.utf8))
+        #expect(asTrust.stdout.contains("TRUST_RESOURCE") && asTrust.stdout.contains("TRUST_PRINCIPAL_MISSING"), "\(asTrust.stdout)")
+        let unknown = try await rolewiz.run(["lint", "-", "--kind", "scp"], endpoint: false, credentials: false, stdin: Data(identity.utf8))
+        #expect(unknown.exitCode == 64 || unknown.exitCode == 2, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("--kind"), "\(unknown.stderr)")
+    }
+
     @Test func lintPointsIntoASpecFile() async throws {
         let rolewiz = try RolewizRunner(moto: nil)
         let path = try rolewiz.write("""

@@ -6,26 +6,46 @@ extension TrustPolicyLinter {
     public static let exampleAccountId = "111122223333"
 
     /// What a file handed to `rolewiz lint` holds.
-    public enum FileKind: Sendable, Hashable {
-        case trustPolicy
-        case roleSpec
+    public enum FileKind: String, Sendable, Hashable, CaseIterable {
+        case trustPolicy = "trust"
+        /// What an inline or customer managed policy holds: actions on resources.
+        case identityPolicy = "identity"
+        case roleSpec = "spec"
     }
 
-    /// A JSON object with `Statement` or `Version` is a trust policy; one
-    /// with `name` or `trust` is a spec; other JSON-looking text is taken as
-    /// a policy (so its syntax error is reported as such); YAML is a spec.
+    /// A JSON object with `Statement` or `Version` is a policy: an identity
+    /// policy when its statements name resources and no principal, else a
+    /// trust policy. One with `name` or `trust` is a spec; other JSON-looking
+    /// text is taken as a trust policy (so its syntax error is reported as
+    /// such); YAML is a spec.
     public static func detectKind(of text: String, path: String?) -> FileKind {
         if let path, SpecFormat.hasYAMLExtension(path) { return .roleSpec }
         guard SpecFormat.detect(path: nil, text: text) == .json else { return .roleSpec }
         guard let root = try? JSONParser.parse(text).value else { return .trustPolicy }
-        if root["Statement"] != nil || root["Version"] != nil { return .trustPolicy }
+        if root["Statement"] != nil || root["Version"] != nil { return isIdentityPolicy(root) ? .identityPolicy : .trustPolicy }
         return root["name"] != nil || root["trust"] != nil ? .roleSpec : .trustPolicy
     }
 
-    /// Lints a file's text, whichever kind it is.
-    public func lint(fileText text: String, path: String?, partition: String = "aws", accountId: String? = nil) -> [LintFinding] {
-        switch Self.detectKind(of: text, path: path) {
-        case .trustPolicy: lint(trustPolicy: text)
+    /// Every statement names Resource or NotResource, and none a principal.
+    private static func isIdentityPolicy(_ root: JSONValue) -> Bool {
+        let statements: [JSONValue] =
+            switch root["Statement"] {
+            case .array(let elements)?: elements
+            case let single?: [single]
+            case nil: []
+            }
+        return !statements.isEmpty && statements.allSatisfy { statement in
+            (statement["Resource"] != nil || statement["NotResource"] != nil)
+                && statement["Principal"] == nil && statement["NotPrincipal"] == nil
+        }
+    }
+
+    /// Lints a file's text as `kind`, or whichever kind it is.
+    public func lint(fileText text: String, path: String?, kind: FileKind? = nil, partition: String = "aws",
+                     accountId: String? = nil, managedPolicyArns: [String] = []) -> [LintFinding] {
+        switch kind ?? Self.detectKind(of: text, path: path) {
+        case .trustPolicy: lint(trustPolicy: text, managedPolicyArns: managedPolicyArns)
+        case .identityPolicy: IdentityPolicyLinter(catalogue: catalogue, today: today).lint(policy: text)
         case .roleSpec: lint(specText: text, path: path, partition: partition, accountId: accountId)
         }
     }

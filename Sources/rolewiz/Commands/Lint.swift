@@ -10,7 +10,9 @@ struct Lint: ParsableCommand {
         commandName: "lint",
         abstract: "Check a trust policy or role spec file offline, like IAM Access Analyzer's policy checks.",
         discussion: """
-            FILE is a trust policy (JSON) or a role spec (YAML or JSON); the kind is told from the content. \
+            FILE is a trust policy, an identity policy (an inline or managed policy's JSON) or a role spec (YAML or \
+            JSON); the kind is told from the content (a policy whose statements all name a Resource and no Principal \
+            is an identity policy), or given with --kind. \
             Findings print as FILE:LINE:COL: severity CODE: message. Exits 1 when there is an error, 0 otherwise. \
             Makes no AWS calls.
             """
@@ -20,6 +22,11 @@ struct Lint: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The file to check, or - for standard input.", valueName: "file"))
     var file: String
+
+    @Option(help: ArgumentHelp(
+        "What FILE is: trust (a trust policy), identity (an inline or managed policy) or spec; told from the content when not given.",
+        valueName: "kind"))
+    var kind: TrustPolicyLinter.FileKind?
 
     @Option(help: ArgumentHelp("A managed policy ARN the role attaches, checked with a bare trust policy (repeatable).", valueName: "arn"))
     var policyArn: [String] = []
@@ -41,11 +48,8 @@ struct Lint: ParsableCommand {
         let linter = TrustPolicyLinter(
             quotas: LintQuotas(trustPolicySize: trustPolicySizeQuota, attachedPoliciesPerRole: attachedPoliciesQuota))
         let path = file == "-" ? nil : file
-        let findings: [LintFinding] =
-            switch TrustPolicyLinter.detectKind(of: text, path: path) {
-            case .trustPolicy: linter.lint(trustPolicy: text, managedPolicyArns: policyArn)
-            case .roleSpec: linter.lint(specText: text, path: path, partition: partition, accountId: accountId)
-            }
+        let findings = linter.lint(fileText: text, path: path, kind: kind, partition: partition, accountId: accountId,
+                                   managedPolicyArns: policyArn)
         let name = file == "-" ? "<stdin>" : file
         switch global.output {
         case .text:
@@ -83,3 +87,5 @@ struct Lint: ParsableCommand {
         ])
     }
 }
+
+extension TrustPolicyLinter.FileKind: ExpressibleByArgument {}
