@@ -49,7 +49,7 @@ let package = Package(
             dependencies: ["IAMClient", "SafeText", .product(name: "Yams", package: "Yams")],
             exclude: [
                 "Catalog/generate-aws-managed-policies.py", "Model/generate-service-principals.py",
-                "Lint/generate-service-actions.py",
+                "Lint/generate-service-reference.py",
             ]
         ),
         // A small terminal toolkit on ncursesw that knows nothing of IAM.

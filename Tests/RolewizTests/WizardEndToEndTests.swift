@@ -113,7 +113,7 @@ struct WizardEndToEndTests {
         try await session.waitFor("2 selected")
         session.tmux.send("Enter")
         try await session.waitFor("loading policies")
-        try await session.waitFor("of 10 selected · scope: All")
+        try await session.waitFor("inline (F3) · scope: All")
         session.tmux.send("/"); session.tmux.type("AmazonSQSReadOnly"); session.tmux.send("Enter")
         try await session.waitFor("AmazonSQSReadOnlyAccess")
         session.tmux.send("Space")

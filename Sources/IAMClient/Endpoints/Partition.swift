@@ -82,6 +82,13 @@ public struct Partition: Sendable, Hashable, CustomStringConvertible {
         all.first { $0.name == name }
     }
 
+    /// Whether `region` is one of this partition's, by name or by its pattern
+    /// (so a region botocore does not list yet still counts).
+    public func hasRegion(_ region: String) -> Bool {
+        let lowered = region.lowercased()
+        return regions.contains(lowered) || matches(lowered)
+    }
+
     private func matches(_ region: String) -> Bool {
         guard let pattern = try? Regex(regionPattern) else { return false }
         return region.firstMatch(of: pattern) != nil

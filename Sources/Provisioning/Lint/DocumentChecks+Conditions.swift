@@ -43,7 +43,8 @@ extension DocumentChecks {
                 continue
             }
             let keyPath = operatorPath.appending(clause.key)
-            if clause.operatorName.hasPrefix("ForAllValues:"), Self.singleValuedGlobalKeys.contains(clause.key.lowercased()) {
+            checkConditionKey(clause, base: base, at: keyPath)
+            if clause.operatorName.hasPrefix("ForAllValues:"), Self.isSingleValued(clause.key) {
                 add(.forAllValuesSingleValuedKey,
                     "\(clause.key) has one value, and ForAllValues is true when a request lacks the key; use \(base) without ForAllValues:",
                     at: keyPath)

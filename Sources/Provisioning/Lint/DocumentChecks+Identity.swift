@@ -17,6 +17,8 @@ extension DocumentChecks {
             add(.emptyArrayResource, "Resource is empty, so this statement applies to nothing; name the resources", at: path.appending("Resource"))
         }
         checkIdentityActions(statement, at: path)
+        checkResourceARNs(statement.resource, named: "Resource", at: path)
+        checkResourceARNs(statement.notResource, named: "NotResource", at: path)
         checkRedundant(statement.resource, named: "Resource", caseSensitive: true, at: path)
         if statement.effect == .allow {
             checkRoleAction(statement, at: path, action: "iam:PassRole", wildcard: .passRoleWildcardResource, notResource: .passRoleNotResource,

@@ -33,6 +33,17 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case actionMissing = "ACTION_MISSING"
     case actionInvalid = "ACTION_INVALID"
     case actionServiceInvalid = "ACTION_SERVICE_INVALID"
+    case conditionKeyFormatInvalid = "CONDITION_KEY_FORMAT_INVALID"
+    case conditionKeyUnknown = "CONDITION_KEY_UNKNOWN"
+    case conditionQualifierMissing = "CONDITION_QUALIFIER_MISSING"
+    case conditionMultipleBoolean = "CONDITION_MULTIPLE_BOOLEAN"
+    case arnPrefixInvalid = "ARN_PREFIX_INVALID"
+    case arnFieldMissing = "ARN_FIELD_MISSING"
+    case arnPartitionInvalid = "ARN_PARTITION_INVALID"
+    case arnServiceInvalid = "ARN_SERVICE_INVALID"
+    case arnServiceCaseInvalid = "ARN_SERVICE_CASE_INVALID"
+    case arnRegionInvalid = "ARN_REGION_INVALID"
+    case arnAccountInvalid = "ARN_ACCOUNT_INVALID"
 
     // Security warnings: accepted, but grants more than is safe.
     case trustPrincipalWildcardConditioned = "TRUST_PRINCIPAL_WILDCARD_CONDITIONED"
@@ -60,6 +71,8 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case conditionDateMismatch = "CONDITION_DATE_MISMATCH"
     case createSLRWildcardResource = "CREATE_SLR_WILDCARD_RESOURCE"
     case createSLRNotResource = "CREATE_SLR_NOT_RESOURCE"
+    case conditionOperatorTypeMismatch = "CONDITION_OPERATOR_TYPE_MISMATCH"
+    case wildcardWithoutLike = "WILDCARD_WITHOUT_LIKE"
 
     // Suggestions: fine, but could be simpler.
     case statementsMergeable = "STATEMENTS_MERGEABLE"
@@ -78,6 +91,7 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case emptyArrayResource = "EMPTY_ARRAY_RESOURCE"
     case actionRedundant = "ACTION_REDUNDANT"
     case resourceRedundant = "RESOURCE_REDUNDANT"
+    case nullWithQualifier = "NULL_WITH_QUALIFIER"
 
     public var severity: LintSeverity {
         switch self {
@@ -87,7 +101,9 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
             .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid, .sidUnsupported, .trustPrincipalWildcardInArn,
             .trustFederatedPrincipalMalformed, .trustAWSPrincipalMalformed, .mismatchedActionForPrincipal, .rolesAnywhereMissingAction, .conditionOperatorInvalid,
             .policyVariableMalformed, .conditionKeyDuplicateCase, .policyCharacters, .identityPolicyPrincipal, .resourceMissing, .actionMissing,
-            .actionInvalid, .actionServiceInvalid:
+            .actionInvalid, .actionServiceInvalid, .conditionKeyFormatInvalid, .conditionKeyUnknown, .conditionQualifierMissing,
+            .conditionMultipleBoolean, .arnPrefixInvalid, .arnFieldMissing, .arnPartitionInvalid, .arnServiceInvalid,
+            .arnServiceCaseInvalid, .arnRegionInvalid, .arnAccountInvalid:
             .error
         case .trustPrincipalWildcardConditioned, .trustServiceConfusedDeputy, .privilegeEscalationPolicy, .s3FullAccess,
             .oidcConditionMissing, .gitHubRepoConditionMissing, .forAllValuesSingleValuedKey, .passRoleWildcardResource,
@@ -95,12 +111,13 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
             .securityWarning
         case .versionMissing, .versionOld, .unknownElement, .servicePrincipalUnknown, .serviceEndOfSupport, .sidNotUnique,
             .gitHubSubjectTooBroad, .principalUniqueID, .conditionBooleanMismatch, .conditionIPRangeMismatch,
-            .conditionNumberMismatch, .conditionDateMismatch, .createSLRWildcardResource, .createSLRNotResource:
+            .conditionNumberMismatch, .conditionDateMismatch, .createSLRWildcardResource, .createSLRNotResource,
+            .conditionOperatorTypeMismatch, .wildcardWithoutLike:
             .warning
         case .statementsMergeable, .statementDuplicate, .principalDuplicate, .managedPolicyDuplicate, .sidEmpty,
             .emptyArrayAction, .emptyArrayPrincipal, .emptyArrayCondition, .emptyArrayConditionForAllValues,
             .emptyArrayConditionForAnyValue, .emptyArrayConditionIfExists, .emptyObjectCondition, .actionServiceWildcard,
-            .emptyArrayResource, .actionRedundant, .resourceRedundant:
+            .emptyArrayResource, .actionRedundant, .resourceRedundant, .nullWithQualifier:
             .suggestion
         }
     }
