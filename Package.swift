@@ -66,7 +66,7 @@ let package = Package(
         ),
 
         // Benchmarks/run's Swift side: SigV4 signing rate and list filter timing.
-        .executableTarget(name: "rolewiz-bench", dependencies: ["SigV4", "TerminalUI"], path: "Benchmarks/RolewizBench"),
+        .executableTarget(name: "rolewiz-bench", dependencies: ["SigV4", "TerminalUI", "Provisioning"], path: "Benchmarks/RolewizBench"),
 
         // Shared test helpers: the moto server harness, fake HTTP servers, process runners.
         .target(name: "TestSupport", dependencies: ["IAMClient"], path: "Tests/TestSupport", exclude: ["python"]),

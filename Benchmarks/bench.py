@@ -225,6 +225,74 @@ def signing(bench, env, runs, rows):
                  f"{o / t:.1f}x", "-", "-"))
 
 
+# ---------------------------------------------------------------- lint
+
+def lint_policies(scratch):
+    """A trust policy and an identity policy of about 2 KB each, written to files."""
+    trust = {"Version": "2012-10-17", "Statement": [
+        {"Sid": "Services", "Effect": "Allow",
+         "Principal": {"Service": ["sagemaker.amazonaws.com", "lookoutequipment.amazonaws.com", "glue.amazonaws.com"]},
+         "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}}},
+        {"Sid": "GitHub", "Effect": "Allow",
+         "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+         "Action": "sts:AssumeRoleWithWebIdentity",
+         "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+                       "StringLike": {"token.actions.githubusercontent.com:sub": "repo:example-org/example-repo:ref:refs/heads/main"}}},
+    ] + [{"Sid": f"Partner{n}", "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{444455556666 + n}:role/partner-{n}"},
+          "Action": ["sts:AssumeRole", "sts:TagSession"],
+          "Condition": {"StringEquals": {"sts:ExternalId": f"external-id-{n:04d}"},
+                        "Bool": {"aws:MultiFactorAuthPresent": "true"}}} for n in range(3)]}
+    identity = {"Version": "2012-10-17", "Statement": [
+        {"Sid": f"Read{n}", "Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket", "s3:GetObjectVersion"],
+         "Resource": [f"arn:aws:s3:::example-bucket-{n}", f"arn:aws:s3:::example-bucket-{n}/*"],
+         "Condition": {"StringEquals": {"s3:prefix": f"home/{n}/"}}} for n in range(5)]
+        + [{"Sid": "Pass", "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app",
+            "Condition": {"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}}}]}
+    paths = {}
+    for name, document in (("trust", trust), ("identity", identity)):
+        paths[name] = os.path.join(scratch, f"{name}.json")
+        with open(paths[name], "w") as handle:
+            json.dump(document, handle, indent=2)
+    return paths
+
+
+def lint(bench, env, runs, rows, notes, scratch):
+    paths = lint_policies(scratch)
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run([bench, "lint", paths["trust"], paths["identity"], "2000"], env=env,
+                             capture_output=True, check=True, text=True).stdout.split()
+        samples.append(dict(zip(out[0::2], out[1::2])))
+    value = lambda key: statistics.median(float(sample[key]) for sample in samples)
+    peer = "parliament not installed"
+    ratio = "-"
+    try:
+        import parliament  # noqa: F401  (a peer IAM policy linter on PyPI)
+        code = ("import sys, time\nfrom parliament import analyze_policy_string\n"
+                "text = open(sys.argv[1]).read()\nanalyze_policy_string(text)\n"
+                "times = []\nfor _ in range(300):\n    t = time.perf_counter(); analyze_policy_string(text); times.append(time.perf_counter() - t)\n"
+                "times.sort(); print(times[len(times) // 2] * 1000)\n")
+        theirs = statistics.median(float(subprocess.run([sys.executable, "-c", code, paths["identity"]], env=env,
+                                                        capture_output=True, check=True, text=True).stdout)
+                                   for _ in range(runs))
+        peer = f"parliament {parliament.__version__} {theirs:.2f} ms"
+        ratio = f"{theirs / value('identity_median_ms'):.1f}x"
+    except ImportError:
+        pass
+    trust_kb = int(samples[0]["trust_bytes"]) / 1024
+    identity_kb = int(samples[0]["identity_bytes"]) / 1024
+    rows.append((f"Lint a {trust_kb:.1f} KB trust policy (runs on every key in the trust editor)",
+                 f"median {value('trust_median_ms'):.2f} ms, p99 {value('trust_p99_ms'):.2f} ms", "-", "-",
+                 "< 5 ms", met(value("trust_p99_ms") < 5)))
+    rows.append((f"Lint a {identity_kb:.1f} KB identity policy (the inline policy editor)",
+                 f"median {value('identity_median_ms'):.2f} ms, p99 {value('identity_p99_ms'):.2f} ms", peer, ratio,
+                 "< 5 ms", met(value("identity_p99_ms") < 5)))
+    notes.append("Lint rows run `rolewiz-bench lint` (the linters the editors call, 2,000 runs each after one warm-up) "
+                 "on policies written by `Benchmarks/bench.py`; parliament (duo-labs' IAM linter on PyPI) analyses the "
+                 "same identity policy in its own process, timed the same way. It checks less (no condition keys, ARN "
+                 "fields or positions), so the ratio compares speed, not coverage.")
+
+
 # ---------------------------------------------------------------- interactive
 
 def policy_names(moto, env):
@@ -370,7 +438,7 @@ def main():
     parser.add_argument("--dynamic-products", help="a dynamically linked release build's products, timed beside")
     parser.add_argument("--build", default="swift build -c release", help="how the products were built (for the table)")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", choices=["e2e", "signing", "interactive", "roles"], action="append")
+    parser.add_argument("--only", choices=["e2e", "signing", "lint", "interactive", "roles"], action="append")
     parser.add_argument("--output", default=os.path.join(HERE, "results.md"))
     args = parser.parse_args()
     runs = max(5, args.runs)
@@ -383,11 +451,13 @@ def main():
     bench = os.path.join(args.products, "rolewiz-bench")
     rows, notes = [], []
     try:
-        only = set(args.only or ["e2e", "signing", "interactive", "roles"])
+        only = set(args.only or ["e2e", "signing", "lint", "interactive", "roles"])
         if "e2e" in only:
             end_to_end(rolewiz, env, runs, rows, notes)
         if "signing" in only:
             signing(bench, env, runs, rows)
+        if "lint" in only:
+            lint(bench, env, runs, rows, notes, scratch)
         if "interactive" in only:
             interactive(rolewiz["static"], bench, env, runs, rows, notes, scratch)
         if "roles" in only:
