@@ -51,8 +51,22 @@ struct LintConditionKeyTests {
             nearMiss: identity(#"{"Null": {"aws:TagKeys": "true"}}"#)),
     ]
 
+    static func service(_ condition: String) -> String {
+        #"{"Effect": "Allow", "Principal": {"Service": "sns.amazonaws.com"}, "Action": "sts:AssumeRole", "Condition": "# + condition + "}"
+    }
+
+    static func oidc(_ condition: String) -> String {
+        #"{"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/login.example.com"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": "# + condition + "}"
+    }
+
     /// Rows whose statement is a trust policy's: STS's keys and the providers' claims it lists.
     static let trustRows: [Row] = [
+        Row(code: .serviceConditionKeyRecommended, check: "Recommended condition key for service principal",
+            triggers: service(#"{"StringEquals": {"aws:Referer": "example.com"}}"#), at: #""aws:Referer""#,
+            nearMiss: service(#"{"StringEquals": {"aws:SourceAccount": "111122223333", "aws:Referer": "example.com"}}"#)),
+        Row(code: .audienceClaimTypeUnconfirmed, check: "Confirm audience claim type",
+            triggers: oidc(#"{"ForAnyValue:StringEquals": {"login.example.com:aud": "app"}}"#), at: #""login.example.com:aud""#,
+            nearMiss: oidc(#"{"StringEquals": {"login.example.com:aud": "app"}}"#)),
         Row(code: .conditionKeyUnknown, check: "Invalid service condition key",
             triggers: trust(#"{"StringEquals": {"sts:ExternalIdd": "x"}}"#), at: #""sts:ExternalIdd""#,
             nearMiss: trust(#"{"StringEquals": {"sts:ExternalId": "x", "token.actions.githubusercontent.com:sub": "repo:o/r:*"}}"#)),

@@ -133,6 +133,17 @@ struct LintIdentityPolicyTests {
         #expect(identityCodes.subtracting(Self.rows.map(\.code)).isEmpty)
     }
 
+    @Test("a policy over the quota is an error (Access Analyzer: a general warning), one at it is not")
+    func size() {
+        let linter = IdentityPolicyLinter(sizeQuota: 200)
+        let statement = #"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/k"}"#
+        var text = Self.policy(statement)
+        while PolicyDocument.iamSize(of: text) <= 200 { text = Self.policy(Array(repeating: statement, count: text.count / 60 + 1).joined(separator: ",")) }
+        #expect(linter.lint(policy: text).contains { $0.code == .identityPolicyTooLarge && $0.severity == .error })
+        #expect(IdentityPolicyLinter(sizeQuota: PolicyDocument.iamSize(of: text)).lint(policy: text).allSatisfy { $0.code != .identityPolicyTooLarge })
+        #expect(LintCode.identityPolicyTooLarge.accessAnalyzerChecks == ["Policy size exceeds identity policy quota"])
+    }
+
     @Test("a misspelt action gets the service's nearest action as a hint")
     func hint() {
         let finding = Self.linter.lint(policy: Self.policy(#"{"Effect": "Allow", "Action": "s3:GetObjcet", "Resource": "*"}"#))

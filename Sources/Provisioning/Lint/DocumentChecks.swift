@@ -93,6 +93,7 @@ struct DocumentChecks {
             check(principal, of: statement, at: path.appending("Principal"))
             checkPrincipalValues(principal, at: path.appending("Principal"))
             checkFederation(statement, principal: principal, at: path)
+            checkPrincipalConditions(statement, principal: principal, at: path)
         }
     }
 

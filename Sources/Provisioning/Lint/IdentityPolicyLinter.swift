@@ -10,10 +10,14 @@ import Foundation
 public struct IdentityPolicyLinter: Sendable {
     public var catalogue: ServiceCatalogue
     public var today: Date
+    /// The most characters (without whitespace) the policy may have: by
+    /// default a role's inline total, since one policy cannot be larger.
+    public var sizeQuota: Int
 
-    public init(catalogue: ServiceCatalogue = .standard, today: Date = Date()) {
+    public init(catalogue: ServiceCatalogue = .standard, today: Date = Date(), sizeQuota: Int = RoleSpec.Limits.inlinePolicySize) {
         self.catalogue = catalogue
         self.today = today
+        self.sizeQuota = sizeQuota
     }
 
     /// Findings for one policy text, in reading order, at line:column in `policy`.
@@ -21,6 +25,13 @@ public struct IdentityPolicyLinter: Sendable {
         var findings: [LintFinding] = []
         if let (message, position) = TrustPolicyLinter.characterProblem(in: policy) {
             findings.append(LintFinding(.policyCharacters, message, subject: .identityPolicy(.root), position: position))
+        }
+        let size = PolicyDocument.iamSize(of: policy)
+        if size > sizeQuota {
+            findings.append(LintFinding(
+                .identityPolicyTooLarge,
+                "the policy is \(size) characters without whitespace; IAM allows at most \(sizeQuota) (a role's inline policies together); split it or use a managed policy",
+                subject: .identityPolicy(.root)))
         }
         do {
             let parsed = try PolicyDocument.parseWithSourceMap(policy)

@@ -11,8 +11,11 @@ extension LintCode {
         case .versionMissing: ["Missing version"]
         case .trustPrincipalMissing: ["Missing principal"]
         case .trustActionMissing, .actionMissing: ["Missing action"]
-        case .identityPolicyPrincipal: ["Unsupported principal"]
+        case .identityPolicyPrincipal: ["Unsupported principal", "Federated principal not supported"]
+        case .serviceConditionKeyRecommended: ["Recommended condition key for service principal"]
+        case .audienceClaimTypeUnconfirmed: ["Confirm audience claim type"]
         case .resourceMissing: ["Missing resource"]
+        case .identityPolicyTooLarge: ["Policy size exceeds identity policy quota"]
         case .actionInvalid: ["Invalid action"]
         case .actionServiceInvalid: ["Invalid service in action"]
         case .passRoleWildcardResource:

@@ -28,6 +28,7 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case policyVariableMalformed = "POLICY_VARIABLE_MALFORMED"
     case conditionKeyDuplicateCase = "CONDITION_KEY_DUPLICATE_CASE"
     case policyCharacters = "POLICY_CHARACTERS"
+    case identityPolicyTooLarge = "IDENTITY_POLICY_TOO_LARGE"
     case identityPolicyPrincipal = "IDENTITY_POLICY_PRINCIPAL"
     case resourceMissing = "RESOURCE_MISSING"
     case actionMissing = "ACTION_MISSING"
@@ -92,6 +93,8 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case actionRedundant = "ACTION_REDUNDANT"
     case resourceRedundant = "RESOURCE_REDUNDANT"
     case nullWithQualifier = "NULL_WITH_QUALIFIER"
+    case serviceConditionKeyRecommended = "SERVICE_CONDITION_KEY_RECOMMENDED"
+    case audienceClaimTypeUnconfirmed = "AUDIENCE_CLAIM_TYPE_UNCONFIRMED"
 
     public var severity: LintSeverity {
         switch self {
@@ -100,7 +103,7 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
             .trustResource, .trustServicePrincipalMalformed, .trustActionMissing, .trustActionInvalid,
             .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid, .sidUnsupported, .trustPrincipalWildcardInArn,
             .trustFederatedPrincipalMalformed, .trustAWSPrincipalMalformed, .mismatchedActionForPrincipal, .rolesAnywhereMissingAction, .conditionOperatorInvalid,
-            .policyVariableMalformed, .conditionKeyDuplicateCase, .policyCharacters, .identityPolicyPrincipal, .resourceMissing, .actionMissing,
+            .policyVariableMalformed, .conditionKeyDuplicateCase, .policyCharacters, .identityPolicyTooLarge, .identityPolicyPrincipal, .resourceMissing, .actionMissing,
             .actionInvalid, .actionServiceInvalid, .conditionKeyFormatInvalid, .conditionKeyUnknown, .conditionQualifierMissing,
             .conditionMultipleBoolean, .arnPrefixInvalid, .arnFieldMissing, .arnPartitionInvalid, .arnServiceInvalid,
             .arnServiceCaseInvalid, .arnRegionInvalid, .arnAccountInvalid:
@@ -117,7 +120,8 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
         case .statementsMergeable, .statementDuplicate, .principalDuplicate, .managedPolicyDuplicate, .sidEmpty,
             .emptyArrayAction, .emptyArrayPrincipal, .emptyArrayCondition, .emptyArrayConditionForAllValues,
             .emptyArrayConditionForAnyValue, .emptyArrayConditionIfExists, .emptyObjectCondition, .actionServiceWildcard,
-            .emptyArrayResource, .actionRedundant, .resourceRedundant, .nullWithQualifier:
+            .emptyArrayResource, .actionRedundant, .resourceRedundant, .nullWithQualifier,
+            .serviceConditionKeyRecommended, .audienceClaimTypeUnconfirmed:
             .suggestion
         }
     }
