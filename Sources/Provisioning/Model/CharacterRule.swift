@@ -63,6 +63,23 @@ struct CharacterRule: Sendable {
         scalar.isASCIIAlphanumeric || "._-".unicodeScalars.contains(scalar)
     }
 
+    /// GitHub organisation and user names: letters, digits and hyphens.
+    static let gitHubOrganization = CharacterRule(allowed: "letters A-Z and a-z, digits and -") { scalar in
+        scalar.isASCIIAlphanumeric || scalar == "-"
+    }
+
+    /// GitHub repository names: letters, digits and `._-`.
+    static let gitHubRepository = CharacterRule(allowed: "letters A-Z and a-z, digits and ._-") { scalar in
+        scalar.isASCIIAlphanumeric || "._-".unicodeScalars.contains(scalar)
+    }
+
+    /// Git branch names: printable ASCII without the space and `~^:?*[\`
+    /// (the characters `git check-ref-format` rejects, which are also
+    /// `StringLike` wildcards or the subject's separator).
+    static let gitBranch = CharacterRule(allowed: "printable ASCII other than the space and ~^:?*[\\") { scalar in
+        (0x21...0x7E).contains(scalar.value) && !"~^:?*[\\".unicodeScalars.contains(scalar)
+    }
+
     /// The distinct characters of `text` this rule rejects, in order of first appearance.
     func disallowedCharacters(in text: String) -> [Unicode.Scalar] {
         var seen: Set<Unicode.Scalar> = []

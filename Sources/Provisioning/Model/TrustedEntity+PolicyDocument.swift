@@ -33,7 +33,7 @@ extension TrustedEntity {
             return PolicyDocument(statements: [
                 PolicyStatement(
                     principal: principal, action: ["sts:AssumeRoleWithWebIdentity"],
-                    conditions: [.stringEquals(federation.audienceKey, trust.audience)])
+                    conditions: [.stringEquals(federation.audienceKey, trust.audience)] + trust.claimConditions)
             ])
 
         case .saml(let trust):
@@ -84,6 +84,20 @@ extension WebIdentityTrust {
             return String(provider[range.upperBound...])
         }
         return provider.hasPrefix("https://") ? String(provider.dropFirst("https://".count)) : provider
+    }
+
+    /// The conditions beyond the audience, in the console's order: GitHub's
+    /// `StringLike` on `:sub`, Cognito's `ForAnyValue:StringLike` on `:amr`.
+    var claimConditions: [ConditionClause] {
+        var clauses: [ConditionClause] = []
+        if let gitHub {
+            clauses.append(ConditionClause("StringLike", "\(providerHost):sub", [.string(gitHub.subjectPattern)]))
+        }
+        if let cognitoIdentities {
+            clauses.append(ConditionClause(
+                CognitoIdentities.conditionOperator, CognitoIdentities.conditionKey, [.string(cognitoIdentities.rawValue)]))
+        }
+        return clauses
     }
 
     /// The `Federated` principal and the condition key that carries the audience.

@@ -59,8 +59,11 @@ extension TrustedEntity {
                 requireMFA: condition("aws:MultiFactorAuthPresent") != nil))]
         case .federated:
             let audience = statement.conditions.first?.values.first?.text ?? ""
+            var webIdentity = WebIdentityTrust(provider: value, audience: audience)
+            webIdentity.gitHub = condition("\(webIdentity.providerHost):sub").flatMap(GitHubSubject.init(subjectPattern:))
+            webIdentity.cognitoIdentities = condition(CognitoIdentities.conditionKey).flatMap(CognitoIdentities.init(rawValue:))
             return [
-                .webIdentity(WebIdentityTrust(provider: value, audience: audience)),
+                .webIdentity(webIdentity),
                 .saml(SAMLTrust(provider: value, audience: condition("SAML:aud") ?? SAMLTrust.consoleSignInAudience)),
             ]
         case .service, .canonicalUser:
