@@ -52,7 +52,7 @@ extension LintCode {
         case .trustPolicyCharacters, .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid,
             .trustPrincipalWildcardConditioned, .privilegeEscalationPolicy, .s3FullAccess, .versionOld,
             .servicePrincipalUnknown, .serviceEndOfSupport, .statementsMergeable, .managedPolicyDuplicate, .principalUniqueID,
-            .trustAWSPrincipalMalformed:
+            .trustAWSPrincipalMalformed, .federatedProviderMissing:
             []
         }
     }
