@@ -15,7 +15,7 @@ extension TrustPolicyLinter {
         for (statementIndex, statement) in parsed.document.statements.enumerated() {
             guard let principal = statement.principal else { continue }
             for (index, arn) in principal.values(of: .federated).enumerated()
-            where !providers.contains(arn: arn) && arn.split(separator: ":").dropFirst(4).first == Substring(accountId) {
+            where !providers.contains(arn: arn) && Self.accountOfARN(arn) == Substring(accountId) {
                 guard let advice = creationAdvice(for: arn) else { continue }
                 let path = JSONPath.root.appending("Statement").appending(statementIndex)
                     .appending("Principal").appending("Federated").appending(index)
@@ -25,6 +25,12 @@ extension TrustPolicyLinter {
             }
         }
         return findings
+    }
+
+    /// The account field of an ARN (`arn:PARTITION:iam::ACCOUNT:...`).
+    static func accountOfARN(_ arn: String) -> Substring? {
+        let fields = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        return fields.count == 6 && fields[0] == "arn" ? fields[4] : nil
     }
 
     /// How to create the provider an ARN names, or nil when it names none.
