@@ -8,26 +8,12 @@ import TestSupport
 /// the console writes it.
 @Suite("rolewiz and identity providers", .heavy)
 struct IdentityProviderCommandTests {
-    static func createOIDCProvider(_ iam: IAMService, host: String) async throws -> String {
-        try await iam.client.call(
-            "CreateOpenIDConnectProvider",
-            [("Url", "https://\(host)"), ("ClientIDList.member.1", "sts.amazonaws.com"),
-             ("ThumbprintList.member.1", String(repeating: "a", count: 40))]
-        ) { try #require($0.text("OpenIDConnectProviderArn")) }
-    }
-
-    static func createSAMLProvider(_ iam: IAMService, name: String) async throws -> String {
-        try await iam.client.call(
-            "CreateSAMLProvider", [("Name", name), ("SAMLMetadataDocument", String(repeating: "m", count: 1000))]
-        ) { try #require($0.text("SAMLProviderArn")) }
-    }
-
     @Test func providerListsComeBackFromIAM() async throws {
         let rolewiz = try RolewizRunner(moto: try await MotoServer.sharedOrSkip())
         let iam = try rolewiz.iam()
         let host = "oidc-\(MotoServer.uniqueName("list").lowercased()).example.com"
-        let oidc = try await Self.createOIDCProvider(iam, host: host)
-        let saml = try await Self.createSAMLProvider(iam, name: MotoServer.uniqueName("Okta"))
+        let oidc = try await MotoIdentityProviders.createOpenIDConnect(iam, host: host)
+        let saml = try await MotoIdentityProviders.createSAML(iam, name: MotoServer.uniqueName("Okta"))
         #expect(oidc.hasSuffix(":oidc-provider/\(host)"))
         #expect(try await iam.listOpenIDConnectProviders().contains(oidc))
         #expect(try await iam.listSAMLProviders().contains(saml))
@@ -45,7 +31,7 @@ struct IdentityProviderCommandTests {
         #expect(finding.contains("arn:aws:iam::123456789012:oidc-provider/\(host) is not an identity provider of this account"))
         #expect(finding.contains("aws iam create-open-id-connect-provider --url https://\(host)"))
 
-        _ = try await Self.createOIDCProvider(try rolewiz.iam(), host: host)
+        _ = try await MotoIdentityProviders.createOpenIDConnect(try rolewiz.iam(), host: host)
         let after = try await rolewiz.run(["plan", "--spec", spec])
         #expect(after.exitCode == 0, "\(after.stderr)")
         #expect(!after.stdout.contains("FEDERATED_PROVIDER_MISSING"), "\(after.stdout)")

@@ -78,8 +78,9 @@ extension WebIdentityTrust {
         "www.amazon.com": "app_id",
     ]
 
-    /// The provider's host, whichever way it was given (`https://host`, host, or ARN).
-    var providerHost: String {
+    /// The provider's host, whichever way it was given (`https://host`, host,
+    /// or ARN): what tells GitHub's and Cognito's providers apart.
+    public var providerHost: String {
         if provider.hasPrefix("arn:"), let range = provider.range(of: ":oidc-provider/") {
             return String(provider[range.upperBound...])
         }
