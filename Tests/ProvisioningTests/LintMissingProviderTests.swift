@@ -8,8 +8,8 @@ import Testing
 struct LintMissingProviderTests {
     typealias F = LintPolicyFixtures
     static let account = "123456789012"
-    static let gitHub = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"
-    static let saml = "arn:aws:iam::123456789012:saml-provider/Okta"
+    static let gitHub = LintFederationTests.gitHub
+    static let saml = LintFederationTests.saml
 
     static func policy(_ federated: String, _ action: String = "sts:AssumeRoleWithWebIdentity") -> String {
         F.policy(#"{"Effect": "Allow", "Principal": {"Federated": "\#(federated)"}, "Action": "\#(action)"}"#)

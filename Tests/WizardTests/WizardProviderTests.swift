@@ -95,4 +95,40 @@ struct WizardProviderTests {
         try harness.press(.enter, .enter)
         #expect(harness.context.model.federationProvider == oidcArn)
     }
+
+    @Test func reviewWarnsOfAProviderTheAccountDoesNotHave() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let host = "oidc-\(MotoServer.uniqueName("review").lowercased()).example.com"
+        let harness = try trustedEntity(try motoService(moto), rights: 2)
+        if harness.context.accountId == nil {
+            try await harness.deliver { if case .identity = $0 { true } else { false } }
+        }
+        try harness.press(.tab)
+        try harness.type(host)
+        try harness.press(.tab)
+        try harness.type("my-client")
+        try harness.press(.enter, .enter, .enter)
+        #expect(harness.topTitle == "Details")
+        try harness.type(MotoServer.uniqueName("oidc"))
+        try harness.press(.enter)
+        try await harness.deliver { $0.isReview }
+        let findings = try #require(harness.context.review?.value?.findings, "\(harness.screen)")
+        let missing = try #require(findings.first { $0.code == .federatedProviderMissing }, "\(findings.map(\.code))")
+        #expect(missing.message.contains("oidc-provider/\(host) is not an identity provider of this account"))
+    }
+
+    @Test func existingFederatedTrustLoadsAsTheSameAnswers() {
+        let gitHub = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"
+        for trust in [
+            WebIdentityTrust(provider: gitHub, audience: "sts.amazonaws.com", gitHub: GitHubSubject(organization: "o", repository: "r")),
+            WebIdentityTrust(provider: gitHub, audience: "sts.amazonaws.com", gitHub: GitHubSubject(organization: "o", branch: "dev")),
+            WebIdentityTrust(provider: CognitoIdentities.providerHost, audience: "pool", cognitoIdentities: .unauthenticated),
+            WebIdentityTrust(provider: CognitoIdentities.providerHost, audience: "pool"),
+        ] {
+            let spec = RoleSpec(name: "r", trust: .webIdentity(trust))
+            let model = WizardModel()
+            model.load(spec)
+            #expect(model.spec() == spec, "editing it would change nothing")
+        }
+    }
 }
