@@ -142,7 +142,7 @@ final class TrustedEntityScreen: WizardScreen {
         case .webIdentity, .saml:
             model.federationProvider = fields[0].text
             model.federationAudience = fields[1].text
-            if fields.count == 5 {
+            if fieldsFamily == .gitHub {
                 model.gitHubOrganization = fields[2].text
                 model.gitHubRepository = fields[3].text
                 model.gitHubBranch = fields[4].text
