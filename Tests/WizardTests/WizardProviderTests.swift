@@ -47,6 +47,7 @@ struct WizardProviderTests {
         try harness.type("octo-repo")
         try harness.press(.tab)
         try harness.type("main")
+        #expect(!harness.screen.contains("! GitHub organization: is empty"), "the problem goes once the field changes")
         #expect(harness.context.model.gitHubOrganization == "octo")
         let policy = try harness.context.model.generatedTrustPolicy(partition: "aws", accountId: "111122223333").get()
         #expect(policy.contains(#""token.actions.githubusercontent.com:sub": "repo:octo/octo-repo:ref:refs/heads/main""#), "\(policy)")

@@ -245,7 +245,11 @@ final class TrustedEntityScreen: WizardScreen {
             return result == .ignored ? .ignored : .handled
         case .field(let index):
             let result = fields[index].handle(key)
-            if result == .changed { syncFields() }
+            if result == .changed {
+                // The field shows its own message as typed; the one from Enter is stale.
+                problem = nil
+                syncFields()
+            }
             return result == .ignored ? .ignored : .handled
         }
     }
