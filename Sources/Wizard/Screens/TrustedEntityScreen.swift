@@ -10,8 +10,6 @@ import TerminalUI
 /// identities, as the console does. Every change is written to the model at once.
 final class TrustedEntityScreen: WizardScreen {
     enum Command { case next, previousKind, nextKind, toggleOption, pickProvider }
-    /// Providers whose tokens carry claims the console asks about.
-    enum ProviderFamily { case gitHub, cognito, other }
     enum Focus: Hashable { case kind, services, field(Int) }
 
     let context: WizardContext
@@ -22,7 +20,7 @@ final class TrustedEntityScreen: WizardScreen {
     private(set) var focus: FocusRing<Focus>
     private(set) var problem: String?
     /// The family the web identity fields were built for.
-    private var fieldsFamily = ProviderFamily.other
+    private var fieldsFamily = FederationFields.Family.other
 
     static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Next", help: "Accept and go on to permissions", action: .next),
@@ -39,14 +37,7 @@ final class TrustedEntityScreen: WizardScreen {
     private var isFederation: Bool { model.entityKind == .webIdentity || model.entityKind == .saml }
 
     /// Which provider the web identity answers name.
-    private var family: ProviderFamily {
-        guard model.entityKind == .webIdentity else { return .other }
-        switch WebIdentityTrust(provider: model.federationProvider, audience: "").providerHost {
-        case GitHubSubject.providerHost: return .gitHub
-        case CognitoIdentities.providerHost: return .cognito
-        default: return .other
-        }
-    }
+    private var family: FederationFields.Family { FederationFields.Family(model) }
 
     init(context: WizardContext, flow: Flow) {
         self.context = context
@@ -97,37 +88,11 @@ final class TrustedEntityScreen: WizardScreen {
                 TextField(label: "External ID", text: model.externalId, placeholder: "optional"),
             ]
         case .webIdentity, .saml:
-            fields = federationFields()
+            fields = FederationFields.make(for: model)
         }
         fieldsFamily = family
         let order: [Focus] = model.entityKind == .awsService ? [.kind, .services] : [.kind] + fields.indices.map { .field($0) }
         focus = FocusRing(order, current: order.count > 1 ? order[1] : .kind)
-    }
-
-    /// The provider and audience, and for GitHub's provider the organisation
-    /// (required), repository and branch, each checked against GitHub's rules as typed.
-    private func federationFields() -> [TextField] {
-        let saml = model.entityKind == .saml
-        let family = family
-        var fields = [
-            TextField(label: saml ? "SAML provider" : "Identity provider", text: model.federationProvider,
-                      placeholder: saml ? "name or ARN (F2 lists the account's)" : "host or ARN (F2 lists them)",
-                      validator: { $0.isEmpty ? "The provider is required" : nil }),
-            TextField(label: family == .cognito ? "Identity pool ID" : "Audience", text: model.federationAudience,
-                      placeholder: saml ? "console sign-in" : family == .gitHub ? GitHubSubject.defaultAudience : "client ID",
-                      validator: { text in !saml && family != .gitHub && text.isEmpty ? "The audience is required" : nil }),
-        ]
-        if family == .gitHub {
-            fields += [
-                TextField(label: "GitHub organization", text: model.gitHubOrganization, placeholder: "required",
-                          validator: GitHubSubject.organizationProblem),
-                TextField(label: "GitHub repository", text: model.gitHubRepository, placeholder: "blank: every repository",
-                          validator: { $0.isEmpty ? nil : GitHubSubject.repositoryProblem($0) }),
-                TextField(label: "GitHub branch", text: model.gitHubBranch, placeholder: "blank: every branch",
-                          validator: { $0.isEmpty ? nil : GitHubSubject.branchProblem($0) }),
-            ]
-        }
-        return fields
     }
 
     /// Copies the fields into the model; an actual change is an answer the
@@ -140,13 +105,7 @@ final class TrustedEntityScreen: WizardScreen {
             model.accountId = fields[0].text
             model.externalId = fields[1].text
         case .webIdentity, .saml:
-            model.federationProvider = fields[0].text
-            model.federationAudience = fields[1].text
-            if fieldsFamily == .gitHub {
-                model.gitHubOrganization = fields[2].text
-                model.gitHubRepository = fields[3].text
-                model.gitHubBranch = fields[4].text
-            }
+            FederationFields.copy(fields, builtFor: fieldsFamily, into: model)
         default: break
         }
         if before != answers { model.trustAnswerChanged() }
@@ -221,7 +180,7 @@ final class TrustedEntityScreen: WizardScreen {
         case .toggleOption?:
             if model.entityKind == .awsService { model.restrictToMyAccount.toggle() }
             if model.entityKind == .awsAccount { model.requireMFA.toggle() }
-            if family == .cognito { model.cognitoIdentities = Self.nextIdentities(after: model.cognitoIdentities) }
+            if family == .cognito { model.cognitoIdentities = FederationFields.nextIdentities(after: model.cognitoIdentities) }
             model.trustAnswerChanged()
             return .handled
         case .pickProvider?:
@@ -251,15 +210,6 @@ final class TrustedEntityScreen: WizardScreen {
                 syncFields()
             }
             return result == .ignored ? .ignored : .handled
-        }
-    }
-
-    /// F4 on Cognito: authenticated, unauthenticated, then any (no condition), and round again.
-    static func nextIdentities(after current: CognitoIdentities?) -> CognitoIdentities? {
-        switch current {
-        case .authenticated?: .unauthenticated
-        case .unauthenticated?: nil
-        case nil: .authenticated
         }
     }
 
