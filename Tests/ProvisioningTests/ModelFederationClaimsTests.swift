@@ -104,6 +104,19 @@ struct ModelFederationClaimsTests {
         return .webIdentity(trust)
     }
 
+    @Test("the conditions are recognized in any order")
+    func conditionOrder() throws {
+        let text = """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+              "Principal": {"Federated": "cognito-identity.amazonaws.com"},
+              "Action": "sts:AssumeRoleWithWebIdentity",
+              "Condition": {"ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "authenticated"},
+                            "StringEquals": {"cognito-identity.amazonaws.com:aud": "us-east-1:pool"}}}]}
+            """
+        #expect(TrustedEntity.recognizing(try PolicyDocument.parse(text), accountId: Self.account) == .webIdentity(WebIdentityTrust(
+            provider: "cognito-identity.amazonaws.com", audience: "us-east-1:pool", cognitoIdentities: .authenticated)))
+    }
+
     @Test("a sub the console would not write stays a custom policy", arguments: [
         "repo:octo-org/octo-repo:environment:prod", "repo:octo-org/octo-*:*", "repo:*/*:*", "repo:octo-org/octo-repo:pull_request",
     ])
