@@ -104,15 +104,20 @@ struct ModelFederationClaimsTests {
         return .webIdentity(trust)
     }
 
+    /// A one-statement web identity trust policy with this Condition block.
+    static func webIdentityPolicy(_ federated: String, conditions: String) -> String {
+        """
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": "\(federated)"},
+          "Action": "sts:AssumeRoleWithWebIdentity", "Condition": \(conditions)}]}
+        """
+    }
+
     @Test("the conditions are recognized in any order")
     func conditionOrder() throws {
-        let text = """
-            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
-              "Principal": {"Federated": "cognito-identity.amazonaws.com"},
-              "Action": "sts:AssumeRoleWithWebIdentity",
-              "Condition": {"ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "authenticated"},
-                            "StringEquals": {"cognito-identity.amazonaws.com:aud": "us-east-1:pool"}}}]}
-            """
+        let text = Self.webIdentityPolicy("cognito-identity.amazonaws.com", conditions: """
+            {"ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "authenticated"},
+             "StringEquals": {"cognito-identity.amazonaws.com:aud": "us-east-1:pool"}}
+            """)
         #expect(TrustedEntity.recognizing(try PolicyDocument.parse(text), accountId: Self.account) == .webIdentity(WebIdentityTrust(
             provider: "cognito-identity.amazonaws.com", audience: "us-east-1:pool", cognitoIdentities: .authenticated)))
     }
@@ -121,13 +126,10 @@ struct ModelFederationClaimsTests {
         "repo:octo-org/octo-repo:environment:prod", "repo:octo-org/octo-*:*", "repo:*/*:*", "repo:octo-org/octo-repo:pull_request",
     ])
     func otherSubjects(pattern: String) throws {
-        let text = """
-            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
-              "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
-              "Action": "sts:AssumeRoleWithWebIdentity",
-              "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
-                            "StringLike": {"token.actions.githubusercontent.com:sub": "\(pattern)"}}}]}
-            """
+        let text = Self.webIdentityPolicy("arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com", conditions: """
+            {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+             "StringLike": {"token.actions.githubusercontent.com:sub": "\(pattern)"}}
+            """)
         guard case .customPolicy = TrustedEntity.recognizing(try PolicyDocument.parse(text), accountId: Self.account) else {
             Issue.record("\(pattern) was read as an entity")
             return
