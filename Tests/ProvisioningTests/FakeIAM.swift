@@ -408,6 +408,23 @@ actor FakeIAM: IAMOperations {
         try await handle("ListRoleTags", name) { try stored(name, action: "ListRoleTags").role.tags }
     }
 
+    /// Identity providers the account has (set by tests); none by default.
+    private(set) var openIDConnectProviders: [String] = []
+    private(set) var samlProviders: [String] = []
+
+    func addProviders(openIDConnect: [String] = [], saml: [String] = []) {
+        openIDConnectProviders += openIDConnect
+        samlProviders += saml
+    }
+
+    func listOpenIDConnectProviders() async throws -> [String] {
+        try await handle("ListOpenIDConnectProviders", "") { openIDConnectProviders }
+    }
+
+    func listSAMLProviders() async throws -> [String] {
+        try await handle("ListSAMLProviders", "") { samlProviders }
+    }
+
     func getAccountSummary() async throws -> [String: Int] {
         try await handle("GetAccountSummary", "") {
             ["AttachedPoliciesPerRoleQuota": 10, "AssumeRolePolicySizeQuota": 2048, "Roles": roles.count]

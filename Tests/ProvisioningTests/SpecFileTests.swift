@@ -96,7 +96,7 @@ struct SpecFileTests {
 
     @Test("errors name the field and its line:column", arguments: [
         ("name: r\ntrust:\n  services: [ec2.amazonaws.com]\nnaem: x\n", "4:1: naem: is not a field here (did you mean \"name\"?); fields: name, path, description, trust, policies, tags, maxSessionDuration, permissionsBoundary, inlinePolicies"),
-        ("name: r\ntrust:\n  services: [ec2.amazonaws.com]\n  sourceAcount: true\n", "4:3: trust.sourceAcount: is not a field here (did you mean \"sourceAccount\"?); fields: services, sourceAccount, account, externalId, requireMFA, webIdentity, saml, audience, policy"),
+        ("name: r\ntrust:\n  services: [ec2.amazonaws.com]\n  sourceAcount: true\n", "4:3: trust.sourceAcount: is not a field here (did you mean \"sourceAccount\"?); fields: services, sourceAccount, account, externalId, requireMFA, webIdentity, saml, audience, github, amr, policy"),
         ("name: r\ntrust: {services: [ec2.amazonaws.com], externalId: x}\n", "2:40: trust.externalId: does not apply to \"services\" trust; it takes services, sourceAccount"),
         ("name: r\ntrust: {services: x.amazonaws.com, account: self}\n", "2:36: trust.account: cannot be combined with \"services\"; a spec has one kind of trust (write a policy for more)"),
         ("name: r\ntrust: {}\n", "2:1: trust: say who may assume the role with one of: services, account, webIdentity, saml or policy"),
@@ -113,6 +113,12 @@ struct SpecFileTests {
         ("name: [r\n", "2:1: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence at 1:7)"),
         ("{\"name\": \"r\",\n \"trust\": {\"account\": \"self\"},}", "2:31: JSON syntax: trailing comma before '}'"),
         ("{\"name\": \"r\", \"name\": \"s\"}", "1:15: name: is written twice"),
+        // GitHub and Cognito claims (see ModelFederationClaimsTests).
+        ("name: r\ntrust:\n  webIdentity: token.actions.githubusercontent.com\n  github: octo-org\n", "4:3: trust.github: must be a mapping, found a string"),
+        ("name: r\ntrust:\n  webIdentity: token.actions.githubusercontent.com\n  github: {repository: x}\n", "4:11: trust.github.organization: is missing; it is required"),
+        ("name: r\ntrust:\n  webIdentity: token.actions.githubusercontent.com\n  github: {organization: o, repo: x}\n", "4:29: trust.github.repo: is not a field here; fields: organization, repository, branch"),
+        ("name: r\ntrust:\n  webIdentity: cognito-identity.amazonaws.com\n  audience: pool\n  amr: guests\n", "5:8: trust.amr: must be authenticated or unauthenticated, found \"guests\""),
+        ("name: r\ntrust: {services: [ec2.amazonaws.com], github: {organization: o}}\n", "2:40: trust.github: does not apply to \"services\" trust; it takes services, sourceAccount"),
     ])
     func errors(text: String, expected: String) {
         do {

@@ -40,6 +40,13 @@ public protocol IAMOperations: Sendable {
     /// GetAccountSummary's `SummaryMap` (for example `AssumeRolePolicySizeQuota`,
     /// `AttachedPoliciesPerRoleQuota`).
     func getAccountSummary() async throws -> [String: Int]
+    /// ListOpenIDConnectProviders: the ARNs of the account's OIDC providers
+    /// (`arn:aws:iam::ACCOUNT:oidc-provider/HOST`), so a trust can name one
+    /// that exists. IAM returns them all in one page.
+    func listOpenIDConnectProviders() async throws -> [String]
+    /// ListSAMLProviders: the ARNs of the account's SAML providers
+    /// (`arn:aws:iam::ACCOUNT:saml-provider/NAME`). IAM returns them all in one page.
+    func listSAMLProviders() async throws -> [String]
 }
 
 /// The STS operations rolewiz uses.

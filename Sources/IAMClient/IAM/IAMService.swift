@@ -148,6 +148,18 @@ public struct IAMService: IAMOperations {
         }
     }
 
+    public func listOpenIDConnectProviders() async throws -> [String] {
+        try await client.call("ListOpenIDConnectProviders") { result in
+            try result.members(of: "OpenIDConnectProviderList").map { try $0.requiredText("Arn") }
+        }
+    }
+
+    public func listSAMLProviders() async throws -> [String] {
+        try await client.call("ListSAMLProviders") { result in
+            try result.members(of: "SAMLProviderList").map { try $0.requiredText("Arn") }
+        }
+    }
+
     /// Follows `IsTruncated`/`Marker` until the last page, calling `onPage` with each page.
     func paginate<Item>(
         _ action: String, _ parameters: [(String, String)], list: String,

@@ -84,7 +84,7 @@ extension LintCode {
         case .trustPolicyCharacters, .policyCharacters, .managedPolicyInvalid, .tooManyManagedPolicies, .specInvalid,
             .trustPrincipalWildcardConditioned, .privilegeEscalationPolicy, .s3FullAccess, .versionOld,
             .servicePrincipalUnknown, .serviceEndOfSupport, .statementsMergeable, .managedPolicyDuplicate, .principalUniqueID,
-            .trustAWSPrincipalMalformed:
+            .trustAWSPrincipalMalformed, .federatedProviderMissing:
             []
         }
     }

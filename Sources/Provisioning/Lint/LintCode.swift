@@ -65,6 +65,8 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case serviceEndOfSupport = "SERVICE_END_OF_SUPPORT"
     case sidNotUnique = "SID_NOT_UNIQUE"
     case gitHubSubjectTooBroad = "GITHUB_SUBJECT_TOO_BROAD"
+    /// Only when connected: the trust names a provider the account does not have.
+    case federatedProviderMissing = "FEDERATED_PROVIDER_MISSING"
     case principalUniqueID = "PRINCIPAL_UNIQUE_ID"
     case conditionBooleanMismatch = "CONDITION_BOOLEAN_MISMATCH"
     case conditionIPRangeMismatch = "CONDITION_IP_RANGE_MISMATCH"
@@ -113,7 +115,7 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
             .passRoleNotResource:
             .securityWarning
         case .versionMissing, .versionOld, .unknownElement, .servicePrincipalUnknown, .serviceEndOfSupport, .sidNotUnique,
-            .gitHubSubjectTooBroad, .principalUniqueID, .conditionBooleanMismatch, .conditionIPRangeMismatch,
+            .gitHubSubjectTooBroad, .federatedProviderMissing, .principalUniqueID, .conditionBooleanMismatch, .conditionIPRangeMismatch,
             .conditionNumberMismatch, .conditionDateMismatch, .createSLRWildcardResource, .createSLRNotResource,
             .conditionOperatorTypeMismatch, .wildcardWithoutLike:
             .warning

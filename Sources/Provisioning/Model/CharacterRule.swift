@@ -4,6 +4,8 @@
 struct CharacterRule: Sendable {
     /// How a message lists the allowed characters.
     let allowed: String
+    /// Whose rule it is, for the message: IAM's, or GitHub's and Git's for GitHub names.
+    var authority = "IAM"
     let allows: @Sendable (Unicode.Scalar) -> Bool
 
     /// Role names: `[\w+=,.@-]`.
@@ -63,6 +65,23 @@ struct CharacterRule: Sendable {
         scalar.isASCIIAlphanumeric || "._-".unicodeScalars.contains(scalar)
     }
 
+    /// GitHub organisation and user names: letters, digits and hyphens.
+    static let gitHubOrganization = CharacterRule(allowed: "letters A-Z and a-z, digits and -", authority: "GitHub") { scalar in
+        scalar.isASCIIAlphanumeric || scalar == "-"
+    }
+
+    /// GitHub repository names: letters, digits and `._-`.
+    static let gitHubRepository = CharacterRule(allowed: "letters A-Z and a-z, digits and ._-", authority: "GitHub") { scalar in
+        scalar.isASCIIAlphanumeric || "._-".unicodeScalars.contains(scalar)
+    }
+
+    /// Git branch names: printable ASCII without the space and `~^:?*[\`
+    /// (the characters `git check-ref-format` rejects, which are also
+    /// `StringLike` wildcards or the subject's separator).
+    static let gitBranch = CharacterRule(allowed: "printable ASCII other than the space and ~^:?*[\\", authority: "Git") { scalar in
+        (0x21...0x7E).contains(scalar.value) && !"~^:?*[\\".unicodeScalars.contains(scalar)
+    }
+
     /// The distinct characters of `text` this rule rejects, in order of first appearance.
     func disallowedCharacters(in text: String) -> [Unicode.Scalar] {
         var seen: Set<Unicode.Scalar> = []
@@ -77,7 +96,7 @@ struct CharacterRule: Sendable {
         let which = listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " and " + listed.last!
         let more = bad.count > 5 ? " (and \(bad.count - 5) more)" : ""
         let subject = quoting ? "\(Self.quote(text)) has " : "has "
-        return "\(subject)\(which)\(more) which IAM does not allow; allowed: \(allowed)"
+        return "\(subject)\(which)\(more) which \(authority) does not allow; allowed: \(allowed)"
     }
 
     /// A character as a message shows it: visible ones quoted, the rest by code point.

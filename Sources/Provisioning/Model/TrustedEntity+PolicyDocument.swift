@@ -33,7 +33,7 @@ extension TrustedEntity {
             return PolicyDocument(statements: [
                 PolicyStatement(
                     principal: principal, action: ["sts:AssumeRoleWithWebIdentity"],
-                    conditions: [.stringEquals(federation.audienceKey, trust.audience)])
+                    conditions: [.stringEquals(federation.audienceKey, trust.audience)] + trust.claimConditions)
             ])
 
         case .saml(let trust):
@@ -78,12 +78,27 @@ extension WebIdentityTrust {
         "www.amazon.com": "app_id",
     ]
 
-    /// The provider's host, whichever way it was given (`https://host`, host, or ARN).
-    var providerHost: String {
+    /// The provider's host, whichever way it was given (`https://host`, host,
+    /// or ARN): what tells GitHub's and Cognito's providers apart.
+    public var providerHost: String {
         if provider.hasPrefix("arn:"), let range = provider.range(of: ":oidc-provider/") {
             return String(provider[range.upperBound...])
         }
         return provider.hasPrefix("https://") ? String(provider.dropFirst("https://".count)) : provider
+    }
+
+    /// The conditions beyond the audience, in the console's order: GitHub's
+    /// `StringLike` on `:sub`, Cognito's `ForAnyValue:StringLike` on `:amr`.
+    var claimConditions: [ConditionClause] {
+        var clauses: [ConditionClause] = []
+        if let gitHub {
+            clauses.append(ConditionClause("StringLike", "\(providerHost):sub", [.string(gitHub.subjectPattern)]))
+        }
+        if let cognitoIdentities {
+            clauses.append(ConditionClause(
+                CognitoIdentities.conditionOperator, CognitoIdentities.conditionKey, [.string(cognitoIdentities.rawValue)]))
+        }
+        return clauses
     }
 
     /// The `Federated` principal and the condition key that carries the audience.

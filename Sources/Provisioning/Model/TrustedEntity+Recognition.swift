@@ -58,9 +58,15 @@ extension TrustedEntity {
                 account: account, externalId: condition("sts:ExternalId"),
                 requireMFA: condition("aws:MultiFactorAuthPresent") != nil))]
         case .federated:
-            let audience = statement.conditions.first?.values.first?.text ?? ""
+            var webIdentity = WebIdentityTrust(provider: value, audience: "")
+            let host = webIdentity.providerHost
+            // The audience claim's clause, wherever it was written among the others.
+            webIdentity.audience = condition("\(host):\(WebIdentityTrust.builtInProviders[host] ?? "aud")")
+                ?? statement.conditions.first?.values.first?.text ?? ""
+            webIdentity.gitHub = condition("\(webIdentity.providerHost):sub").flatMap(GitHubSubject.init(subjectPattern:))
+            webIdentity.cognitoIdentities = condition(CognitoIdentities.conditionKey).flatMap(CognitoIdentities.init(rawValue:))
             return [
-                .webIdentity(WebIdentityTrust(provider: value, audience: audience)),
+                .webIdentity(webIdentity),
                 .saml(SAMLTrust(provider: value, audience: condition("SAML:aud") ?? SAMLTrust.consoleSignInAudience)),
             ]
         case .service, .canonicalUser:

@@ -39,7 +39,7 @@ extension TrustedEntity {
             if trust.audience.isEmpty {
                 issues.append(ValidationIssue(field: "trust.audience", message: "is empty; give the client or app ID tokens are issued for"))
             }
-            return issues
+            return issues + trust.claimIssues()
 
         case .saml(let trust):
             var issues: [ValidationIssue] = []
@@ -72,5 +72,25 @@ extension TrustedEntity {
     private static func checkAccountId(_ id: String, field: String) -> [ValidationIssue] {
         AccountReference.isAccountId(id)
             ? [] : [ValidationIssue(field: field, message: "\"\(id)\" is not a 12-digit AWS account ID")]
+    }
+}
+
+extension WebIdentityTrust {
+    /// A GitHub subject or Cognito choice on a provider whose tokens carry no
+    /// such claim would be a condition that never matches.
+    func claimIssues() -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if let gitHub {
+            if providerHost != GitHubSubject.providerHost {
+                issues.append(ValidationIssue(
+                    field: "trust.github", message: "applies only to GitHub's provider, \(GitHubSubject.providerHost), not \"\(provider)\""))
+            }
+            issues += gitHub.validationIssues(field: "trust.github")
+        }
+        if cognitoIdentities != nil, providerHost != CognitoIdentities.providerHost {
+            issues.append(ValidationIssue(
+                field: "trust.amr", message: "applies only to Cognito identity pools, \(CognitoIdentities.providerHost), not \"\(provider)\""))
+        }
+        return issues
     }
 }

@@ -70,12 +70,24 @@ public struct WebIdentityTrust: Sendable, Hashable {
     /// `cognito-identity.amazonaws.com`, an OIDC provider's host
     /// (`token.actions.githubusercontent.com`), or its IAM ARN.
     public var provider: String
-    /// The audience (client or app ID) the token must carry.
+    /// The audience (client or app ID, or a Cognito identity pool ID) the token must carry.
     public var audience: String
+    /// For GitHub's provider: the organisation, repository and branch whose
+    /// workflows may assume the role (a `:sub` condition).
+    public var gitHub: GitHubSubject?
+    /// For Cognito identity pools: signed-in or guest identities (an `:amr` condition).
+    public var cognitoIdentities: CognitoIdentities?
 
-    public init(provider: String, audience: String) {
+    public init(provider: String, audience: String, gitHub: GitHubSubject? = nil, cognitoIdentities: CognitoIdentities? = nil) {
         self.provider = provider
         self.audience = audience
+        self.gitHub = gitHub
+        self.cognitoIdentities = cognitoIdentities
+    }
+
+    /// GitHub Actions' trust as the console writes it: provider, `sts.amazonaws.com` audience, subject.
+    public static func gitHubActions(_ subject: GitHubSubject) -> WebIdentityTrust {
+        WebIdentityTrust(provider: GitHubSubject.providerHost, audience: GitHubSubject.defaultAudience, gitHub: subject)
     }
 }
 

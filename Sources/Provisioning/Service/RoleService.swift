@@ -155,6 +155,16 @@ public final class RoleService: Sendable {
         try await requireLive("read the role").iam.getRole(name: name).roleLastUsed?.lastUsedDate
     }
 
+    /// The account's OIDC and SAML providers (ListOpenIDConnectProviders,
+    /// ListSAMLProviders), read afresh each time: one may be created while
+    /// the wizard runs, and the list is short (IAM allows 100 of each).
+    public func identityProviders() async throws -> IdentityProviders {
+        let iam = try requireLive("list identity providers").iam
+        async let openIDConnect = iam.listOpenIDConnectProviders()
+        async let saml = iam.listSAMLProviders()
+        return IdentityProviders(openIDConnect: try await openIDConnect.sorted(), saml: try await saml.sorted())
+    }
+
     public func listRoles() async throws -> [Role] {
         try await requireLive("list roles").iam.listRoles(pathPrefix: nil)
     }
@@ -183,11 +193,22 @@ public final class RoleService: Sendable {
     }
 
     /// Lint findings for `desired`, against the account's quotas: its trust
-    /// policy, managed policies and inline policies.
+    /// policy, managed policies and inline policies; connected, also a
+    /// trust's identity providers the account does not have (when the
+    /// provider list can be read: the check only warns, so a caller without
+    /// iam:List*Providers still gets the rest).
     public func lint(_ desired: DesiredRole) async -> [LintFinding] {
         let linter = TrustPolicyLinter(quotas: await quotas())
-        return linter.lint(trustPolicy: desired.trustPolicy, managedPolicyArns: desired.policyArns)
+        var findings = linter.lint(trustPolicy: desired.trustPolicy, managedPolicyArns: desired.policyArns)
             + linter.lintInlinePolicies(desired.inlinePolicies)
+        if desired.trustPolicy.contains("-provider/"), let accountId = await accountId(),
+            let providers = try? await identityProviders()
+        {
+            findings += TrustPolicyLinter.missingProviders(
+                trustPolicy: desired.trustPolicy, providers: providers, accountId: accountId)
+            findings = findings.sortedForReading()
+        }
+        return findings
     }
 
     /// What applying `desired` would change; offline, everything is to be created.

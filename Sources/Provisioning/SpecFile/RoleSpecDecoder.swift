@@ -10,11 +10,12 @@ struct RoleSpecDecoder {
     static let trustKinds: [(key: String, allowed: [String])] = [
         ("services", ["services", "sourceAccount"]),
         ("account", ["account", "externalId", "requireMFA"]),
-        ("webIdentity", ["webIdentity", "audience"]),
+        ("webIdentity", ["webIdentity", "audience", "github", "amr"]),
         ("saml", ["saml", "audience"]),
         ("policy", ["policy"]),
     ]
-    static let trustFields = ["services", "sourceAccount", "account", "externalId", "requireMFA", "webIdentity", "saml", "audience", "policy"]
+    static let trustFields = ["services", "sourceAccount", "account", "externalId", "requireMFA", "webIdentity", "saml", "audience", "github", "amr", "policy"]
+    static let gitHubFields = ["organization", "repository", "branch"]
 
     func decode() throws(SpecFileError) -> RoleSpec {
         if tree.value == .null {
@@ -66,8 +67,7 @@ struct RoleSpecDecoder {
             if let mfa = members["requireMFA"] { trust.requireMFA = try bool(mfa, at: path.appending("requireMFA")) }
             return .awsAccount(trust)
         case "webIdentity":
-            let audience = try string(try required("audience", in: members, at: path), at: path.appending("audience"))
-            return .webIdentity(WebIdentityTrust(provider: try string(members["webIdentity"]!, at: field), audience: audience))
+            return .webIdentity(try decodeWebIdentity(members, at: path))
         case "saml":
             var trust = SAMLTrust(provider: try string(members["saml"]!, at: field))
             if let audience = members["audience"] { trust.audience = try string(audience, at: path.appending("audience")) }
@@ -75,6 +75,42 @@ struct RoleSpecDecoder {
         default:
             return .customPolicy(try policyText(members["policy"]!, at: field))
         }
+    }
+
+    /// `webIdentity:` with its `audience`, and GitHub's `github:` subject or
+    /// Cognito's `amr:` choice. With `github:` the audience may be left out:
+    /// it is `sts.amazonaws.com`, as the console sets it.
+    private func decodeWebIdentity(_ members: [String: JSONValue], at path: JSONPath) throws(SpecFileError) -> WebIdentityTrust {
+        let provider = try string(members["webIdentity"]!, at: path.appending("webIdentity"))
+        var gitHub: GitHubSubject?
+        if let value = members["github"] { gitHub = try decodeGitHub(value, at: path.appending("github")) }
+        let audience: String
+        if let value = members["audience"] {
+            audience = try string(value, at: path.appending("audience"))
+        } else if gitHub != nil {
+            audience = GitHubSubject.defaultAudience
+        } else {
+            audience = try string(try required("audience", in: members, at: path), at: path.appending("audience"))
+        }
+        var trust = WebIdentityTrust(provider: provider, audience: audience, gitHub: gitHub)
+        if let value = members["amr"] {
+            let text = try string(value, at: path.appending("amr"))
+            guard let identities = CognitoIdentities(rawValue: text) else {
+                throw failure(at: path.appending("amr"), "must be authenticated or unauthenticated, found \(CharacterRule.quote(text))", atValue: true)
+            }
+            trust.cognitoIdentities = identities
+        }
+        return trust
+    }
+
+    /// `github: {organization: ORG, repository: REPO, branch: BRANCH}`; only the organisation is required.
+    private func decodeGitHub(_ value: JSONValue, at path: JSONPath) throws(SpecFileError) -> GitHubSubject {
+        let members = try object(value, at: path, allowed: Self.gitHubFields)
+        let organization = try string(try required("organization", in: members, at: path), at: path.appending("organization"))
+        var subject = GitHubSubject(organization: organization)
+        if let repository = members["repository"] { subject.repository = try string(repository, at: path.appending("repository")) }
+        if let branch = members["branch"] { subject.branch = try string(branch, at: path.appending("branch")) }
+        return subject
     }
 
     /// An inline policy: a mapping (printed as IAM JSON) or JSON text.

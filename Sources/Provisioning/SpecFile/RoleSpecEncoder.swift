@@ -36,7 +36,11 @@ enum RoleSpecEncoder {
             if trust.requireMFA { members.append(JSONMember("requireMFA", .bool(true))) }
         case .webIdentity(let trust):
             members.append(JSONMember("webIdentity", .string(trust.provider)))
-            members.append(JSONMember("audience", .string(trust.audience)))
+            if trust.gitHub == nil || trust.audience != GitHubSubject.defaultAudience {
+                members.append(JSONMember("audience", .string(trust.audience)))
+            }
+            if let gitHub = trust.gitHub { members.append(JSONMember("github", Self.gitHub(gitHub))) }
+            if let identities = trust.cognitoIdentities { members.append(JSONMember("amr", .string(identities.rawValue))) }
         case .saml(let trust):
             members.append(JSONMember("saml", .string(trust.provider)))
             if trust.audience != SAMLTrust.consoleSignInAudience {
@@ -52,6 +56,13 @@ enum RoleSpecEncoder {
     /// than escaped JSON; one that does not, as its text.
     private static func policy(_ text: String) -> JSONValue {
         (try? PolicyDocument.parse(text))?.json ?? .string(text)
+    }
+
+    private static func gitHub(_ subject: GitHubSubject) -> JSONValue {
+        var members = [JSONMember("organization", .string(subject.organization))]
+        if let repository = subject.repository { members.append(JSONMember("repository", .string(repository))) }
+        if let branch = subject.branch { members.append(JSONMember("branch", .string(branch))) }
+        return .object(members)
     }
 
     private static func account(_ reference: AccountReference) -> JSONValue {

@@ -13,6 +13,9 @@ import IAMClient
 ///       sourceAccount: true           #   optional: true (this account) or an account ID
 ///     # trust: {account: "123456789012", externalId: abc-123, requireMFA: true}   (account: self for this account)
 ///     # trust: {webIdentity: accounts.google.com, audience: my-client-id}
+///     # trust: {webIdentity: token.actions.githubusercontent.com, github: {organization: octo-org, repository: octo-repo, branch: main}}
+///     #   (repository and branch optional; audience defaults to sts.amazonaws.com)
+///     # trust: {webIdentity: cognito-identity.amazonaws.com, audience: IDENTITY_POOL_ID, amr: authenticated}   (or unauthenticated)
 ///     # trust: {saml: arn:aws:iam::123456789012:saml-provider/Okta, audience: https://signin.aws.amazon.com/saml}
 ///     # trust: {policy: {Version: "2012-10-17", Statement: [...]}}   (or the policy as JSON text)
 ///     policies:                       # AWS managed policy names (with path if any) or ARNs

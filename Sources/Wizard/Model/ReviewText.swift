@@ -14,7 +14,10 @@ enum ReviewText {
                 + (trust.sourceAccount == nil ? "" : " (from my account only)"))
         case .awsAccount(let trust):
             if case .id(let id) = trust.account { lines.append("Trusted by:   account \(id)") } else { lines.append("Trusted by:   this account") }
-        case .webIdentity(let trust): lines.append("Trusted by:   web identity \(trust.provider)")
+        case .webIdentity(let trust):
+            lines.append("Trusted by:   web identity \(trust.provider)"
+                + (trust.gitHub.map { " (\($0.subjectPattern))" } ?? "")
+                + (trust.cognitoIdentities.map { " (\($0.rawValue) identities)" } ?? ""))
         case .saml(let trust): lines.append("Trusted by:   SAML provider \(trust.provider)")
         case .customPolicy: lines.append("Trusted by:   a custom trust policy")
         }

@@ -34,6 +34,9 @@ public final class WizardContext {
     private var checkedRoleNames: Set<String> = []
     private var checkingRoleName: String?
     private var nextRoleNameToCheck: String?
+    /// The account's identity providers, once listed (the provider picker); nil until read.
+    public internal(set) var identityProviders: Outcome<IdentityProviders>?
+    var identityProvidersRequested = false
     /// The account's roles, once listed (the editor's role list).
     public private(set) var roles: Outcome<[Role]>?
     /// Each listed role's last activity, once read (ListRoles does not carry it).
@@ -236,6 +239,7 @@ public final class WizardContext {
             }
         case .review(let request, let outcome) where request == reviewRequest:
             review = outcome
+        case .identityProviders(let outcome): identityProviders = outcome
         case .identity(let outcome): identity = outcome
         case .quotas(let value): quotas = value
         case .policiesPage(let count): policiesLoadedSoFar = count

@@ -28,6 +28,8 @@ public enum WizardMessage: Sendable {
     /// What deleting the role takes, read before anything is changed.
     case deletion(Outcome<RoleDeletion>)
     case deleteFinished(Outcome<ApplyResult>)
+    /// The account's OIDC and SAML providers, for the trusted-entity step's provider picker.
+    case identityProviders(Outcome<IdentityProviders>)
     /// Whether a role with this name already exists (the create flow's name check).
     case roleNameTaken(name: String, Outcome<Bool>)
 }

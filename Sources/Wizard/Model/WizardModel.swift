@@ -32,6 +32,15 @@ public final class WizardModel {
     public var requireMFA = false
     public var federationProvider = ""
     public var federationAudience = ""
+    /// GitHub's provider: whose workflows may assume the role (the organisation is required).
+    public var gitHubOrganization = ""
+    /// Blank: every repository of the organisation.
+    public var gitHubRepository = ""
+    /// Blank: every branch.
+    public var gitHubBranch = ""
+    /// Cognito identity pools: signed-in or guest identities; nil for any
+    /// (only for a role loaded without the condition, so editing it changes nothing).
+    public var cognitoIdentities: CognitoIdentities? = .authenticated
     /// The trust policy as edited by hand; nil while it follows the entity answers.
     /// What the person typed wins: later answers are merged into it where
     /// they can be (`addService`/`removeService`), never thrown away.
@@ -90,6 +99,10 @@ public final class WizardModel {
             entityKind = .webIdentity
             federationProvider = trust.provider
             federationAudience = trust.audience
+            gitHubOrganization = trust.gitHub?.organization ?? ""
+            gitHubRepository = trust.gitHub?.repository ?? ""
+            gitHubBranch = trust.gitHub?.branch ?? ""
+            cognitoIdentities = trust.providerHost == CognitoIdentities.providerHost ? trust.cognitoIdentities : .authenticated
         case .saml(let trust):
             entityKind = .saml
             federationProvider = trust.provider
@@ -136,7 +149,7 @@ public final class WizardModel {
             return .awsAccount(AccountTrust(
                 account: account, externalId: externalId.isEmpty ? nil : externalId, requireMFA: requireMFA))
         case .webIdentity:
-            return .webIdentity(WebIdentityTrust(provider: federationProvider, audience: federationAudience))
+            return .webIdentity(webIdentityTrust)
         case .saml:
             return .saml(SAMLTrust(
                 provider: federationProvider,
@@ -144,6 +157,27 @@ public final class WizardModel {
         case .customPolicy:
             return .customPolicy(Self.emptyTrustPolicy)
         }
+    }
+
+    /// The web identity answers as a trust: GitHub's provider takes the
+    /// organisation, repository and branch (and `sts.amazonaws.com` when no
+    /// audience is typed), Cognito's the identities choice, as the console asks.
+    var webIdentityTrust: WebIdentityTrust {
+        var trust = WebIdentityTrust(provider: federationProvider, audience: federationAudience)
+        switch trust.providerHost {
+        case GitHubSubject.providerHost:
+            if trust.audience.isEmpty { trust.audience = GitHubSubject.defaultAudience }
+            if !gitHubOrganization.isEmpty {
+                trust.gitHub = GitHubSubject(
+                    organization: gitHubOrganization, repository: gitHubRepository.isEmpty ? nil : gitHubRepository,
+                    branch: gitHubBranch.isEmpty ? nil : gitHubBranch)
+            }
+        case CognitoIdentities.providerHost:
+            trust.cognitoIdentities = cognitoIdentities
+        default:
+            break
+        }
+        return trust
     }
 
     /// A starting point for a hand-written trust policy.

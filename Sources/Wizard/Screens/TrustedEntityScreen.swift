@@ -4,9 +4,12 @@ import TerminalUI
 /// Step 1: who may assume the role. The entity type is chosen with Left/
 /// Right on the first line; services come from a searchable multi-select
 /// over the principal catalogue (the preset's pre-selected), accounts and
-/// federation from fields. Every change is written to the model at once.
+/// federation from fields. The provider of a federation is typed or picked
+/// (F2) from the account's and the well-known ones; GitHub's provider asks
+/// for the organisation, repository and branch, Cognito's for which
+/// identities, as the console does. Every change is written to the model at once.
 final class TrustedEntityScreen: WizardScreen {
-    enum Command { case next, previousKind, nextKind, toggleOption }
+    enum Command { case next, previousKind, nextKind, toggleOption, pickProvider }
     enum Focus: Hashable { case kind, services, field(Int) }
 
     let context: WizardContext
@@ -16,13 +19,25 @@ final class TrustedEntityScreen: WizardScreen {
     private(set) var fields: [TextField] = []
     private(set) var focus: FocusRing<Focus>
     private(set) var problem: String?
+    /// The family the web identity fields were built for.
+    private var fieldsFamily = FederationFields.Family.other
 
     static var keys: KeyMap<Command> { KeyMap([
         KeyBinding(keys: [.enter], label: "Next", help: "Accept and go on to permissions", action: .next),
         KeyBinding(keys: [.left], label: "Type", help: "Previous entity type (on the type line)", showsInBar: false, action: .previousKind),
         KeyBinding(keys: [.right], label: "Type", help: "Next entity type (on the type line)", showsInBar: false, action: .nextKind),
-        KeyBinding(keys: [.function(4)], label: "Option", help: "Restrict to my account (services) or require MFA (account)", action: .toggleOption),
+        KeyBinding(keys: [.function(4)], label: "Option", help: "My account only (services), MFA (account), Cognito identities", action: .toggleOption),
     ]) }
+
+    /// Only for web identity and SAML.
+    static var federationKeys: KeyMap<Command> { KeyMap([
+        KeyBinding(keys: [.function(2)], label: "Provider", help: "Pick the provider from the account's and the well-known ones", action: .pickProvider),
+    ]) }
+
+    private var isFederation: Bool { model.entityKind == .webIdentity || model.entityKind == .saml }
+
+    /// Which provider the web identity answers name.
+    private var family: FederationFields.Family { FederationFields.Family(model) }
 
     init(context: WizardContext, flow: Flow) {
         self.context = context
@@ -48,7 +63,8 @@ final class TrustedEntityScreen: WizardScreen {
     var model: WizardModel { context.model }
     var title: String { "Trusted entity" }
     var keyHints: [KeyHint] {
-        Self.keys.hints + [KeyHint(keys: [.tab], label: "Field", help: "Move between the type line and the list or fields", showsInBar: false)]
+        Self.keys.hints + (isFederation ? Self.federationKeys.hints : [])
+            + [KeyHint(keys: [.tab], label: "Field", help: "Move between the type line and the list or fields", showsInBar: false)]
             + (model.entityKind == .awsService ? services.keyHints : [])
     }
     private var typing: Bool {
@@ -72,36 +88,43 @@ final class TrustedEntityScreen: WizardScreen {
                 TextField(label: "External ID", text: model.externalId, placeholder: "optional"),
             ]
         case .webIdentity, .saml:
-            let saml = model.entityKind == .saml
-            fields = [
-                TextField(label: saml ? "SAML provider" : "Identity provider", text: model.federationProvider,
-                          placeholder: saml ? "name or ARN" : "accounts.google.com",
-                          validator: { $0.isEmpty ? "The provider is required" : nil }),
-                TextField(label: "Audience", text: model.federationAudience,
-                          placeholder: saml ? "console sign-in" : "client ID",
-                          validator: { text in !saml && text.isEmpty ? "The audience is required" : nil }),
-            ]
+            fields = FederationFields.make(for: model)
         }
+        fieldsFamily = family
         let order: [Focus] = model.entityKind == .awsService ? [.kind, .services] : [.kind] + fields.indices.map { .field($0) }
         focus = FocusRing(order, current: order.count > 1 ? order[1] : .kind)
     }
 
     /// Copies the fields into the model; an actual change is an answer the
-    /// hand-edited policy (if any) cannot take by itself.
+    /// hand-edited policy (if any) cannot take by itself. A provider of
+    /// another family brings its own fields.
     private func syncFields() {
-        let before = (model.accountId, model.externalId, model.federationProvider, model.federationAudience)
+        let before = answers
         switch model.entityKind {
         case .awsAccount:
             model.accountId = fields[0].text
             model.externalId = fields[1].text
         case .webIdentity, .saml:
-            model.federationProvider = fields[0].text
-            model.federationAudience = fields[1].text
+            FederationFields.copy(fields, builtFor: fieldsFamily, into: model)
         default: break
         }
-        if before != (model.accountId, model.externalId, model.federationProvider, model.federationAudience) {
-            model.trustAnswerChanged()
-        }
+        if before != answers { model.trustAnswerChanged() }
+        if family != fieldsFamily { rebuildFields() }
+    }
+
+    /// The typed answers, to tell whether a key changed any.
+    private var answers: [String] {
+        [model.accountId, model.externalId, model.federationProvider, model.federationAudience,
+         model.gitHubOrganization, model.gitHubRepository, model.gitHubBranch]
+    }
+
+    /// The picker's choice, as if typed into the provider field.
+    private func chooseProvider(_ provider: String) {
+        guard isFederation, !fields.isEmpty else { return }
+        fields[0].text = provider
+        syncFields()
+        focus.focus(.field(0))
+        problem = nil
     }
 
     func draw(_ canvas: Canvas) {
@@ -126,6 +149,13 @@ final class TrustedEntityScreen: WizardScreen {
             if model.entityKind == .awsAccount {
                 _ = body.text("\(model.requireMFA ? "[x]" : "[ ]") Require MFA   F4", at: Point(x: 0, y: row))
             }
+            if isFederation {
+                _ = body.text("F2 picks the provider: the account's and the well-known ones", at: Point(x: 0, y: 1), style: .dim)
+            }
+            if family == .cognito {
+                let identities = model.cognitoIdentities.map { "\($0.rawValue) identities only" } ?? "any identity of the pool"
+                _ = body.text("Identities: \(identities) (amr)   F4", at: Point(x: 0, y: row))
+            }
         }
         if let problem {
             body.field("! " + problem, at: Point(x: 0, y: body.rows - 1), width: body.columns, style: .error)
@@ -135,6 +165,7 @@ final class TrustedEntityScreen: WizardScreen {
     func handle(_ key: Key) -> Transition<WizardMessage> {
         if focus.handle(key) { return .handled }
         let command = Self.keys.action(for: key, typing: typing)
+            ?? (isFederation ? Self.federationKeys.action(for: key, typing: typing) : nil)
         switch command {
         case .next? where !(focus.isFocused(.services) && services.takesTextInput):
             return next()
@@ -149,8 +180,14 @@ final class TrustedEntityScreen: WizardScreen {
         case .toggleOption?:
             if model.entityKind == .awsService { model.restrictToMyAccount.toggle() }
             if model.entityKind == .awsAccount { model.requireMFA.toggle() }
+            if family == .cognito { model.cognitoIdentities = FederationFields.nextIdentities(after: model.cognitoIdentities) }
             model.trustAnswerChanged()
             return .handled
+        case .pickProvider?:
+            syncFields()
+            return .push(ProviderPickerScreen(
+                context: context, saml: model.entityKind == .saml, current: model.federationProvider,
+                choose: { [weak self] provider in self?.chooseProvider(provider) }))
         default:
             break
         }
@@ -167,7 +204,11 @@ final class TrustedEntityScreen: WizardScreen {
             return result == .ignored ? .ignored : .handled
         case .field(let index):
             let result = fields[index].handle(key)
-            if result == .changed { syncFields() }
+            if result == .changed {
+                // The field shows its own message as typed; the one from Enter is stale.
+                problem = nil
+                syncFields()
+            }
             return result == .ignored ? .ignored : .handled
         }
     }
