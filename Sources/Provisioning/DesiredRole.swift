@@ -22,11 +22,15 @@ public struct DesiredRole: Sendable, Hashable {
     /// Inline policies by name, documents as the JSON text PutRolePolicy
     /// sends. With prune, those IAM has and this does not name are deleted.
     public var inlinePolicies: [InlinePolicy]
+    /// Whether an instance profile of the role's name should hold the role.
+    /// False never removes one, except with prune (then only that profile).
+    public var instanceProfile: Bool
 
     public init(
         roleName: String, path: String = "/", trustPolicy: String, description: String? = nil,
         maxSessionDuration: Int? = nil, permissionsBoundaryArn: String? = nil,
-        policyArns: [String] = [], tags: [Tag] = [], inlinePolicies: [InlinePolicy] = []
+        policyArns: [String] = [], tags: [Tag] = [], inlinePolicies: [InlinePolicy] = [],
+        instanceProfile: Bool = false
     ) {
         self.roleName = roleName
         self.path = path
@@ -37,5 +41,6 @@ public struct DesiredRole: Sendable, Hashable {
         self.policyArns = policyArns
         self.tags = tags
         self.inlinePolicies = inlinePolicies
+        self.instanceProfile = instanceProfile
     }
 }
