@@ -1099,9 +1099,11 @@ struct TerraformRun: Sendable {
 /// here-document's JSON, which must hold the spec's values exactly; and
 /// nothing from the spec outside them but the role name in a comment.
 enum CLIScriptReading {
-    static let fixedLines: Set<String> = [
+    static let fixedLines: Set<String> = Set([
         "#!/bin/sh", "set -eu", "", "iam() {", "    aws iam \"$@\" --cli-input-json \"$(cat)\"", "}", "then", "fi",
-    ]
+        // The instance profile's: the holder compared with the name IAM gives back.
+        ")", "if [ \"$holder\" = None ]; then", "else",
+    ]).union(ShellScriptExport.refusalLines)
 
     static func problems(_ script: String, _ role: DesiredRole) -> [String] {
         var problems: [String] = []
@@ -1148,12 +1150,21 @@ enum CLIScriptReading {
         expected += role.policyArns.map { _ in "attach-role-policy" }
         if !role.tags.isEmpty { expected.append("tag-role") }
         expected += role.inlinePolicies.map { _ in "put-role-policy" }
+        if role.instanceProfile {
+            expected += ["get-instance-profile", "create-instance-profile", "get-instance-profile", "add-role-to-instance-profile", "get-role"]
+        }
         expected.append("get-role")
         if commands != expected { problems.append("calls \(commands), expected \(expected)") }
 
         for (command, input) in requests {
-            expect(command, "RoleName", role.roleName, input)
+            if command.hasSuffix("instance-profile") {
+                expect(command, "InstanceProfileName", role.roleName, input)
+            }
+            if !command.hasPrefix("get-instance-profile") && !command.hasPrefix("create-instance-profile") {
+                expect(command, "RoleName", role.roleName, input)
+            }
             switch command {
+            case "create-instance-profile": expect(command, "Path", role.path, input)
             case "create-role":
                 expect(command, "Path", role.path, input)
                 expect(command, "AssumeRolePolicyDocument", role.trustPolicy, input)
