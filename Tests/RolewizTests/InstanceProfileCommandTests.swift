@@ -27,10 +27,9 @@ struct InstanceProfileCommandTests {
 
         let plan = try await rolewiz.run(["plan", "--spec", file, "--detailed-exitcode"])
         #expect(plan.exitCode == 2, "\(plan.stderr)")
-        let lines = plan.outputLines
-        let section = try #require(lines.firstIndex(of: "Instance profile"), "\(plan.stdout)")
-        #expect(lines[section + 1] == "  + create instance profile \"\(name)\" (path \"/app/\")")
-        #expect(lines[section + 2] == "  + add the role to instance profile \"\(name)\"")
+        #expect(plan.section("Instance profile") == [
+            "  + create instance profile \"\(name)\" (path \"/app/\")", "  + add the role to instance profile \"\(name)\"",
+        ], "\(plan.stdout)")
 
         let applied = try await rolewiz.run(["apply", "--spec", file, "--yes", "--debug"])
         #expect(applied.exitCode == 0, "\(applied.stderr)")
