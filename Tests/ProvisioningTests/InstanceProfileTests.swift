@@ -30,7 +30,9 @@ struct InstanceProfileSpecTests {
         #expect(custom.wantsInstanceProfile, "a written trust policy naming EC2 counts too")
         #expect(!RoleSpec(name: "r", trust: .awsAccount(AccountTrust(account: .current))).wantsInstanceProfile)
         let desired = try RoleSpec(name: "r", trust: InstanceProfileFixtures.ec2Trust).resolve(accountId: nil)
-        #expect(desired.instanceProfile)
+        #expect(desired.instanceProfile == true)
+        #expect(try RoleSpec(name: "r", trust: InstanceProfileFixtures.lambdaTrust).resolve(accountId: nil).instanceProfile == nil,
+                "a role EC2 cannot assume leaves profiles unmanaged, prune too")
     }
 
     @Test(arguments: SpecFormat.allCases)
@@ -52,7 +54,7 @@ struct InstanceProfileSpecTests {
         #expect(loaded.spec.wantsInstanceProfile)
         let off = try RoleSpecFile.decode("name: r\ntrust: {services: ec2.amazonaws.com}\ninstanceProfile: false\n")
         #expect(off.spec.instanceProfile == false)
-        #expect(try !off.spec.resolve(accountId: nil).instanceProfile)
+        #expect(try off.spec.resolve(accountId: nil).instanceProfile == false)
     }
 
     @Test func trueOnARoleEC2CannotAssumeIsAValidationIssueAtItsLine() throws {
@@ -224,6 +226,20 @@ struct InstanceProfilePlanTests {
         #expect(Applier.steps(for: pruning) == [.removeFromInstanceProfile(name: Self.name), .deleteInstanceProfile(name: Self.name)])
         #expect(await Applier(iam: iam).apply(pruning).status == .succeeded)
         #expect(await iam.instanceProfileNames == ["shared"], "a profile someone else made is left alone")
+    }
+
+    /// What the editor does: the role read back as a spec, planned with prune.
+    @Test(arguments: [(InstanceProfileFixtures.ec2Trust, true), (InstanceProfileFixtures.ec2Trust, false), (InstanceProfileFixtures.lambdaTrust, true)])
+    func anExistingRoleReadBackKeepsItsProfilesAsTheyAreEvenWithPrune(trust: TrustedEntity, inProfile: Bool) async throws {
+        let iam = FakeIAM()
+        let bare = try RoleSpec(name: "existing", trust: trust, instanceProfile: false).resolve(accountId: nil)
+        _ = await Applier(iam: iam).apply(Planner.offlinePlan(for: bare))
+        if inProfile { await iam.addInstanceProfile("existing", roleName: "existing") }
+        let current = try #require(try await Planner(iam: iam).currentRole(named: "existing"))
+        let edited = RoleSpec(existing: current, accountId: FakeIAM.account)
+        #expect(edited.validate().isEmpty, "\(edited.validate())")
+        let plan = try await Planner(iam: iam).plan(for: try edited.resolve(accountId: FakeIAM.account), prune: true)
+        #expect(plan.isEmpty, "\(plan.summary)")
     }
 
     @Test(arguments: [

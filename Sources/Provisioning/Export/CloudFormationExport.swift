@@ -42,7 +42,7 @@ struct CloudFormationExport {
 
     /// The role's own instance profile, as the console makes it for EC2.
     private func instanceProfileResource() -> [(String, Node)] {
-        guard role.instanceProfile else { return [] }
+        guard role.wantsInstanceProfile else { return [] }
         return [(Self.instanceProfileLogicalId, mapping([
             ("Type", string("AWS::IAM::InstanceProfile")),
             ("Properties", mapping([

@@ -61,7 +61,7 @@ struct ShellScriptExport {
                 name, JSONMember("PolicyName", .string(policy.name)), JSONMember("PolicyDocument", .string(policy.document)),
             ])
         }
-        if role.instanceProfile {
+        if role.wantsInstanceProfile {
             lines += instanceProfileLines
         }
         lines += call("get-role --query Role.Arn --output text", [name])
@@ -71,14 +71,14 @@ struct ShellScriptExport {
     /// Creates the profile if missing, then adds the role when it is empty;
     /// a profile holding another role (compared with the name IAM gives
     /// back, so no spec text leaves the here-documents) stops the script.
+    /// One read of the profile tells all three apart.
     private var instanceProfileLines: [String] {
         let profile = JSONMember("InstanceProfileName", .string(role.roleName))
-        var lines = ["if ! iam get-instance-profile >/dev/null 2>&1 <<'\(Self.delimiter)'"] + input([profile])
-        lines.append("then")
+        var lines = ["if ! holder=$(iam get-instance-profile --query 'InstanceProfile.Roles[0].RoleName' --output text 2>/dev/null <<'\(Self.delimiter)'"]
+            + input([profile]) + ["); then"]
         lines += call("create-instance-profile >/dev/null", [profile, JSONMember("Path", .string(role.path))], indent: "    ")
+        lines.append("    holder=None")
         lines.append("fi")
-        lines += ["holder=$(iam get-instance-profile --query 'InstanceProfile.Roles[0].RoleName' --output text <<'\(Self.delimiter)'"]
-            + input([profile]) + [")"]
         lines.append("if [ \"$holder\" = None ]; then")
         lines += call("add-role-to-instance-profile", [profile, JSONMember("RoleName", .string(role.roleName))], indent: "    ")
         lines.append("else")

@@ -34,7 +34,7 @@ struct TerraformExport {
                 HCLAttribute("policy", .call("jsonencode", value(for: try DesiredRole.inlinePolicyJSON(policy)))),
             ]))
         }
-        if role.instanceProfile {
+        if role.wantsInstanceProfile {
             blocks.append(block(#"resource "aws_iam_instance_profile" "\#(name)""#, [
                 HCLAttribute("name", .string(role.roleName)),
                 HCLAttribute("path", .string(role.path)),

@@ -39,7 +39,8 @@ extension RoleSpec {
             existing: details.role, attachedPolicyArns: details.attachedPolicies.map(\.policyArn),
             inlinePolicies: details.inlinePolicies, partition: partition, accountId: accountId)
         tags = details.tags
+        // A role EC2 cannot assume keeps a profile it is in, unmanaged.
         let inOwnProfile = Planner.heldProfile(named: details.role.roleName, in: details) != nil
-        instanceProfile = inOwnProfile == defaultInstanceProfile ? nil : inOwnProfile
+        instanceProfile = ec2MayAssume && !inOwnProfile ? false : nil
     }
 }

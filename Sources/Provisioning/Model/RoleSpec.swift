@@ -62,6 +62,8 @@ public struct RoleSpec: Sendable, Hashable {
             maxSessionDuration: maxSessionDuration,
             permissionsBoundaryArn: permissionsBoundary?.arn(partition: partition),
             policyArns: managedPolicies.map { $0.arn(partition: partition) }, tags: tags,
-            inlinePolicies: inlinePolicies, instanceProfile: wantsInstanceProfile)
+            inlinePolicies: inlinePolicies,
+            // Managed (either way) for a role EC2 may assume or when said; otherwise left alone.
+            instanceProfile: wantsInstanceProfile ? true : (instanceProfile == false ? false : nil))
     }
 }

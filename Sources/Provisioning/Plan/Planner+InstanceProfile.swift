@@ -4,7 +4,8 @@ import IAMClient
 /// console makes it for a role EC2 may assume: created with the role's path
 /// when missing, the role added when it is empty, left alone when it holds
 /// the role already, and never taken from another role. With prune, a role
-/// that should have none is taken out of it and the profile deleted; other
+/// that should have none (`instanceProfile` false, not nil) is taken out of
+/// it and the profile deleted; other
 /// profiles holding the role are never touched, since someone else made them.
 extension Planner {
     /// The profile named like the role as IAM holds it, or nil if there is
@@ -12,7 +13,7 @@ extension Planner {
     /// and the role's own list of profiles does not already show it.
     func sameNamedProfile(for desired: DesiredRole, current: RoleDetails?) async throws -> InstanceProfile? {
         if let held = current.flatMap({ Self.heldProfile(named: desired.roleName, in: $0) }) { return held }
-        guard desired.instanceProfile else { return nil }
+        guard desired.wantsInstanceProfile else { return nil }
         do {
             return try await iam.getInstanceProfile(name: desired.roleName)
         } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
@@ -28,8 +29,8 @@ extension Planner {
     /// it (`profile` nil: there is none).
     static func instanceProfileChanges(for desired: DesiredRole, profile: InstanceProfile?, prune: Bool) -> [Change] {
         let name = desired.roleName
-        guard desired.instanceProfile else {
-            guard prune, let profile, profile.roleNames.contains(where: { $0.caseInsensitiveEquals(name) }) else { return [] }
+        guard desired.wantsInstanceProfile else {
+            guard desired.instanceProfile == false, prune, let profile, profile.roleNames.contains(where: { $0.caseInsensitiveEquals(name) }) else { return [] }
             return [.removeInstanceProfile(name: profile.name)]
         }
         guard let profile else {
