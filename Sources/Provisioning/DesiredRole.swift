@@ -22,11 +22,16 @@ public struct DesiredRole: Sendable, Hashable {
     /// Inline policies by name, documents as the JSON text PutRolePolicy
     /// sends. With prune, those IAM has and this does not name are deleted.
     public var inlinePolicies: [InlinePolicy]
+    /// True: an instance profile of the role's name should hold the role.
+    /// False: it should not, which removes it only with prune. Nil: not
+    /// managed at all (a role EC2 cannot assume), so prune leaves it too.
+    public var instanceProfile: Bool?
 
     public init(
         roleName: String, path: String = "/", trustPolicy: String, description: String? = nil,
         maxSessionDuration: Int? = nil, permissionsBoundaryArn: String? = nil,
-        policyArns: [String] = [], tags: [Tag] = [], inlinePolicies: [InlinePolicy] = []
+        policyArns: [String] = [], tags: [Tag] = [], inlinePolicies: [InlinePolicy] = [],
+        instanceProfile: Bool? = nil
     ) {
         self.roleName = roleName
         self.path = path
@@ -37,5 +42,9 @@ public struct DesiredRole: Sendable, Hashable {
         self.policyArns = policyArns
         self.tags = tags
         self.inlinePolicies = inlinePolicies
+        self.instanceProfile = instanceProfile
     }
+
+    /// Whether the role should end up in its own instance profile.
+    public var wantsInstanceProfile: Bool { instanceProfile == true }
 }

@@ -55,7 +55,7 @@ struct ApplyTests {
         #expect(plan.isEmpty)
         #expect(result.status == .succeeded)
         #expect(await iam.writeCalls.isEmpty)
-        #expect(await iam.calls.count == 4, "only the four reads of planning")
+        #expect(await iam.calls.count == 5, "only the five reads of planning")
         #expect(recorder.events == [.finished(roleArn: arn)])
     }
 

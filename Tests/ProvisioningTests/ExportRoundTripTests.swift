@@ -758,6 +758,8 @@ struct ObservedRole: Sendable {
     var tags: [IAMClient.Tag]
     /// Inline policy documents by name.
     var inlinePolicies: [String: String] = [:]
+    /// The instance profiles holding the role, as `name path`.
+    var instanceProfiles: Set<String> = []
 
     /// What `role` asks IAM to hold.
     init(_ role: DesiredRole, arn: String) {
@@ -771,11 +773,13 @@ struct ObservedRole: Sendable {
         policyArns = Set(role.policyArns)
         tags = role.tags
         inlinePolicies = Dictionary(role.inlinePolicies.map { ($0.name, $0.document) }) { first, _ in first }
+        instanceProfiles = role.wantsInstanceProfile ? ["\(role.roleName) \(role.path)"] : []
     }
 
     init(
         name: String, arn: String, path: String, trustPolicy: String, description: String?, maxSessionDuration: Int,
-        permissionsBoundary: String?, policyArns: Set<String>, tags: [IAMClient.Tag], inlinePolicies: [String: String] = [:]
+        permissionsBoundary: String?, policyArns: Set<String>, tags: [IAMClient.Tag], inlinePolicies: [String: String] = [:],
+        instanceProfiles: Set<String> = []
     ) {
         self.name = name
         self.arn = arn
@@ -787,6 +791,7 @@ struct ObservedRole: Sendable {
         self.policyArns = policyArns
         self.tags = tags
         self.inlinePolicies = inlinePolicies
+        self.instanceProfiles = instanceProfiles
     }
 
     /// GetRole, ListAttachedRolePolicies, the inline policies and ListRoleTags through rolewiz's
@@ -801,7 +806,8 @@ struct ObservedRole: Sendable {
             maxSessionDuration: details.role.maxSessionDuration ?? 3600,
             permissionsBoundary: details.role.permissionsBoundaryArn,
             policyArns: Set(details.attachedPolicies.map(\.policyArn)), tags: details.tags,
-            inlinePolicies: Dictionary(details.inlinePolicies.map { ($0.name, $0.document) }) { first, _ in first })
+            inlinePolicies: Dictionary(details.inlinePolicies.map { ($0.name, $0.document) }) { first, _ in first },
+            instanceProfiles: Set(details.instanceProfiles.map { "\($0.name) \($0.path)" }))
     }
 
     var allText: String {
@@ -827,6 +833,7 @@ struct ObservedRole: Sendable {
         check("trust policy", Exact.sameTrustPolicy(trustPolicy, expected.trustPolicy), trustPolicy, expected.trustPolicy)
         check("inline policy names", Set(inlinePolicies.keys.map(Exact.scalars)) == Set(expected.inlinePolicies.keys.map(Exact.scalars)),
               inlinePolicies.keys.sorted(), expected.inlinePolicies.keys.sorted())
+        check("instance profiles", instanceProfiles == expected.instanceProfiles, instanceProfiles.sorted(), expected.instanceProfiles.sorted())
         for (name, document) in expected.inlinePolicies.sorted(by: { $0.key < $1.key }) {
             guard let found = inlinePolicies.first(where: { Exact.same($0.key, name) })?.value else { continue }
             check("inline policy \(name.debugDescription)", Exact.sameTrustPolicy(found, document), found, document)
@@ -1099,9 +1106,11 @@ struct TerraformRun: Sendable {
 /// here-document's JSON, which must hold the spec's values exactly; and
 /// nothing from the spec outside them but the role name in a comment.
 enum CLIScriptReading {
-    static let fixedLines: Set<String> = [
+    static let fixedLines: Set<String> = Set([
         "#!/bin/sh", "set -eu", "", "iam() {", "    aws iam \"$@\" --cli-input-json \"$(cat)\"", "}", "then", "fi",
-    ]
+        // The instance profile's: the holder compared with the name IAM gives back.
+        "); then", "    holder=None", ")", "if [ \"$holder\" = None ]; then", "else",
+    ]).union(ShellScriptExport.refusalLines)
 
     static func problems(_ script: String, _ role: DesiredRole) -> [String] {
         var problems: [String] = []
@@ -1148,12 +1157,21 @@ enum CLIScriptReading {
         expected += role.policyArns.map { _ in "attach-role-policy" }
         if !role.tags.isEmpty { expected.append("tag-role") }
         expected += role.inlinePolicies.map { _ in "put-role-policy" }
+        if role.wantsInstanceProfile {
+            expected += ["get-instance-profile", "create-instance-profile", "add-role-to-instance-profile", "get-role"]
+        }
         expected.append("get-role")
         if commands != expected { problems.append("calls \(commands), expected \(expected)") }
 
         for (command, input) in requests {
-            expect(command, "RoleName", role.roleName, input)
+            if command.hasSuffix("instance-profile") {
+                expect(command, "InstanceProfileName", role.roleName, input)
+            }
+            if !command.hasPrefix("get-instance-profile") && !command.hasPrefix("create-instance-profile") {
+                expect(command, "RoleName", role.roleName, input)
+            }
             switch command {
+            case "create-instance-profile": expect(command, "Path", role.path, input)
             case "create-role":
                 expect(command, "Path", role.path, input)
                 expect(command, "AssumeRolePolicyDocument", role.trustPolicy, input)

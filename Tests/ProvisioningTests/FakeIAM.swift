@@ -15,6 +15,7 @@ actor FakeIAM: IAMOperations {
         "CreateRole", "UpdateRole", "UpdateAssumeRolePolicy", "DeleteRole", "AttachRolePolicy",
         "DetachRolePolicy", "TagRole", "UntagRole", "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary",
         "PutRolePolicy", "DeleteRolePolicy", "RemoveRoleFromInstanceProfile", "DeleteInstanceProfile",
+        "CreateInstanceProfile", "AddRoleToInstanceProfile",
     ]
 
     struct Call: Hashable, Sendable, CustomStringConvertible {
@@ -305,10 +306,46 @@ actor FakeIAM: IAMOperations {
 
     /// Test set-up: an instance profile holding `roleName` (EC2's console makes one per role).
     func addInstanceProfile(_ name: String, roleName: String) {
-        instanceProfiles[name] = InstanceProfile(name: name, arn: "arn:aws:iam::\(Self.account):instance-profile/\(name)", roleNames: [roleName])
+        addInstanceProfile(name, roleNames: [roleName])
+    }
+
+    /// Test set-up: an instance profile holding `roleNames` (none: empty).
+    func addInstanceProfile(_ name: String, roleNames: [String], path: String = "/") {
+        instanceProfiles[name] = Self.profile(name, path: path, roleNames: roleNames)
+    }
+
+    private static func profile(_ name: String, path: String, roleNames: [String]) -> InstanceProfile {
+        InstanceProfile(name: name, arn: "arn:aws:iam::\(account):instance-profile\(path)\(name)", path: path, roleNames: roleNames)
     }
 
     var instanceProfileNames: [String] { instanceProfiles.keys.sorted() }
+
+    func instanceProfile(_ name: String) -> InstanceProfile? { instanceProfiles[name] }
+
+    func createInstanceProfile(name: String, path: String) async throws -> InstanceProfile {
+        try await handle("CreateInstanceProfile", name) {
+            guard instanceProfiles[name] == nil else {
+                throw AWSError(code: "EntityAlreadyExists", message: "Instance Profile \(name) already exists.", httpStatus: 409, action: "CreateInstanceProfile")
+            }
+            let profile = Self.profile(name, path: path, roleNames: [])
+            instanceProfiles[name] = profile
+            return profile
+        }
+    }
+
+    func addRoleToInstanceProfile(instanceProfileName: String, roleName: String) async throws {
+        try await handle("AddRoleToInstanceProfile", roleName) {
+            _ = try stored(roleName, action: "AddRoleToInstanceProfile")
+            guard var profile = instanceProfiles[instanceProfileName] else {
+                throw AWSError(code: "NoSuchEntity", message: "Instance Profile \(instanceProfileName) cannot be found.", httpStatus: 404, action: "AddRoleToInstanceProfile")
+            }
+            guard profile.roleNames.isEmpty else {
+                throw AWSError(code: "LimitExceeded", message: "Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1", httpStatus: 409, action: "AddRoleToInstanceProfile")
+            }
+            profile.roleNames = [roleName]
+            instanceProfiles[instanceProfileName] = profile
+        }
+    }
 
     func listInstanceProfilesForRole(roleName: String) async throws -> [InstanceProfile] {
         try await handle("ListInstanceProfilesForRole", roleName) {

@@ -12,14 +12,16 @@ struct InspectRoleDetailsTests {
         return iam
     }
 
-    @Test func loadsRolePoliciesAndTagsWithFourReads() async throws {
+    @Test func loadsRolePoliciesTagsAndInstanceProfilesWithFiveReads() async throws {
         let iam = await seededFake()
+        await iam.addInstanceProfile("l4e-role", roleName: "l4e-role")
         let details = try await RoleDetails.load(roleName: "l4e-role", from: iam)
         #expect(details.role.arn == "arn:aws:iam::123456789012:role/l4e-role")
         #expect(details.attachedPolicies.map(\.policyArn).sorted() == SeedRole.policyArns.sorted())
         #expect(details.tags == SeedRole.fullRole.tags)
         #expect(details.inlinePolicies.isEmpty)
-        #expect(await iam.calls.map(\.action).sorted() == ["GetRole", "ListAttachedRolePolicies", "ListRolePolicies", "ListRoleTags"])
+        #expect(details.instanceProfiles.map(\.name) == ["l4e-role"])
+        #expect(await iam.calls.map(\.action).sorted() == ["GetRole", "ListAttachedRolePolicies", "ListInstanceProfilesForRole", "ListRolePolicies", "ListRoleTags"])
     }
 
     /// An inline policy grants as much as an attached one: it is loaded,
@@ -56,6 +58,7 @@ struct InspectRoleDetailsTests {
         #expect(Set(object.keys) == [
             "RoleName", "Arn", "RoleId", "Path", "CreateDate", "AssumeRolePolicyDocument", "Description",
             "MaxSessionDuration", "PermissionsBoundary", "AttachedPolicies", "RolePolicyList", "Tags", "RoleLastUsed",
+            "InstanceProfileList",
         ])
         #expect(object["RoleName"] as? String == "l4e-role")
         #expect(object["CreateDate"] as? String == "2023-11-14T22:13:20Z")

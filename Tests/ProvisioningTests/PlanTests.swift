@@ -20,7 +20,7 @@ struct PlanTests {
         #expect(plan.roleArn == nil)
         #expect(plan.changes == [.createRole(NewRole(SeedRole.fullRole))] + SeedRole.policyArns.map { .attachPolicy(arn: $0) })
         #expect(await iam.writeCalls.isEmpty)
-        #expect(await Set(iam.calls.map(\.action)) == ["GetRole", "ListAttachedRolePolicies", "ListRolePolicies", "ListRoleTags"])
+        #expect(await Set(iam.calls.map(\.action)) == ["GetRole", "ListAttachedRolePolicies", "ListRolePolicies", "ListRoleTags", "ListInstanceProfilesForRole"])
     }
 
     @Test func offlinePlanNeedsNoIAMAndCreatesEverything() {

@@ -61,7 +61,7 @@ struct PolicyResolutionTests {
         desired.policyArns = ["arn:aws:iam::aws:policy/AmazonS3FullAccess", "arn:aws:iam::123456789012:policy/Gone"]
         let error = await #expect(throws: UnattachablePoliciesError.self) { try await Planner(iam: iam).plan(for: desired) }
         #expect(error?.arns == ["arn:aws:iam::123456789012:policy/Gone"])
-        #expect(await iam.calls.allSatisfy { ["GetRole", "ListAttachedRolePolicies", "ListRolePolicies", "ListRoleTags", "GetPolicy"].contains($0.action) })
+        #expect(await iam.calls.allSatisfy { ["GetRole", "ListAttachedRolePolicies", "ListRolePolicies", "ListRoleTags", "ListInstanceProfilesForRole", "GetPolicy"].contains($0.action) })
         // Built-in AWS managed policies cost no call.
         #expect(await !iam.calls.contains { $0.action == "GetPolicy" && $0.target.contains("AmazonS3FullAccess") })
     }

@@ -25,7 +25,7 @@ struct ApplyCommandTests {
         #expect(second.exitCode == 0, "\(second.stderr)")
         #expect(second.writeActions.isEmpty, "second apply wrote: \(second.writeActions)")
         // Reads only: the role, its policies and tags, and the account's quotas for lint.
-        #expect(Set(second.calledActions) == ["GetRole", "ListAttachedRolePolicies", "ListRolePolicies", "ListRoleTags", "GetAccountSummary"])
+        #expect(Set(second.calledActions) == ["GetRole", "ListAttachedRolePolicies", "ListRolePolicies", "ListRoleTags", "ListInstanceProfilesForRole", "GetAccountSummary"])
         #expect(second.stdout.contains("is up to date: nothing to do."))
         #expect(second.outputLines.contains("Role ARN: arn:aws:iam::123456789012:role/\(name)"))
     }

@@ -41,10 +41,10 @@ struct FaultCredentialTests {
         let credentialsFile = directory.appendingPathComponent("credentials")
         try "".write(to: credentialsFile, atomically: true, encoding: .utf8)
 
-        // Requests still signed with the first key after the four concurrent
+        // Requests still signed with the first key after the five concurrent
         // reads (which share it) are answered as IAM answers an expired token.
         let world = try await FaultHarness.start(
-            rules: [FaultRule(action: "*", fault: .expiredToken, times: -1, skip: 4, accessKey: "AKIAEXPIRINGFIRST001")],
+            rules: [FaultRule(action: "*", fault: .expiredToken, times: -1, skip: 5, accessKey: "AKIAEXPIRINGFIRST001")],
             credentials: nil,
             environment: [
                 "AWS_CONFIG_FILE": config.path, "AWS_SHARED_CREDENTIALS_FILE": credentialsFile.path,

@@ -74,6 +74,15 @@ struct HostileEndpointTests {
         """
     }
 
+    /// An instance profile whose name carries the same controls.
+    static let instanceProfiles = """
+        <ListInstanceProfilesForRoleResponse><ListInstanceProfilesForRoleResult><InstanceProfiles><member>\
+        <InstanceProfileName>\(xml(xmlSafeHostile))</InstanceProfileName><Path>/</Path><InstanceProfileId>AIPAHOSTILE</InstanceProfileId>\
+        <Arn>arn:aws:iam::123456789012:instance-profile/victim</Arn><CreateDate>2024-03-01T12:30:45Z</CreateDate>\
+        <Roles><member><RoleName>victim</RoleName></member></Roles></member></InstanceProfiles>\
+        <IsTruncated>false</IsTruncated></ListInstanceProfilesForRoleResult></ListInstanceProfilesForRoleResponse>
+        """
+
     static func server(trustPolicy: String) throws -> FakeHTTPServer {
         try FakeHTTPServer { request in
             let body = String(decoding: request.body, as: UTF8.self)
@@ -85,6 +94,7 @@ struct HostileEndpointTests {
             if body.contains("Action=ListRoleTags") { return xmlReply(tagList) }
             if body.contains("Action=ListRolePolicies") { return xmlReply(inlineNames) }
             if body.contains("Action=GetRolePolicy") { return xmlReply(inlinePolicy(document: trustPolicy)) }
+            if body.contains("Action=ListInstanceProfilesForRole") { return xmlReply(instanceProfiles) }
             return .status(400, "unexpected")
         }
     }
@@ -117,6 +127,7 @@ struct HostileEndpointTests {
         #expect(object["Description"] as? String == Self.xmlSafeHostile, "JSON output must mean exactly what IAM holds")
         #expect((object["Tags"] as? [[String: String]])?.first?["Value"] == Self.xmlSafeHostile)
         #expect((object["RolePolicyList"] as? [[String: Any]])?.first?["PolicyName"] as? String == Self.xmlSafeHostile)
+        #expect((object["InstanceProfileList"] as? [[String: Any]])?.first?["InstanceProfileName"] as? String == Self.xmlSafeHostile)
     }
 
     /// AWS-shaped and other error answers that repeat the session token the

@@ -84,6 +84,14 @@ extension ProcessResult {
 
     /// Lines of standard output, without colour.
     var outputLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+
+    /// The lines of a plan's section under `heading`, up to the blank line
+    /// that ends it; nil when the plan has no such section.
+    func section(_ heading: String) -> [String]? {
+        let lines = outputLines
+        guard let start = lines.firstIndex(of: heading) else { return nil }
+        return Array(lines[(start + 1)...].prefix { !$0.isEmpty })
+    }
 }
 
 enum Seed {

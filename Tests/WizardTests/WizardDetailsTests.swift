@@ -135,4 +135,32 @@ import TerminalUI
         let findings = TrustPolicyLinter().lint(trustPolicy: try harness.context.model.generatedTrustPolicy(partition: "aws", accountId: nil).get())
         #expect(!findings.contains { $0.code == .servicePrincipalUnknown }, "\(findings.map(\.message))")
     }
+
+    /// As the console: a role EC2 may assume gets an instance profile of its
+    /// name unless the toggle (Space) says not; Review says which.
+    @Test func anEC2RoleOffersTheInstanceProfileToggleOnByDefault() throws {
+        let harness = WizardHarness(service: offlineService(), start: .create(preset: .ec2Instance, roleName: nil))
+        try harness.press(.enter, .enter, .enter, .enter)
+        #expect(harness.topTitle == "Details")
+        #expect(harness.screen.contains("[x] Create an instance profile with the same name"), "\(harness.screen)")
+        #expect(harness.context.model.spec().wantsInstanceProfile)
+        try WizardDetailsTests.focus(harness, steps: 6)
+        #expect(harness.screen.contains("Space Toggle"), "\(harness.screen)")
+        try harness.press(.space)
+        #expect(harness.screen.contains("[ ] Create an instance profile with the same name"))
+        #expect(harness.context.model.spec().instanceProfile == false)
+        try harness.press(.space)
+        #expect(harness.context.model.spec().instanceProfile == nil, "on is the default, so the spec does not say it")
+        try harness.press(.enter)
+        #expect(harness.topTitle == "Review")
+        #expect(harness.screen.contains("instance profile of the same name, for EC2"), "\(harness.screen)")
+    }
+
+    @Test func aRoleEC2CannotAssumeHasNoToggle() throws {
+        let harness = try WizardDetailsTests.details()
+        #expect(!harness.screen.contains("instance profile"))
+        try WizardDetailsTests.focus(harness, steps: 6)
+        #expect(harness.screen.contains("Role name"), "the focus wraps from the boundary to the name")
+        #expect(harness.context.model.spec().instanceProfile == nil)
+    }
 }

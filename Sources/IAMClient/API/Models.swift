@@ -115,10 +115,13 @@ public struct InlinePolicy: Sendable, Hashable, Codable {
 public struct InstanceProfile: Sendable, Hashable, Codable {
     public var name: String
     public var arn: String
+    /// `/` or `/segment/.../`; the console gives a role's profile the role's path.
+    public var path: String
     public var roleNames: [String]
-    public init(name: String, arn: String, roleNames: [String]) {
+    public init(name: String, arn: String, path: String = "/", roleNames: [String]) {
         self.name = name
         self.arn = arn
+        self.path = path
         self.roleNames = roleNames
     }
 }

@@ -25,6 +25,10 @@ public protocol IAMOperations: Sendable {
     func deleteRolePolicy(roleName: String, policyName: String) async throws
     func listInstanceProfilesForRole(roleName: String) async throws -> [InstanceProfile]
     func getInstanceProfile(name: String) async throws -> InstanceProfile
+    /// An empty instance profile; a role is added with `addRoleToInstanceProfile`.
+    func createInstanceProfile(name: String, path: String) async throws -> InstanceProfile
+    /// A profile holds at most one role: IAM answers LimitExceeded for a second.
+    func addRoleToInstanceProfile(instanceProfileName: String, roleName: String) async throws
     func removeRoleFromInstanceProfile(instanceProfileName: String, roleName: String) async throws
     func deleteInstanceProfile(name: String) async throws
     /// `onPage` is called with each page as it arrives, so a screen can show progress.

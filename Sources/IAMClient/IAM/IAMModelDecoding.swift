@@ -65,7 +65,7 @@ extension InlinePolicy {
 extension InstanceProfile {
     init(xml: ResponseElement) throws {
         self.init(
-            name: try xml.requiredText("InstanceProfileName"), arn: try xml.requiredText("Arn"),
+            name: try xml.requiredText("InstanceProfileName"), arn: try xml.requiredText("Arn"), path: xml.text("Path") ?? "/",
             roleNames: try xml.members(of: "Roles").map { try $0.requiredText("RoleName") })
     }
 }

@@ -94,6 +94,16 @@ public struct IAMService: IAMOperations {
         try await client.call("GetInstanceProfile", [("InstanceProfileName", name)]) { try InstanceProfile(xml: $0.required("InstanceProfile")) }
     }
 
+    public func createInstanceProfile(name: String, path: String) async throws -> InstanceProfile {
+        try await client.call("CreateInstanceProfile", [("InstanceProfileName", name), ("Path", path)]) {
+            try InstanceProfile(xml: $0.required("InstanceProfile"))
+        }
+    }
+
+    public func addRoleToInstanceProfile(instanceProfileName: String, roleName: String) async throws {
+        try await client.call("AddRoleToInstanceProfile", [("InstanceProfileName", instanceProfileName), ("RoleName", roleName)])
+    }
+
     public func removeRoleFromInstanceProfile(instanceProfileName: String, roleName: String) async throws {
         try await client.call("RemoveRoleFromInstanceProfile", [("InstanceProfileName", instanceProfileName), ("RoleName", roleName)])
     }

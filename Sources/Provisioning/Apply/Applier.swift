@@ -7,13 +7,15 @@ import IAMClient
 /// attached concurrently. An existing role gets at most one call each of
 /// UpdateAssumeRolePolicy, UpdateRole, TagRole and UntagRole, then the
 /// attachments, detachments and inline policy puts and deletions
-/// concurrently. An empty plan makes no call.
+/// concurrently; then the role's own instance profile, created and the role
+/// added to it. An empty plan makes no call.
 ///
 /// Re-running after a failure, a cancellation or a lost reply converges:
 /// plan again and apply; a CreateRole that finds its role already there
 /// reads it back instead of failing, attaching an attached policy and
 /// detaching a detached one count as done, and a PutRolePolicy again
-/// replaces the document with the same one.
+/// replaces the document with the same one. A profile made before a failure
+/// is found empty by the next plan, which only adds the role to it.
 public struct Applier: Sendable {
     public let iam: any IAMOperations
     /// How many attach/detach calls may be in flight at once.

@@ -17,7 +17,11 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
     case putInlinePolicy(InlinePolicy)
     /// An inline policy pruned, or deleted before the role is.
     case deleteInlinePolicy(name: String)
-    /// Deleting a role: what IAM requires to go first, then the role.
+    /// The role's own instance profile, made for EC2 (same name and path).
+    case createInstanceProfile(name: String, path: String)
+    case addRoleToInstanceProfile(name: String)
+    /// Deleting a role: what IAM requires to go first, then the role; also
+    /// the role's own profile pruned.
     case removeFromInstanceProfile(name: String)
     case deleteInstanceProfile(name: String)
     case deleteRole
@@ -38,6 +42,8 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         case .detachPolicy: "DetachRolePolicy"
         case .putInlinePolicy: "PutRolePolicy"
         case .deleteInlinePolicy: "DeleteRolePolicy"
+        case .createInstanceProfile: "CreateInstanceProfile"
+        case .addRoleToInstanceProfile: "AddRoleToInstanceProfile"
         case .removeFromInstanceProfile: "RemoveRoleFromInstanceProfile"
         case .deleteInstanceProfile: "DeleteInstanceProfile"
         case .deleteRole: "DeleteRole"
@@ -69,6 +75,8 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         case .detachPolicy(let arn): "detach \(arn)"
         case .putInlinePolicy(let policy): "put inline policy \(policy.name)"
         case .deleteInlinePolicy(let name): "delete inline policy \(name)"
+        case .createInstanceProfile(let name, _): "create instance profile \(name)"
+        case .addRoleToInstanceProfile(let name): "add the role to instance profile \(name)"
         case .removeFromInstanceProfile(let name): "remove the role from instance profile \(name)"
         case .deleteInstanceProfile(let name): "delete instance profile \(name)"
         case .deleteRole: "delete the role"
@@ -78,8 +86,9 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
 
     /// The fewest calls that make `changes`: trust, one UpdateRole, the
     /// boundary, one TagRole, one UntagRole, then detachments, inline policy
-    /// deletions, attachments and inline policy puts, and last what cannot
-    /// be done, so that everything possible is done first.
+    /// deletions, attachments and inline policy puts, the instance profile
+    /// (made, then the role added; or emptied, then deleted), and last what
+    /// cannot be done, so that everything possible is done first.
     static func steps(for changes: [Change]) -> [ApplyStep] {
         var steps: [ApplyStep] = []
         var description: String?
@@ -92,6 +101,7 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         var inlinePuts: [ApplyStep] = []
         var boundary: ApplyStep?
         var unsupported: [ApplyStep] = []
+        var profileSteps: [ApplyStep] = []
         for change in changes {
             switch change {
             case .createRole(let role): steps.append(.createRole(role))
@@ -107,7 +117,11 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
             case .deleteInlinePolicy(let name, _): inlineDeletions.append(.deleteInlinePolicy(name: name))
             case .changePermissionsBoundary(_, let arn?): boundary = .putPermissionsBoundary(arn: arn)
             case .changePermissionsBoundary(_, nil): boundary = .deletePermissionsBoundary
-            case .changePath: unsupported.append(.unsupported(change))
+            case .createInstanceProfile(let name, let path): profileSteps.append(.createInstanceProfile(name: name, path: path))
+            case .addRoleToInstanceProfile(let name): profileSteps.append(.addRoleToInstanceProfile(name: name))
+            case .removeInstanceProfile(let name):
+                profileSteps += [.removeFromInstanceProfile(name: name), .deleteInstanceProfile(name: name)]
+            case .changePath, .instanceProfileHeldByAnotherRole: unsupported.append(.unsupported(change))
             }
         }
         if description != nil || maxSession != nil {
@@ -118,6 +132,6 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         if !untagKeys.isEmpty { steps.append(.untagRole(keys: untagKeys)) }
         // Removals first: with bounded concurrency they start first, which
         // keeps a swap of policies under the attached-policies and inline size quotas.
-        return steps + detachments + inlineDeletions + attachments + inlinePuts + unsupported
+        return steps + detachments + inlineDeletions + attachments + inlinePuts + profileSteps + unsupported
     }
 }

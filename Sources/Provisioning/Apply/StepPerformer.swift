@@ -43,6 +43,15 @@ struct StepPerformer: Sendable {
             try await iam.putRolePolicy(roleName: roleName, policy: policy)
         case .deleteInlinePolicy(let name):
             try await alreadyDoneIfMissing { try await iam.deleteRolePolicy(roleName: roleName, policyName: name) }
+        case .createInstanceProfile(let name, let path):
+            do {
+                _ = try await iam.createInstanceProfile(name: name, path: path)
+            } catch where error.awsErrorCode == IAMErrorCode.entityAlreadyExists {
+                // Made by an earlier try whose reply was lost; the planner
+                // saw it absent or empty, and adding the role checks again.
+            }
+        case .addRoleToInstanceProfile(let name):
+            try await addRole(toInstanceProfile: name)
         case .removeFromInstanceProfile(let name):
             try await alreadyDoneIfMissing { try await iam.removeRoleFromInstanceProfile(instanceProfileName: name, roleName: roleName) }
         case .deleteInstanceProfile(let name):
@@ -53,6 +62,17 @@ struct StepPerformer: Sendable {
             throw StepFailure(step: step, code: StepFailure.unsupportedCode, message: change.detail)
         }
         return nil
+    }
+
+    /// IAM answers LimitExceeded when the profile already holds a role (one
+    /// is its limit), also when it is this role after a lost reply: then
+    /// the step is done; another role's is the error as IAM gave it.
+    private func addRole(toInstanceProfile name: String) async throws {
+        do {
+            try await iam.addRoleToInstanceProfile(instanceProfileName: name, roleName: roleName)
+        } catch where [IAMErrorCode.limitExceeded, IAMErrorCode.entityAlreadyExists].contains(error.awsErrorCode) {
+            guard let profile = try? await iam.getInstanceProfile(name: name), profile.roleNames.contains(roleName) else { throw error }
+        }
     }
 
     /// Removing what is not there (any more, after a lost reply or an

@@ -9,10 +9,14 @@ import Yams
 /// function, and `${...}` as a parameter (cfn-lint E1029); so text holding
 /// `${` is written as `Fn::Join` of pieces that never hold it, and a trust
 /// policy with such keys is written as its JSON text. Inline policies are
-/// the role's `Policies`, each a `PolicyName` and `PolicyDocument`.
+/// the role's `Policies`, each a `PolicyName` and `PolicyDocument`. A role
+/// that wants its instance profile gets an `AWS::IAM::InstanceProfile` of
+/// the same name and path holding it (`Roles: [Ref Role]`).
 struct CloudFormationExport {
     /// The role's logical ID in the template.
     static let logicalId = "Role"
+    /// The instance profile's logical ID, when the role has one.
+    static let instanceProfileLogicalId = "InstanceProfile"
 
     let role: DesiredRole
 
@@ -25,7 +29,7 @@ struct CloudFormationExport {
                     ("Type", string("AWS::IAM::Role")),
                     ("Properties", mapping(try properties())),
                 ])),
-            ])),
+            ] + instanceProfileResource())),
             ("Outputs", mapping([
                 ("RoleArn", mapping([
                     ("Description", string("The ARN of \(role.roleName)")),
@@ -34,6 +38,19 @@ struct CloudFormationExport {
             ])),
         ])
         return try YAMLTree.emit(template)
+    }
+
+    /// The role's own instance profile, as the console makes it for EC2.
+    private func instanceProfileResource() -> [(String, Node)] {
+        guard role.wantsInstanceProfile else { return [] }
+        return [(Self.instanceProfileLogicalId, mapping([
+            ("Type", string("AWS::IAM::InstanceProfile")),
+            ("Properties", mapping([
+                ("InstanceProfileName", literal(role.roleName)),
+                ("Path", literal(role.path)),
+                ("Roles", .sequence(.init([mapping([("Ref", string(Self.logicalId))])]))),
+            ])),
+        ]))]
     }
 
     private func properties() throws -> [(String, Node)] {

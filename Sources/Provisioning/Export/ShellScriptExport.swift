@@ -13,6 +13,9 @@
 /// quoted delimiter keeps the shell from expanding anything either. Inline
 /// policies are `put-role-policy` calls the same way (RoleName, PolicyName
 /// and PolicyDocument in the request), which replace a document on a re-run.
+/// A role that wants its instance profile gets `create-instance-profile`
+/// when there is none and `add-role-to-instance-profile` when it is empty;
+/// a profile holding another role stops the script (never taken over).
 struct ShellScriptExport {
     let role: DesiredRole
 
@@ -58,9 +61,41 @@ struct ShellScriptExport {
                 name, JSONMember("PolicyName", .string(policy.name)), JSONMember("PolicyDocument", .string(policy.document)),
             ])
         }
+        if role.wantsInstanceProfile {
+            lines += instanceProfileLines
+        }
         lines += call("get-role --query Role.Arn --output text", [name])
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// Creates the profile if missing, then adds the role when it is empty;
+    /// a profile holding another role (compared with the name IAM gives
+    /// back, so no spec text leaves the here-documents) stops the script.
+    /// One read of the profile tells all three apart.
+    private var instanceProfileLines: [String] {
+        let profile = JSONMember("InstanceProfileName", .string(role.roleName))
+        var lines = ["if ! holder=$(iam get-instance-profile --query 'InstanceProfile.Roles[0].RoleName' --output text 2>/dev/null <<'\(Self.delimiter)'"]
+            + input([profile]) + ["); then"]
+        lines += call("create-instance-profile >/dev/null", [profile, JSONMember("Path", .string(role.path))], indent: "    ")
+        lines.append("    holder=None")
+        lines.append("fi")
+        lines.append("if [ \"$holder\" = None ]; then")
+        lines += call("add-role-to-instance-profile", [profile, JSONMember("RoleName", .string(role.roleName))], indent: "    ")
+        lines.append("else")
+        lines += ["    role=$(iam get-role --query Role.RoleName --output text <<'\(Self.delimiter)'"]
+            + input([JSONMember("RoleName", .string(role.roleName))]) + [")"]
+        lines += Self.refusalLines
+        lines.append("fi")
+        return lines
+    }
+
+    /// The end of `instanceProfileLines`: the same text for every role.
+    static let refusalLines = [
+        "    if [ \"$holder\" != \"$role\" ]; then",
+        "        printf 'The instance profile named like the role holds role %s; it is not taken over.\\n' \"$holder\" >&2",
+        "        exit 1",
+        "    fi",
+    ]
 
     /// `iam COMMAND <<'JSON'`, the request, `JSON`.
     private func call(_ command: String, _ members: [JSONMember], indent: String = "") -> [String] {

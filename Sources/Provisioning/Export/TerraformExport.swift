@@ -4,7 +4,9 @@ import IAMClient
 /// Terraform for the role: an `aws_iam_role` with the trust policy as a
 /// `jsonencode` object, one `aws_iam_role_policy_attachment` per policy
 /// (`for_each` over the set of ARNs), one `aws_iam_role_policy` per inline
-/// policy (its document a `jsonencode` object too) and the ARN as an output.
+/// policy (its document a `jsonencode` object too), an
+/// `aws_iam_instance_profile` of the role's name and path when the role
+/// wants one, and the ARN as an output.
 ///
 /// Terraform holds every string in Unicode Normalization Form C, however it
 /// is written (`"\u2126"`, `base64decode(...)` and `jsondecode(...)` all
@@ -30,6 +32,13 @@ struct TerraformExport {
                 HCLAttribute("name", .string(policy.name)),
                 HCLAttribute("role", .expression("aws_iam_role.\(name).name")),
                 HCLAttribute("policy", .call("jsonencode", value(for: try DesiredRole.inlinePolicyJSON(policy)))),
+            ]))
+        }
+        if role.wantsInstanceProfile {
+            blocks.append(block(#"resource "aws_iam_instance_profile" "\#(name)""#, [
+                HCLAttribute("name", .string(role.roleName)),
+                HCLAttribute("path", .string(role.path)),
+                HCLAttribute("role", .expression("aws_iam_role.\(name).name")),
             ]))
         }
         blocks.append(block(#"output "\#(name)_arn""#, [

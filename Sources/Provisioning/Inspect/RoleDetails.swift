@@ -14,23 +14,32 @@ public struct RoleDetails: Sendable, Hashable {
     /// shown, since an inline `*:*` grants as much as any attached policy.
     public var inlinePolicies: [InlinePolicy]
     public var tags: [Tag]
+    /// The instance profiles holding the role: how EC2 instances get it, so
+    /// shown with the role (and the planner's view of its own profile).
+    public var instanceProfiles: [InstanceProfile]
 
-    public init(role: Role, attachedPolicies: [AttachedPolicy], inlinePolicies: [InlinePolicy] = [], tags: [Tag]) {
+    public init(
+        role: Role, attachedPolicies: [AttachedPolicy], inlinePolicies: [InlinePolicy] = [], tags: [Tag],
+        instanceProfiles: [InstanceProfile] = []
+    ) {
         self.role = role
         self.attachedPolicies = attachedPolicies
         self.inlinePolicies = inlinePolicies
         self.tags = tags
+        self.instanceProfiles = instanceProfiles
     }
 
     /// GetRole, ListAttachedRolePolicies, ListRolePolicies (then GetRolePolicy
-    /// for each) and ListRoleTags at once. A missing role is IAM's
+    /// for each), ListRoleTags and ListInstanceProfilesForRole at once. A missing role is IAM's
     /// NoSuchEntity error (GetRole's, which is awaited first).
     public static func load(roleName: String, from iam: any IAMOperations) async throws -> RoleDetails {
         async let role = iam.getRole(name: roleName)
         async let policies = iam.listAttachedRolePolicies(roleName: roleName)
         async let inline = loadInlinePolicies(roleName: roleName, from: iam)
         async let tags = iam.listRoleTags(name: roleName)
-        return try await RoleDetails(role: role, attachedPolicies: policies, inlinePolicies: inline, tags: tags)
+        async let profiles = iam.listInstanceProfilesForRole(roleName: roleName)
+        return try await RoleDetails(
+            role: role, attachedPolicies: policies, inlinePolicies: inline, tags: tags, instanceProfiles: profiles)
     }
 
     /// Every inline policy's document, at most four reads in flight, in IAM's order of names.
@@ -79,12 +88,15 @@ extension RoleDetails: Encodable {
     private enum Key: String, CodingKey {
         case RoleName, Arn, RoleId, Path, CreateDate, AssumeRolePolicyDocument, Description
         case MaxSessionDuration, PermissionsBoundary, AttachedPolicies, RolePolicyList, Tags, RoleLastUsed
+        case InstanceProfileList
     }
 
     private enum BoundaryKey: String, CodingKey { case PermissionsBoundaryType, PermissionsBoundaryArn }
     private enum PolicyKey: String, CodingKey { case PolicyName, PolicyArn }
     /// As in GetAccountAuthorizationDetails' `RolePolicyList`.
     private enum InlineKey: String, CodingKey { case PolicyName, PolicyDocument }
+    /// As in GetAccountAuthorizationDetails' `InstanceProfileList`, roles by name.
+    private enum ProfileKey: String, CodingKey { case InstanceProfileName, Arn, Path, Roles }
     private enum LastUsedKey: String, CodingKey { case LastUsedDate, Region }
 
     public func encode(to encoder: any Encoder) throws {
@@ -123,6 +135,14 @@ extension RoleDetails: Encodable {
             }
         }
         try container.encode(tags.map(APITag.init), forKey: .Tags)
+        var profiles = container.nestedUnkeyedContainer(forKey: .InstanceProfileList)
+        for profile in instanceProfiles {
+            var nested = profiles.nestedContainer(keyedBy: ProfileKey.self)
+            try nested.encode(profile.name, forKey: .InstanceProfileName)
+            try nested.encode(profile.arn, forKey: .Arn)
+            try nested.encode(profile.path, forKey: .Path)
+            try nested.encode(profile.roleNames, forKey: .Roles)
+        }
         var lastUsed = container.nestedContainer(keyedBy: LastUsedKey.self, forKey: .RoleLastUsed)
         try lastUsed.encodeIfPresent(role.roleLastUsed?.lastUsedDate.map(Self.timestamp), forKey: .LastUsedDate)
         try lastUsed.encodeIfPresent(role.roleLastUsed?.region, forKey: .Region)

@@ -31,6 +31,7 @@ extension RoleSpec {
             issues += permissionsBoundary.validationIssues(field: "permissionsBoundary")
         }
         issues += validateInlinePolicies()
+        issues += validateInstanceProfile()
         return issues
     }
 

@@ -20,11 +20,16 @@ public struct RoleSpec: Sendable, Hashable {
     /// Policies embedded in the role (PutRolePolicy), by name, in the order
     /// written; each document is policy JSON text as it will be sent.
     public var inlinePolicies: [InlinePolicy]
+    /// Whether the role gets an instance profile of its own name, as the
+    /// console makes one for a role EC2 may assume. Nil follows the console
+    /// (`wantsInstanceProfile`); a value is kept only when it says otherwise.
+    public var instanceProfile: Bool?
 
     public init(
         name: String, path: String = "/", description: String? = nil, trust: TrustedEntity,
         managedPolicies: [PolicyReference] = [], tags: [Tag] = [], maxSessionDuration: Int? = nil,
-        permissionsBoundary: PolicyReference? = nil, inlinePolicies: [InlinePolicy] = []
+        permissionsBoundary: PolicyReference? = nil, inlinePolicies: [InlinePolicy] = [],
+        instanceProfile: Bool? = nil
     ) {
         self.name = name
         self.path = path
@@ -35,6 +40,7 @@ public struct RoleSpec: Sendable, Hashable {
         self.maxSessionDuration = maxSessionDuration
         self.permissionsBoundary = permissionsBoundary
         self.inlinePolicies = inlinePolicies
+        self.instanceProfile = instanceProfile
     }
 
     /// The role exactly as IAM should hold it in `partition` (`aws`, `aws-cn`,
@@ -56,6 +62,8 @@ public struct RoleSpec: Sendable, Hashable {
             maxSessionDuration: maxSessionDuration,
             permissionsBoundaryArn: permissionsBoundary?.arn(partition: partition),
             policyArns: managedPolicies.map { $0.arn(partition: partition) }, tags: tags,
-            inlinePolicies: inlinePolicies)
+            inlinePolicies: inlinePolicies,
+            // Managed (either way) for a role EC2 may assume or when said; otherwise left alone.
+            instanceProfile: wantsInstanceProfile ? true : (instanceProfile == false ? false : nil))
     }
 }

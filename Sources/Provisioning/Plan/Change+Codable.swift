@@ -5,18 +5,21 @@ import IAMClient
 ///
 ///     {"change": "attachPolicy", "policyArn": "arn:aws:iam::aws:policy/IAMFullAccess", "summary": "+ attach ..."}
 ///     {"change": "changeTag", "key": "team", "from": "data", "to": "ml", "summary": "~ tag team: ..."}
+///     {"change": "createInstanceProfile", "instanceProfileName": "web", "path": "/", "summary": "+ create instance profile ..."}
 ///     {"change": "putInlinePolicy", "policyName": "S3Read", "from": "{...}", "to": "{...}", "summary": "~ update inline policy ..."}
 extension Change: Codable {
     private enum Kind: String, Codable {
         case createRole, updateTrustPolicy, updateDescription, updateMaxSessionDuration
         case changePermissionsBoundary, changePath, attachPolicy, detachPolicy, addTag, changeTag, removeTag
         case putInlinePolicy, deleteInlinePolicy
+        case createInstanceProfile, addRoleToInstanceProfile, instanceProfileHeldByAnotherRole, removeInstanceProfile
     }
 
     private enum Key: String, CodingKey {
         case change, summary, supported
         case roleName, path, trustPolicy, description, maxSessionDuration, permissionsBoundaryArn, tags
         case from, to, policyArn, key, value, policyName
+        case instanceProfileName, roleNames
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -60,6 +63,16 @@ extension Change: Codable {
         case .deleteInlinePolicy(let name, let document):
             try encode(.deleteInlinePolicy, from: document, to: String?.none, in: &container)
             try container.encode(name, forKey: .policyName)
+        case .createInstanceProfile(let name, let path):
+            try encode(.createInstanceProfile, instanceProfile: name, in: &container)
+            try container.encode(path, forKey: .path)
+        case .addRoleToInstanceProfile(let name):
+            try encode(.addRoleToInstanceProfile, instanceProfile: name, in: &container)
+        case .instanceProfileHeldByAnotherRole(let name, let roleNames):
+            try encode(.instanceProfileHeldByAnotherRole, instanceProfile: name, in: &container)
+            try container.encode(roleNames, forKey: .roleNames)
+        case .removeInstanceProfile(let name):
+            try encode(.removeInstanceProfile, instanceProfile: name, in: &container)
         }
         try container.encode(isSupported, forKey: .supported)
         try container.encode(summary, forKey: .summary)
@@ -75,6 +88,11 @@ extension Change: Codable {
         try container.encode(kind, forKey: .change)
         try container.encode(tag.key, forKey: .key)
         try container.encode(tag.value, forKey: .value)
+    }
+
+    private func encode(_ kind: Kind, instanceProfile name: String, in container: inout KeyedEncodingContainer<Key>) throws {
+        try container.encode(kind, forKey: .change)
+        try container.encode(name, forKey: .instanceProfileName)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -120,6 +138,17 @@ extension Change: Codable {
         case .deleteInlinePolicy:
             self = .deleteInlinePolicy(
                 name: try container.decode(String.self, forKey: .policyName), document: try container.decode(String.self, forKey: .from))
+        case .createInstanceProfile:
+            self = .createInstanceProfile(
+                name: try container.decode(String.self, forKey: .instanceProfileName), path: try container.decode(String.self, forKey: .path))
+        case .addRoleToInstanceProfile:
+            self = .addRoleToInstanceProfile(name: try container.decode(String.self, forKey: .instanceProfileName))
+        case .instanceProfileHeldByAnotherRole:
+            self = .instanceProfileHeldByAnotherRole(
+                name: try container.decode(String.self, forKey: .instanceProfileName),
+                roleNames: try container.decode([String].self, forKey: .roleNames))
+        case .removeInstanceProfile:
+            self = .removeInstanceProfile(name: try container.decode(String.self, forKey: .instanceProfileName))
         }
     }
 }

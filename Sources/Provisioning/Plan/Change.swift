@@ -24,13 +24,25 @@ public enum Change: Sendable, Hashable {
     case putInlinePolicy(name: String, from: String?, to: String)
     /// DeleteRolePolicy of an inline policy the spec does not name; only planned with prune.
     case deleteInlinePolicy(name: String, document: String)
+    /// CreateInstanceProfile of the role's name and path, as the console makes
+    /// one for a role EC2 may assume; the role is added by the next change.
+    case createInstanceProfile(name: String, path: String)
+    /// AddRoleToInstanceProfile: the profile exists (made now or found empty).
+    case addRoleToInstanceProfile(name: String)
+    /// The profile named like the role holds another role: never taken over
+    /// (that would take the instances' credentials away from them), so the
+    /// change stays unsupported and fails the apply with the reason.
+    case instanceProfileHeldByAnotherRole(name: String, roleNames: [String])
+    /// With prune, when the role should have no profile: the role is taken
+    /// out of the profile of its own name, which is then deleted.
+    case removeInstanceProfile(name: String)
 
     /// False for changes rolewiz cannot make through the IAM calls it uses;
     /// they stay in the plan and fail the apply with an explanation instead
     /// of being dropped.
     public var isSupported: Bool {
         switch self {
-        case .changePath: return false
+        case .changePath, .instanceProfileHeldByAnotherRole: return false
         default: return true
         }
     }
@@ -40,12 +52,13 @@ public enum Change: Sendable, Hashable {
 
     public var marker: Character {
         switch self {
-        case .createRole, .attachPolicy, .addTag, .changePermissionsBoundary(nil, _), .putInlinePolicy(_, nil, _): "+"
+        case .createRole, .attachPolicy, .addTag, .changePermissionsBoundary(nil, _), .putInlinePolicy(_, nil, _),
+             .createInstanceProfile, .addRoleToInstanceProfile: "+"
         case .updateTrustPolicy, .updateDescription, .updateMaxSessionDuration, .changeTag, .putInlinePolicy: "~"
         case .changePermissionsBoundary(_, nil): "-"
         case .changePermissionsBoundary: "~"
-        case .detachPolicy, .removeTag, .deleteInlinePolicy: "-"
-        case .changePath: "!"
+        case .detachPolicy, .removeTag, .deleteInlinePolicy, .removeInstanceProfile: "-"
+        case .changePath, .instanceProfileHeldByAnotherRole: "!"
         }
     }
 
@@ -85,6 +98,16 @@ public enum Change: Sendable, Hashable {
             return "update inline policy \(JSONPrinter.quoted(name))"
         case .deleteInlinePolicy(let name, _):
             return "delete inline policy \(JSONPrinter.quoted(name))"
+        case .createInstanceProfile(let name, let path):
+            return "create instance profile \(JSONPrinter.quoted(name)) (path \(JSONPrinter.quoted(path)))"
+        case .addRoleToInstanceProfile(let name):
+            return "add the role to instance profile \(JSONPrinter.quoted(name))"
+        case .instanceProfileHeldByAnotherRole(let name, let roleNames):
+            let holders = roleNames.map { JSONPrinter.quoted($0) }.joined(separator: ", ")
+            return "instance profile \(JSONPrinter.quoted(name)) already holds role \(holders); rolewiz does not take over "
+                + "another role's profile (set instanceProfile: false, or remove that role from the profile first)"
+        case .removeInstanceProfile(let name):
+            return "remove the role from instance profile \(JSONPrinter.quoted(name)) and delete the profile"
         }
     }
 }

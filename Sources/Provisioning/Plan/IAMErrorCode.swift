@@ -4,6 +4,8 @@ import IAMClient
 enum IAMErrorCode {
     static let noSuchEntity = "NoSuchEntity"
     static let entityAlreadyExists = "EntityAlreadyExists"
+    /// AddRoleToInstanceProfile on a profile that already holds a role.
+    static let limitExceeded = "LimitExceeded"
 }
 
 extension Error {

@@ -34,7 +34,8 @@ public struct Planner: Sendable {
     /// - Throws: `UnattachablePoliciesError` naming those that do not exist.
     public func plan(for desired: DesiredRole, prune: Bool = false) async throws -> Plan {
         let current = try await currentRole(named: desired.roleName)
-        let plan = Self.plan(for: desired, current: current, prune: prune)
+        let profile = try await sameNamedProfile(for: desired, current: current)
+        let plan = Self.plan(for: desired, current: current, prune: prune, sameNamedProfile: profile)
         try await checkAttachable(plan)
         return plan
     }
@@ -85,19 +86,25 @@ public struct Planner: Sendable {
         return plan
     }
 
-    /// The pure comparison: `current` nil means the role does not exist.
-    public static func plan(for desired: DesiredRole, current: RoleDetails?, prune: Bool) -> Plan {
+    /// The pure comparison: `current` nil means the role does not exist;
+    /// `sameNamedProfile` is the instance profile named like the role when
+    /// it exists and `current` does not list it (it holds no role, or another).
+    public static func plan(
+        for desired: DesiredRole, current: RoleDetails?, prune: Bool, sameNamedProfile: InstanceProfile? = nil
+    ) -> Plan {
+        let profile = current.flatMap { heldProfile(named: desired.roleName, in: $0) } ?? sameNamedProfile
+        let profileChanges = instanceProfileChanges(for: desired, profile: profile, prune: prune)
         guard let current else {
             let attachments = uniqueArns(desired.policyArns).map { Change.attachPolicy(arn: $0) }
             return Plan(
                 roleName: desired.roleName, roleArn: nil, prune: prune,
                 changes: [.createRole(NewRole(desired))] + attachments
-                    + inlinePolicyChanges(current: [], desired: desired.inlinePolicies, prune: false)
+                    + inlinePolicyChanges(current: [], desired: desired.inlinePolicies, prune: false) + profileChanges
             )
         }
         return Plan(
             roleName: desired.roleName, roleArn: current.role.arn, prune: prune,
-            changes: changes(from: current, to: desired, prune: prune)
+            changes: changes(from: current, to: desired, prune: prune) + profileChanges
         )
     }
 

@@ -39,7 +39,7 @@ extension RolePreset {
 
     public static let ec2Instance = RolePreset(
         id: "ec2-instance",
-        summary: "EC2 instance role managed through Systems Manager (use it via an instance profile)",
+        summary: "EC2 instance role managed through Systems Manager, with its instance profile of the same name",
         source: "AWS Systems Manager User Guide, Configure instance permissions required for Systems Manager",
         spec: RoleSpec(
             name: "ec2-ssm-instance",

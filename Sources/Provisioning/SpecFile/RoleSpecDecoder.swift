@@ -5,7 +5,7 @@ import IAMClient
 struct RoleSpecDecoder {
     let tree: ParsedJSON
 
-    static let fields = ["name", "path", "description", "trust", "policies", "tags", "maxSessionDuration", "permissionsBoundary", "inlinePolicies"]
+    static let fields = ["name", "path", "description", "trust", "policies", "tags", "maxSessionDuration", "permissionsBoundary", "inlinePolicies", RoleSpec.instanceProfileField]
     /// Each kind of trust, by the key that introduces it, with the keys it may use.
     static let trustKinds: [(key: String, allowed: [String])] = [
         ("services", ["services", "sourceAccount"]),
@@ -38,6 +38,12 @@ struct RoleSpecDecoder {
             spec.permissionsBoundary = PolicyReference(try string(boundary, at: .root.appending("permissionsBoundary")))
         }
         if let inline = root["inlinePolicies"] { spec.inlinePolicies = try decodeInlinePolicies(inline, at: .root.appending("inlinePolicies")) }
+        if let profile = root[RoleSpec.instanceProfileField] {
+            let wanted = try bool(profile, at: .root.appending(RoleSpec.instanceProfileField))
+            // Saying what the default says is the same as not saying it, so
+            // a file read and written again comes out without the key.
+            spec.instanceProfile = wanted == spec.defaultInstanceProfile ? nil : wanted
+        }
         return spec
     }
 

@@ -17,6 +17,9 @@ enum RoleSpecEncoder {
         if !spec.inlinePolicies.isEmpty {
             members.append(JSONMember("inlinePolicies", .object(spec.inlinePolicies.map { JSONMember($0.name, policy($0.document)) })))
         }
+        if let profile = spec.instanceProfile, profile != spec.defaultInstanceProfile {
+            members.append(JSONMember(RoleSpec.instanceProfileField, .bool(profile)))
+        }
         return .object(members)
     }
 

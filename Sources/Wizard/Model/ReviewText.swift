@@ -24,6 +24,10 @@ enum ReviewText {
         lines.append("Policies:     " + (spec.managedPolicies.isEmpty ? "none" : spec.managedPolicies.map(\.name).joined(separator: ", ")))
         if !spec.inlinePolicies.isEmpty { lines.append("Inline:       " + spec.inlinePolicies.map(\.name).joined(separator: ", ")) }
         if !spec.tags.isEmpty { lines.append("Tags:         " + spec.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")) }
+        if spec.ec2MayAssume {
+            // As the console does for EC2: an instance profile of the role's name.
+            lines.append("Profile:      " + (spec.wantsInstanceProfile ? "instance profile of the same name, for EC2" : "no instance profile"))
+        }
         return lines
     }
 

@@ -61,6 +61,10 @@ public final class WizardModel {
     /// The inline policies, from the spec or the role being edited, as
     /// changed on the inline policies screen (`i` on step 2 and in `edit`).
     public var inlinePolicies: [InlinePolicy] = []
+    /// Whether a role EC2 may assume gets an instance profile of its own
+    /// name, as the console makes one: on unless turned off (or loaded off).
+    /// Means nothing for other roles, which never get one from the wizard.
+    public var createsInstanceProfile = true
     /// The preset the answers started from, if any.
     public private(set) var presetId: String?
 
@@ -81,6 +85,7 @@ public final class WizardModel {
         maxSessionDuration = spec.maxSessionDuration
         permissionsBoundary = spec.permissionsBoundary
         inlinePolicies = spec.inlinePolicies
+        createsInstanceProfile = spec.instanceProfile ?? true
         tagsText = spec.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         policyArns = spec.managedPolicies.map { $0.arn(partition: partition) }
         editedTrustPolicy = nil
@@ -224,11 +229,14 @@ public final class WizardModel {
 
     /// The spec of everything answered so far, in `partition`.
     public func spec(partition: String = "aws") -> RoleSpec {
-        RoleSpec(
+        var spec = RoleSpec(
             name: roleName, path: path, description: roleDescription.isEmpty ? nil : roleDescription, trust: trust,
             managedPolicies: policyArns.map { PolicyReference(arn: $0) }, tags: tags.tags,
             maxSessionDuration: maxSessionDuration, permissionsBoundary: permissionsBoundary,
             inlinePolicies: inlinePolicies)
+        // Only a role EC2 may assume can have one; the default covers "on".
+        if spec.ec2MayAssume, !createsInstanceProfile { spec.instanceProfile = false }
+        return spec
     }
 
     /// Validation issues for the named fields only (`name`, `description`, `tags`...).

@@ -4,11 +4,12 @@ import TerminalUI
 /// Step 4: name, description, path, maximum session duration, tags and the
 /// permissions boundary, each validated as it is typed with the same rules
 /// `RoleSpec.validate()` applies; the boundary is chosen from the policy
-/// list (Enter on its row). Editing an existing role shows the name and path
+/// list (Enter on its row). Creating a role EC2 may assume adds the console's
+/// "create an instance profile with the same name" toggle (Space), on by default. Editing an existing role shows the name and path
 /// but does not let them change (IAM can neither rename nor move a role).
 final class DetailsScreen: WizardScreen {
     enum Command { case next }
-    enum Field: Hashable { case name, description, path, session, tags, boundary }
+    enum Field: Hashable { case name, description, path, session, tags, boundary, instanceProfile }
 
     let context: WizardContext
     let flow: Flow
@@ -35,7 +36,9 @@ final class DetailsScreen: WizardScreen {
         path = TextField(label: "Path       ", text: model.path, placeholder: "/", maxLength: 512)
         session = TextField(label: "Max session", text: model.maxSessionDuration.map(SessionDuration.text(forSeconds:)) ?? "",
                             placeholder: "1h, IAM's default (up to 12h)", maxLength: 16)
-        focus = FocusRing(flow == .edit ? [.description, .session, .tags, .boundary] : [.name, .description, .path, .session, .tags, .boundary])
+        let offersProfile = flow == .create && model.spec().ec2MayAssume
+        focus = FocusRing(flow == .edit ? [.description, .session, .tags, .boundary]
+            : [.name, .description, .path, .session, .tags, .boundary] + (offersProfile ? [.instanceProfile] : []))
         if flow == .create { context.checkRoleName(model.roleName) }
         name.validator = { _ in model.issues(for: "name").first?.message }
         roleDescription.validator = { _ in model.issues(for: "description").first?.message }
@@ -56,6 +59,8 @@ final class DetailsScreen: WizardScreen {
     var keyHints: [KeyHint] {
         let enter = focus.isFocused(.boundary)
             ? [KeyHint(keys: [.enter], label: "Choose boundary", help: "Choose the permissions boundary from the policies")]
+            : focus.isFocused(.instanceProfile)
+            ? Self.keys.hints + [KeyHint(keys: [.space], label: "Toggle", help: "Create an instance profile with the same name, or not")]
             : Self.keys.hints
         return enter + [KeyHint(keys: [.tab], label: "Field", help: "Move to the next field (Shift-Tab: previous)")] + name.keyHints
     }
@@ -80,6 +85,12 @@ final class DetailsScreen: WizardScreen {
         }
         drawBoundary(body.rows(from: row, count: 2))
         row += 2
+        if focus.order.contains(.instanceProfile) {
+            let mark = context.model.createsInstanceProfile ? "[x]" : "[ ]"
+            body.field("\(mark) Create an instance profile with the same name (EC2 trusts this role)", at: Point(x: 0, y: row),
+                       width: body.columns, style: focus.isFocused(.instanceProfile) ? .selection : .normal)
+            row += 2
+        }
         _ = body.paragraph("Tags are key=value pairs separated by commas, for example team=ml, cost-center=42.",
                            in: Rect(x: 0, y: row, columns: body.columns, rows: 2), style: .dim)
         if let warning = existingRoleWarning {
@@ -108,6 +119,10 @@ final class DetailsScreen: WizardScreen {
 
     func handle(_ key: Key) -> Transition<WizardMessage> {
         if focus.handle(key) { return .handled }
+        if focus.isFocused(.instanceProfile), key == .space {
+            context.model.createsInstanceProfile.toggle()
+            return .handled
+        }
         if Self.keys.action(for: key, typing: true) == .next {
             if focus.isFocused(.boundary) { return .push(BoundaryPickerScreen(context: context)) }
             if let invalid = fields.first(where: { focus.order.contains($0.0) && !$0.1.isValid }) {

@@ -4,7 +4,7 @@ import Provisioning
 import TerminalUI
 
 /// An existing role on one screen (best at 100x30): trust policy, attached
-/// policies, tags, description, last used. Each part opens the same screen
+/// policies, tags, instance profiles (read-only), description, last used. Each part opens the same screen
 /// the create flow uses; Enter shows the diff and findings and asks before
 /// anything is written. Quitting with unsaved edits asks first.
 final class EditRoleScreen: WizardScreen {
@@ -75,6 +75,10 @@ final class EditRoleScreen: WizardScreen {
         left.append("Tags:")
         let tags = model.tags.tags
         left += tags.isEmpty ? ["  (none)"] : tags.map { "  \($0.key)=\($0.value)" }
+        left.append("")
+        // How EC2 instances get the role; `rolewiz apply --prune` or delete changes them.
+        left.append("Instance profiles (\(loaded.instanceProfiles.count)):")
+        left += loaded.instanceProfiles.isEmpty ? ["  (none)"] : loaded.instanceProfiles.map { "  " + $0.name }
         // Long values (ARN, description) wrap rather than being cut off.
         var row = 0
         for line in left where row < body.rows {

@@ -3,8 +3,8 @@ import Provisioning
 import SafeText
 
 /// A plan as people read it: the trust policy as a JSON diff, then role
-/// settings, managed policies, inline policies (each document as a diff) and
-/// tags as `+`/`~`/`-` lines, then what lint
+/// settings, managed policies, inline policies (each document as a diff),
+/// tags and the instance profile as `+`/`~`/`-` lines, then what lint
 /// found, then a count. Colour comes from `style`.
 struct PlanPrinter {
     var style: TerminalStyle
@@ -27,6 +27,7 @@ struct PlanPrinter {
             lines += section("Managed policies", policyLines(plan.changes))
             lines += section("Inline policies", inlinePolicyLines(plan.changes))
             lines += section("Tags", tagLines(plan.changes))
+            lines += section("Instance profile", instanceProfileLines(plan.changes))
         }
         lines += section("Findings", findingLines(findings))
         if !plan.isEmpty { lines += ["", countLine(plan)] }
@@ -96,6 +97,17 @@ struct PlanPrinter {
                 [line(change.marker, JSONPrinter.quoted(name))] + diffLines(from: old ?? "", to: new).map { "  " + $0 }
             case .deleteInlinePolicy(let name, _): [line("-", JSONPrinter.quoted(name))]
             default: []
+            }
+        }
+    }
+
+    /// The role's own instance profile: made, the role added, refused or pruned.
+    private func instanceProfileLines(_ changes: [Change]) -> [String] {
+        changes.compactMap { change in
+            switch change {
+            case .createInstanceProfile, .addRoleToInstanceProfile, .instanceProfileHeldByAnotherRole, .removeInstanceProfile:
+                line(change.marker, change.detail)
+            default: nil
             }
         }
     }

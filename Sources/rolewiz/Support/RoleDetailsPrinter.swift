@@ -4,7 +4,8 @@ import Provisioning
 import SafeText
 
 /// A role as `rolewiz show` prints it for people: aligned settings, the
-/// decoded trust policy, attached and inline policies and tags.
+/// decoded trust policy, attached and inline policies, tags and the
+/// instance profiles EC2 hands the role to instances with.
 struct RoleDetailsPrinter {
     var style: TerminalStyle
 
@@ -42,6 +43,11 @@ struct RoleDetailsPrinter {
         lines += details.tags.isEmpty
             ? ["  (none)"]
             : Self.aligned(details.tags.map { ($0.key, $0.value) }, separator: " = ").map { "  " + $0 }
+
+        lines += ["", style.bold("Instance profiles (\(details.instanceProfiles.count))")]
+        lines += details.instanceProfiles.isEmpty
+            ? ["  (none)"]
+            : Self.aligned(details.instanceProfiles.map { ($0.name, $0.arn) }, separator: "  ").map { "  " + $0 }
         return lines.joined(separator: "\n")
     }
 
