@@ -95,16 +95,8 @@ struct SpecFileTests {
     }
 
     @Test("errors name the field and its line:column", arguments: [
-        ("name: r
-trust:
-  services: [ec2.amazonaws.com]
-naem: x
-", "4:1: naem: is not a field here (did you mean \"name\"?); fields: name, path, description, trust, policies, tags, maxSessionDuration, permissionsBoundary, inlinePolicies, instanceProfile"),
-        ("name: r
-trust:
-  services: [ec2.amazonaws.com]
-  sourceAcount: true
-", "4:3: trust.sourceAcount: is not a field here (did you mean \"sourceAccount\"?); fields: services, sourceAccount, account, externalId, requireMFA, webIdentity, saml, audience, github, amr, policy"),
+        ("name: r\ntrust:\n  services: [ec2.amazonaws.com]\nnaem: x\n", "4:1: naem: is not a field here (did you mean \"name\"?); fields: name, path, description, trust, policies, tags, maxSessionDuration, permissionsBoundary, inlinePolicies, instanceProfile"),
+        ("name: r\ntrust:\n  services: [ec2.amazonaws.com]\n  sourceAcount: true\n", "4:3: trust.sourceAcount: is not a field here (did you mean \"sourceAccount\"?); fields: services, sourceAccount, account, externalId, requireMFA, webIdentity, saml, audience, github, amr, policy"),
         ("name: r\ntrust: {services: [ec2.amazonaws.com], externalId: x}\n", "2:40: trust.externalId: does not apply to \"services\" trust; it takes services, sourceAccount"),
         ("name: r\ntrust: {services: x.amazonaws.com, account: self}\n", "2:36: trust.account: cannot be combined with \"services\"; a spec has one kind of trust (write a policy for more)"),
         ("name: r\ntrust: {}\n", "2:1: trust: say who may assume the role with one of: services, account, webIdentity, saml or policy"),
