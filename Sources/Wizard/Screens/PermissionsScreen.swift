@@ -41,8 +41,9 @@ final class PermissionsScreen: WizardScreen {
         KeyBinding(keys: [.tab], label: "Preview", help: "Move between the list and the policy preview", action: .preview),
         KeyBinding(keys: [.character("+")], label: "Add by name",
                    help: "Type a policy name (AWS managed) or ARN to attach; Enter adds, Esc cancels", action: .add),
+        // Out of the bar (Space matters more there): the status line says "inline (F3)".
         KeyBinding(keys: [.function(3)], label: "Inline",
-                   help: "Add, edit or remove the role's inline policies (policies only this role has)", action: .inline),
+                   help: "Add, edit or remove the role's inline policies (policies only this role has)", showsInBar: false, action: .inline),
     ]) }
 
     init(context: WizardContext, flow: Flow) {
