@@ -12,16 +12,7 @@ import Testing
 struct LintCheckTableTests {
     typealias F = LintPolicyFixtures
 
-    struct Row: Sendable, CustomTestStringConvertible {
-        let code: LintCode
-        let check: String
-        /// A whole trust policy.
-        let triggers: String
-        /// Text the finding points at (its first appearance), or nil for 1:1.
-        let at: String?
-        let nearMiss: String
-        var testDescription: String { "\(code.rawValue) (\(check))" }
-    }
+    typealias Row = LintCheckRow
 
     static func statement(_ text: String) -> String { F.policy(text) }
     static let ok = #"{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sts:AssumeRole"}"#

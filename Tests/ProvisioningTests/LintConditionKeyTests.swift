@@ -10,7 +10,7 @@ import TestSupport
 @Suite("Lint: condition keys")
 struct LintConditionKeyTests {
     typealias F = LintPolicyFixtures
-    typealias Row = LintIdentityPolicyTests.Row
+    typealias Row = LintCheckRow
 
     static func identity(_ condition: String) -> String {
         #"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": "# + condition + "}"

@@ -12,16 +12,7 @@ struct LintIdentityPolicyTests {
     typealias F = LintPolicyFixtures
     static let linter = IdentityPolicyLinter(today: Date(timeIntervalSince1970: 1_800_000_000))
 
-    struct Row: Sendable, CustomTestStringConvertible {
-        let code: LintCode
-        /// Access Analyzer's title of the check, so the table reads against the reference.
-        let check: String
-        let triggers: String
-        /// Text the finding must point at (its first appearance), or nil for the statement's start.
-        let at: String?
-        let nearMiss: String
-        var testDescription: String { "\(code.rawValue) (\(check))" }
-    }
+    typealias Row = LintCheckRow
 
     static let rows: [Row] = [
         Row(code: .identityPolicyPrincipal, check: "Unsupported principal",

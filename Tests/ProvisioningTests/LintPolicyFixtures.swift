@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import Provisioning
 
@@ -32,4 +33,17 @@ enum LintPolicyFixtures {
         }
         return nil
     }
+}
+
+/// One row of the check tables: a policy that triggers `code`, where its
+/// finding must be, and a close policy that must not trigger it.
+struct LintCheckRow: Sendable, CustomTestStringConvertible {
+    let code: LintCode
+    /// Access Analyzer's title of the check, so the table reads against the reference.
+    let check: String
+    let triggers: String
+    /// Text the finding points at (its first appearance), or nil for the document's or statement's start.
+    let at: String?
+    let nearMiss: String
+    var testDescription: String { "\(code.rawValue) (\(check))" }
 }
