@@ -66,7 +66,7 @@ struct CredentialIdentityCenterTests {
             from botocore.utils import SSOTokenLoader
             json.dump([SSOTokenLoader()._generate_cache_key(k, None) for k in json.load(sys.stdin)], sys.stdout)
             """
-        guard let expected = try await PythonOracle.answer(script, for: keys, as: [String].self) else { return }
+        let expected = try await PythonOracle.answer(script, for: keys, as: [String].self)
         let cache = SSOTokenCache(home: "/h")
         for (key, digest) in zip(keys, expected) {
             #expect(cache.path(for: SSOConfiguration(["sso_start_url": key, "sso_region": "us-east-1"])) == "/h/.aws/sso/cache/\(digest).json")
@@ -143,7 +143,7 @@ struct CredentialIdentityCenterTests {
             json.dump({"accessToken": token["accessToken"], "refreshToken": token["refreshToken"]}, sys.stdout)
             """
         let directory = SSOTokenCache(home: home.directory.path).directory
-        guard let read = try await PythonOracle.answer(script, for: [directory, "corp"], as: [String: String].self) else { return }
+        let read = try await PythonOracle.answer(script, for: [directory, "corp"], as: [String: String].self)
         #expect(read == ["accessToken": written["accessToken"]!, "refreshToken": written["refreshToken"]!])
     }
 

@@ -109,7 +109,7 @@ struct CredentialMFATests {
             json.dump(out, sys.stdout)
             """
         let inputs = keys.map { Arguments(roleArn: $0.roleArn, roleSessionName: $0.roleSessionName, externalId: $0.externalId, serialNumber: $0.serialNumber, durationSeconds: $0.durationSeconds) }
-        guard let expected = try await PythonOracle.answer(script, for: inputs, as: [String].self) else { return }
+        let expected = try await PythonOracle.answer(script, for: inputs, as: [String].self)
         #expect(keys.map(\.fileName) == expected)
     }
 
@@ -128,7 +128,7 @@ struct CredentialMFATests {
             json.dump([fetcher.fetch_credentials()["access_key"]], sys.stdout)
             """
         let arguments = [home.path(".aws/cli/cache"), "arn:aws:iam::123456789012:role/admin", "arn:aws:iam::123456789012:mfa/alice"]
-        guard let read = try await PythonOracle.answer(script, for: arguments, as: [String].self) else { return }
+        let read = try await PythonOracle.answer(script, for: arguments, as: [String].self)
         #expect(read == [first.accessKeyId])
     }
 

@@ -69,7 +69,8 @@ struct ExportRoundTripTests {
                     answers.append(json.dumps({"__error__": repr(error)}))
             print(json.dumps(answers))
             """#
-        if let answers = try await PythonOracle.answer(script, for: templates, as: [String].self) {
+        do {
+            let answers = try await PythonOracle.answer(script, for: templates, as: [String].self)
             for (item, json) in zip(cases, answers) {
                 let loaded = try JSONSerialization.jsonObject(with: Data(json.utf8))
                 for problem in CloudFormationReading.problems(loaded, item.role) {
@@ -84,7 +85,8 @@ struct ExportRoundTripTests {
             import json, sys, unicodedata
             print(json.dumps([all(unicodedata.is_normalized("NFC", t) for t in texts) for texts in json.load(sys.stdin)]))
             """#
-        if let keeps = try await PythonOracle.answer(nfc, for: texts, as: [Bool].self) {
+        do {
+            let keeps = try await PythonOracle.answer(nfc, for: texts, as: [Bool].self)
             var refused = 0
             for (item, keep) in zip(cases, keeps) {
                 do {
@@ -103,7 +105,7 @@ struct ExportRoundTripTests {
     // MARK: AWS CLI
 
     @Test func cliScriptMakesTheRoleApplyMakes() async throws {
-        guard let aws = try Self.tool("aws", install: "pip install awscli") else { return }
+        let aws = try Self.tool("aws", install: "pip install awscli")
         let moto = try await MotoServer.startOrSkip()
         defer { moto.stop() }
         let started = ContinuousClock.now
@@ -138,7 +140,7 @@ struct ExportRoundTripTests {
     // MARK: CloudFormation
 
     @Test func cloudFormationStackMakesTheRoleApplyMakes() async throws {
-        guard let aws = try Self.tool("aws", install: "pip install awscli") else { return }
+        let aws = try Self.tool("aws", install: "pip install awscli")
         let moto = try await MotoServer.startOrSkip()
         defer { moto.stop() }
         let started = ContinuousClock.now
@@ -190,7 +192,8 @@ struct ExportRoundTripTests {
         }
 
         // cfn-lint: the templates are valid for CloudFormation itself, not only for moto.
-        if let cfnLint = try Self.tool("cfn-lint", install: "pip install cfn-lint") {
+        do {
+            let cfnLint = try Self.tool("cfn-lint", install: "pip install cfn-lint")
             let lint = try await Processes.run(cfnLint, arguments: templates.map(\.path), environment: ToolEnvironment.guarded(home: home))
             #expect(lint.exitCode == 0, "cfn-lint (seed \(Self.seed), stream cloudformation): \(lint.stdout.suffix(3000))\(lint.stderr.suffix(800))")
         }
@@ -200,7 +203,7 @@ struct ExportRoundTripTests {
     // MARK: Terraform
 
     @Test func terraformApplyMakesTheRoleApplyMakes() async throws {
-        guard let terraform = try TerraformRun.find() else { return }
+        let terraform = try TerraformRun.find()
         let moto = try await MotoServer.startOrSkip()
         defer { moto.stop() }
         let started = ContinuousClock.now
@@ -237,7 +240,7 @@ struct ExportRoundTripTests {
     /// provider: every value of the role block as Terraform reads it. Also
     /// shows why the export refuses non-NFC text: Terraform rewrites it.
     @Test func terraformReadsEveryGeneratedValueExactly() async throws {
-        guard let terraform = try TerraformRun.find(needsProvider: false) else { return }
+        let terraform = try TerraformRun.find(needsProvider: false)
         let run = try TerraformRun(terraform)
         defer { ExportTestTools.remove(run.directory) }
         let cases = HostileSpecs(seed: Self.seed, stream: "terraform-values", count: Self.terraformEvaluationCases, nfcUnstableTags: false).cases()
@@ -316,7 +319,7 @@ struct ExportRoundTripTests {
             import ast, json, sys
             print(json.dumps({name: json.dumps(ast.literal_eval(text)) for name, text in json.load(sys.stdin).items()}))
             """#
-        guard let converted = try await PythonOracle.answer(script, for: notJSON, as: [String: String].self) else { return documents }
+        let converted = try await PythonOracle.answer(script, for: notJSON, as: [String: String].self)
         return documents.merging(converted) { _, new in new }
     }
 
@@ -337,14 +340,9 @@ struct ExportRoundTripTests {
     }
 
     /// The tool on PATH; when missing, a failure under CI=true, otherwise a visible skip.
-    static func tool(_ name: String, install: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> URL? {
+    static func tool(_ name: String, install: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
         if let found = ExportTestTools.find(name) { return found }
-        if ExportTestTools.toolsRequired {
-            Issue.record("\(name) is required under CI=true (\(install))", sourceLocation: sourceLocation)
-            return nil
-        }
-        print("Skipping: \(name) is not installed (\(install))")
-        try Test.cancel("\(name) is not installed (\(install))", sourceLocation: sourceLocation)
+        try MissingTool.stop(name, install: install, sourceLocation: sourceLocation)
     }
 }
 
@@ -1019,12 +1017,11 @@ struct TerraformRun: Sendable {
 
     /// terraform, and the AWS provider in the mirror when needed; when
     /// missing, a visible skip (.ci/run cannot install them).
-    static func find(needsProvider: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) throws -> URL? {
+    static func find(needsProvider: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
         let provider = FileManager.default.fileExists(atPath: mirror + "/registry.terraform.io/hashicorp/aws")
         if let terraform = ExportTestTools.find("terraform"), provider || !needsProvider { return terraform }
-        let why = needsProvider ? "terraform or the AWS provider in \(mirror) is missing" : "terraform is not installed"
-        print("Skipping: \(why)")
-        try Test.cancel(Comment(rawValue: why), sourceLocation: sourceLocation)
+        try MissingTool.stop(needsProvider ? "terraform with the AWS provider in \(mirror)" : "terraform",
+                             install: "the machine image carries them; .ci/run cannot install them", sourceLocation: sourceLocation)
     }
 
     static let versions = """

@@ -15,19 +15,43 @@ struct PropertyPolicyInputTests {
         #"{"Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"authenticated"}},"NotResource":"*"}],"Version":"2008-10-17","Id":"e\u00e9\ud83d\ude00"}"#,
         "[1, -2.5e10, true, false, null, \"\\u0041\\n\", {\"a\": {}}, []]",
     ]
+    /// Valid specs (each one is checked to be), so mutations near them also
+    /// reach the accept path: every kind of trust and every top-level key.
     static let specSamples = [
         """
         name: l4e-role
         description: Lets Lookout for Equipment read S3
+        path: /service-role/
         trust:
           services: [sagemaker.amazonaws.com, lookoutequipment.amazonaws.com]
-        managedPolicies:
+          sourceAccount: true
+        policies:
           - AmazonS3FullAccess
           - IAMFullAccess
         tags:
-          - {key: team, value: ml}
+          team: ml
+        maxSessionDuration: 7200
+        permissionsBoundary: PowerUserAccess
+        inlinePolicies:
+          ReadData:
+            Version: "2012-10-17"
+            Statement:
+              - {Effect: Allow, Action: [s3:GetObject], Resource: "arn:aws:s3:::l4e/*"}
         """,
-        #"{"name": "r", "trust": {"services": ["ec2.amazonaws.com"]}, "managedPolicies": ["ReadOnlyAccess"]}"#,
+        """
+        name: ci-deploy
+        trust:
+          webIdentity: token.actions.githubusercontent.com
+          github: {organization: octo-org, repository: octo-repo, branch: main}
+        policies: [ReadOnlyAccess]
+        """,
+        """
+        name: ec2-app
+        trust: {services: [ec2.amazonaws.com]}
+        instanceProfile: false
+        """,
+        #"{"name": "r", "trust": {"account": "123456789012", "externalId": "abc", "requireMFA": true}, "policies": ["ReadOnlyAccess"], "tags": {"a": "b"}}"#,
+        #"{"name": "s", "trust": {"saml": "arn:aws:iam::123456789012:saml-provider/Okta"}}"#,
     ]
 
     @Test func theJSONParserAcceptsOrNamesALineAndColumn() {
@@ -72,11 +96,35 @@ struct PropertyPolicyInputTests {
 
     @Test func theSpecFileLintAnswersEveryInputWithMessages() {
         let linter = TrustPolicyLinter(today: Date(timeIntervalSince1970: 1_750_000_000))
+        for sample in Self.specSamples {
+            let path = sample.hasPrefix("{") ? "role.json" : "role.yaml"
+            let invalid = linter.lint(fileText: sample, path: path).filter { $0.code == .specInvalid }
+            #expect(invalid.isEmpty, "a seed must be a valid spec: \(invalid)")
+        }
         let inputs = PropertyInputs.cases(from: Self.specSamples, count: 1500, seed: Self.seed &+ 3)
+        var accepted = 0
         for (index, text) in inputs.enumerated() {
             let path = index % 2 == 0 ? "role.yaml" : "role.json"
-            for finding in linter.lint(fileText: text, path: path) {
+            let findings = linter.lint(fileText: text, path: path)
+            for finding in findings {
                 #expect(!finding.message.isEmpty, "case \(index) of seed \(Self.seed &+ 3)")
+            }
+            if !findings.contains(where: { $0.code == .specInvalid }) { accepted += 1 }
+        }
+        // Mutations of valid seeds: some still parse, so the accept path (resolve, lint the policies) is fuzzed too.
+        #expect(accepted > 0, "no generated spec was accepted; the accept path went untested")
+        print("Property spec lint: \(accepted) of \(inputs.count) generated specs accepted")
+    }
+
+    @Test func theIdentityPolicyLintAnswersEveryInputWithMessages() {
+        let linter = IdentityPolicyLinter(today: Date(timeIntervalSince1970: 1_750_000_000))
+        for (index, text) in PropertyInputs.cases(from: Self.samples, count: 2000, seed: Self.seed &+ 4).enumerated() {
+            let findings = linter.lint(policy: text)
+            for finding in findings {
+                #expect(!finding.message.isEmpty, "case \(index) of seed \(Self.seed &+ 4)")
+            }
+            if (try? JSONParser.parse(text)) == nil {
+                #expect(findings.hasErrors, "case \(index): unparsable JSON passed the lint: \(text.debugDescription)")
             }
         }
     }

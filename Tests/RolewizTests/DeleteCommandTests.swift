@@ -56,7 +56,7 @@ struct DeleteCommandTests {
         let arguments = ["delete", name, "--endpoint-url", moto.endpoint.absoluteString]
         let environment = WizardEndToEndTests.environment(moto, home: home)
 
-        guard let wrong = try WizardPane.start(arguments, environment: environment) else { return }
+        let wrong = try WizardPane.start(arguments, environment: environment)
         defer { wrong.close() }
         // The question goes to standard error (a file here): the list is on the screen.
         try await wrong.waitFor("the role, with its trust policy and tags")
@@ -67,7 +67,7 @@ struct DeleteCommandTests {
         #expect(wrong.read("stderr")?.contains("Delete cancelled: the name did not match, nothing was changed.") == true)
         #expect(try await rolewiz.iam().getRole(name: name).roleName == name)
 
-        guard let typed = try WizardPane.start(arguments, environment: environment) else { return }
+        let typed = try WizardPane.start(arguments, environment: environment)
         defer { typed.close() }
         try await typed.waitFor("the role, with its trust policy and tags")
         typed.tmux.type(name)

@@ -94,7 +94,8 @@ struct SignInCommandTests {
             json.dump(sorted(token.keys()), sys.stdout)
             """
         let directory = home.appendingPathComponent(".aws/sso/cache").path
-        if let keys = try await PythonOracle.answer(script, for: [directory], as: [String].self) {
+        do {
+            let keys = try await PythonOracle.answer(script, for: [directory], as: [String].self)
             #expect(keys == ["accessToken", "clientId", "clientSecret", "expiresAt", "refreshToken", "region", "registrationExpiresAt", "startUrl"])
         }
 
@@ -145,7 +146,7 @@ struct SignInCommandTests {
         let (roleName, home, environment) = try await Self.mfaProfile(on: moto, prefix: "mfa-cli")
         defer { try? FileManager.default.removeItem(at: home) }
         let command = try Self.shellCommand(["whoami", "--profile", "mfa", "--endpoint-url", moto.endpoint.absoluteString], environment: environment)
-        guard let tmux = try Tmux.start(command, columns: 160, rows: 30) else { return }
+        let tmux = try Tmux.start(command, columns: 160, rows: 30)
         defer { tmux.close() }
         _ = try await tmux.waitFor(seconds: 60) { $0.contains("Enter MFA code for arn:aws:iam::123456789012:mfa/alice (profile mfa):") }
         tmux.type("123456")
@@ -172,7 +173,7 @@ struct SignInCommandTests {
         defer { try? FileManager.default.removeItem(at: home) }
         let arguments = ["wizard", "--profile", "mfa", "--endpoint-url", moto.endpoint.absoluteString]
         let environmentOnTerminal = environment.merging(Self.terminal) { _, new in new }
-        guard let pane = try WizardPane.start(arguments, environment: environmentOnTerminal, columns: 120, rows: 30) else { return }
+        let pane = try WizardPane.start(arguments, environment: environmentOnTerminal, columns: 120, rows: 30)
         defer { pane.close() }
         let asking = try await pane.waitFor("MFA code:")
         #expect(asking.contains("What would you like to do?"), "the field is on the start screen: \(asking)")
@@ -188,7 +189,7 @@ struct SignInCommandTests {
         #expect(try await pane.waitForExit() == 0, "\(pane.read("stderr") ?? "")")
         #expect(!(pane.read("stderr") ?? "").contains(Self.secret))
 
-        guard let again = try WizardPane.start(arguments, environment: environmentOnTerminal, columns: 120, rows: 30) else { return }
+        let again = try WizardPane.start(arguments, environment: environmentOnTerminal, columns: 120, rows: 30)
         defer { again.close() }
         let cached = try await again.tmux.waitFor(seconds: 60) { $0.contains("assumed-role/\(roleName)/mfa-cli") || $0.contains("MFA code:") }
         #expect(!cached.contains("MFA code:"), "the AWS CLI cache was not used: \(cached)")
@@ -203,7 +204,7 @@ struct SignInCommandTests {
         let (roleName, home, environment) = try await Self.mfaProfile(on: moto, prefix: "mfa-edit")
         defer { try? FileManager.default.removeItem(at: home) }
         let arguments = ["edit", roleName, "--profile", "mfa", "--endpoint-url", moto.endpoint.absoluteString]
-        guard let pane = try WizardPane.start(arguments, environment: environment.merging(Self.terminal) { _, new in new }, columns: 120, rows: 30) else { return }
+        let pane = try WizardPane.start(arguments, environment: environment.merging(Self.terminal) { _, new in new }, columns: 120, rows: 30)
         defer { pane.close() }
         try await pane.waitFor("Enter MFA code for arn:aws:iam::123456789012:mfa/alice (profile mfa):")
         pane.tmux.type("123456")
@@ -226,7 +227,7 @@ struct SignInCommandTests {
         defer { try? FileManager.default.removeItem(at: home) }
         let environment = base.merging(fake.environment) { _, new in new }.merging(Self.terminal) { _, new in new }
         let arguments = ["wizard", "--profile", "dev", "--endpoint-url", moto.endpoint.absoluteString]
-        guard let pane = try WizardPane.start(arguments, environment: environment, columns: 120, rows: 40) else { return }
+        let pane = try WizardPane.start(arguments, environment: environment, columns: 120, rows: 40)
         defer { pane.close() }
         let asking = try await pane.waitFor("and enter the code:")
         #expect(asking.contains("Sign in to IAM Identity Center (profile dev)."), "\(asking)")

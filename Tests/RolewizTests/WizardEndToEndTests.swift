@@ -40,9 +40,9 @@ struct WizardEndToEndTests {
         let moto = try await MotoServer.sharedOrSkip()
         let home = try Self.emptyHome()
         let name = MotoServer.uniqueName("l4e")
-        guard let session = try WizardPane.start(
+        let session = try WizardPane.start(
             ["--preset", "lookout-equipment", "--role-name", name, "--endpoint-url", moto.endpoint.absoluteString],
-            environment: Self.environment(moto, home: home)) else { return }
+            environment: Self.environment(moto, home: home))
         defer { session.close() }
         try await session.waitFor("from preset lookout-equipment")
         var keys = 0
@@ -71,8 +71,8 @@ struct WizardEndToEndTests {
 
     @Test func offlineWithoutCredentialsDesignsAndExportsAndCtrlCLeavesTheTerminalAsItWas() async throws {
         let home = try Self.emptyHome()
-        guard let session = try WizardPane.start(["wizard", "--preset", "lookout-equipment"],
-                                                  environment: Self.environment(nil, home: home), columns: 100, rows: 30) else { return }
+        let session = try WizardPane.start(["wizard", "--preset", "lookout-equipment"],
+                                                  environment: Self.environment(nil, home: home), columns: 100, rows: 30)
         defer { session.close() }
         let start = try await session.waitFor("No AWS credentials were found")
         #expect(start.contains("environment"))
@@ -97,9 +97,9 @@ struct WizardEndToEndTests {
         let moto = try await MotoServer.sharedOrSkip()
         let home = try Self.emptyHome()
         let name = MotoServer.uniqueName("custom")
-        guard let session = try WizardPane.start(
+        let session = try WizardPane.start(
             ["wizard", "--role-name", name, "--endpoint-url", moto.endpoint.absoluteString],
-            environment: Self.environment(moto, home: home)) else { return }
+            environment: Self.environment(moto, home: home))
         defer { session.close() }
         try await session.waitFor("Create a custom role")
         session.tmux.send("Down", "Enter")
@@ -152,9 +152,9 @@ struct WizardEndToEndTests {
             try await iam.attachRolePolicy(roleName: name, policyArn: "arn:aws:iam::aws:policy/\(policy)")
         }
         let home = try Self.emptyHome()
-        guard let session = try WizardPane.start(
+        let session = try WizardPane.start(
             ["edit", name, "--endpoint-url", moto.endpoint.absoluteString],
-            environment: Self.environment(moto, home: home)) else { return }
+            environment: Self.environment(moto, home: home))
         defer { session.close() }
         try await session.waitFor("Attached policies (2)")
         session.tmux.send("v")

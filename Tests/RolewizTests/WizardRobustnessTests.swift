@@ -22,9 +22,9 @@ struct WizardRobustnessTests {
         defer { proxy.stop() }
         let home = try WizardEndToEndTests.emptyHome()
         let role = MotoServer.uniqueName("signal")
-        guard let pane = try WizardPane.start(
+        let pane = try WizardPane.start(
             ["--preset", "lookout-equipment", "--role-name", role, "--endpoint-url", proxy.endpoint.absoluteString],
-            environment: WizardEndToEndTests.environment(moto, home: home)) else { return }
+            environment: WizardEndToEndTests.environment(moto, home: home))
         defer { pane.close() }
         try await pane.waitFor("from preset lookout-equipment")
         for expected in WizardEndToEndTests.presetStepsToReview {
@@ -49,8 +49,8 @@ struct WizardRobustnessTests {
     func aSignalWhileEditingSaysNothingWasChanged(_ name: String) async throws {
         let signal = try #require(Self.signals.first { $0.name == name }).signal
         let home = try WizardEndToEndTests.emptyHome()
-        guard let pane = try WizardPane.start(["wizard", "--preset", "lookout-equipment"],
-                                              environment: WizardEndToEndTests.environment(nil, home: home)) else { return }
+        let pane = try WizardPane.start(["wizard", "--preset", "lookout-equipment"],
+                                              environment: WizardEndToEndTests.environment(nil, home: home))
         defer { pane.close() }
         try await pane.waitFor("No AWS credentials were found")
         pane.tmux.send("Enter", "Enter", "Enter")
@@ -64,8 +64,8 @@ struct WizardRobustnessTests {
 
     @Test func aResizeStormAndATinyWindowDoNotCrashIt() async throws {
         let home = try WizardEndToEndTests.emptyHome()
-        guard let pane = try WizardPane.start(["wizard", "--preset", "lookout-equipment"],
-                                              environment: WizardEndToEndTests.environment(nil, home: home)) else { return }
+        let pane = try WizardPane.start(["wizard", "--preset", "lookout-equipment"],
+                                              environment: WizardEndToEndTests.environment(nil, home: home))
         defer { pane.close() }
         try await pane.waitFor("No AWS credentials were found")
         pane.tmux.send("Enter")
@@ -92,7 +92,7 @@ struct WizardRobustnessTests {
         var environment = WizardEndToEndTests.environment(nil, home: home)
         environment["TERM"] = term
         environment["LANG"] = lang
-        guard let pane = try WizardPane.start(["wizard"], environment: environment) else { return }
+        let pane = try WizardPane.start(["wizard"], environment: environment)
         defer { pane.close() }
         let screen = try await pane.tmux.waitFor(seconds: 60) { $0.contains("What would you like to do?") || pane.read("exit-status") != nil }
         if screen.contains("What would you like to do?") {

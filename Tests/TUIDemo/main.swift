@@ -6,9 +6,8 @@ import TerminalUI
 ///
 ///     tui-demo [--ascii] [--no-color] [--screen form|editor|progress] [--pid-file PATH]
 ///              [--fault throw|trap]   (test hook: what Ctrl-X does on the form)
-///     tui-demo --bench      bytes written per small change, and filter timing
 var arguments = Array(CommandLine.arguments.dropFirst())
-var options = TerminalOptions(nonInteractiveAdvice: "Try `tui-demo --bench` instead.")
+var options = TerminalOptions(nonInteractiveAdvice: "Run it in a terminal; the end-to-end tests drive it under tmux.")
 var startScreen = "form"
 var pidFile: String?
 var fault: String?
@@ -21,9 +20,6 @@ while !arguments.isEmpty {
     case "--screen": startScreen = arguments.isEmpty ? startScreen : arguments.removeFirst()
     case "--pid-file": pidFile = arguments.isEmpty ? nil : arguments.removeFirst()
     case "--fault": fault = arguments.isEmpty ? nil : arguments.removeFirst()
-    case "--bench":
-        Benchmark.run()
-        exit(0)
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)

@@ -59,7 +59,7 @@ import TestSupport
                           _ body: (Run, Tmux) async throws -> Void) async throws {
         let run = try Run()
         defer { run.cleanUp() }
-        guard let tmux = try Tmux.start(run.command(arguments, environment: environment)) else { return }
+        let tmux = try Tmux.start(run.command(arguments, environment: environment))
         defer { tmux.close() }
         try await body(run, tmux)
     }
@@ -134,7 +134,7 @@ import TestSupport
     @Test func ctrlZSuspendsAndFgRedraws() async throws {
         let run = try Run()
         defer { run.cleanUp() }
-        guard let tmux = try Tmux.start("PS1='prompt> ' bash --norc --noprofile -i") else { return }
+        let tmux = try Tmux.start("PS1='prompt> ' bash --norc --noprofile -i")
         defer { tmux.close() }
         try await tmux.waitFor { $0.contains("prompt>") }
         tmux.type("cd '\(run.directory.path)' && stty -g > before && LC_ALL=C.UTF-8 '\(run.demo)' --pid-file pid")
@@ -251,7 +251,7 @@ import TestSupport
             process.waitUntilExit()
             #expect(process.terminationStatus == 1)
             #expect(message.contains(expected), "\(message)")
-            #expect(message.contains("Try `tui-demo --bench` instead."))
+            #expect(message.contains("Run it in a terminal; the end-to-end tests drive it under tmux."))
         }
     }
 }

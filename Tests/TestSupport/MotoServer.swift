@@ -52,12 +52,7 @@ public final class MotoServer: Sendable {
 
     /// Under CI a missing moto is a failure; on a developer machine it skips the test.
     public static func skipOrFail(_ unavailable: MotoUnavailable, sourceLocation: SourceLocation = #_sourceLocation) throws -> Never {
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("moto is required under CI=true: \(unavailable.reason)", sourceLocation: sourceLocation)
-            throw unavailable
-        }
-        print("Skipping: moto is not available (\(unavailable.reason)). Install it with: pip install 'moto[server]'")
-        try Test.cancel("moto is not available: \(unavailable.reason)", sourceLocation: sourceLocation)
+        try MissingTool.stop("moto (\(unavailable.reason))", install: "pip install 'moto[server]'", sourceLocation: sourceLocation)
     }
 
     // MARK: - A separate server

@@ -6,7 +6,7 @@ import Testing
 /// send keys, paste, resize, capture the pane. Each instance starts its own
 /// server and `close()` kills only that server.
 ///
-///     guard let tmux = try Tmux.start("my-program", columns: 80, rows: 24) else { return }  // skipped
+///     let tmux = try Tmux.start("my-program", columns: 80, rows: 24)  // without tmux: skipped, or failed under CI
 ///     defer { tmux.close() }
 ///     try tmux.waitFor { $0.contains("Ready") }
 ///     tmux.send("Down", "Enter")
@@ -37,10 +37,9 @@ public final class Tmux: Sendable {
     /// CI, and fails under CI=true (`ci` reads the test run's own environment).
     public static func start(_ command: String, columns: Int = 80, rows: Int = 24,
                              environment: [String: String] = cleanEnvironment,
-                             ci: Bool = ProcessInfo.processInfo.environment["CI"] == "true") throws -> Tmux? {
+                             ci: Bool = ProcessInfo.processInfo.environment["CI"] == "true") throws -> Tmux {
         guard let executable = executablePath else {
-            if ci { throw TmuxError.missing }
-            try Test.cancel("tmux is not installed (the end-to-end terminal tests need it)")
+            try MissingTool.stop("tmux (the end-to-end terminal tests need it)", install: "apt-get install tmux", required: ci)
         }
         let unique = UUID().uuidString.prefix(8).lowercased()
         let tmux = Tmux(server: "rolewiz-test-\(getpid())-\(unique)", executable: executable, environment: environment)
@@ -178,13 +177,11 @@ public final class Tmux: Sendable {
 }
 
 public enum TmuxError: Error, CustomStringConvertible {
-    case missing
     case failed(arguments: [String], output: String)
     case timedOut(screen: String)
 
     public var description: String {
         switch self {
-        case .missing: "tmux is not installed but CI=true: end-to-end terminal tests must run"
         case .failed(let arguments, let output): "tmux \(arguments.joined(separator: " ")) failed: \(output)"
         case .timedOut(let screen): "timed out waiting for the pane; it shows:\n\(screen)"
         }

@@ -193,7 +193,11 @@ import TerminalUI
         #expect(screen.contains("https://device.sso.eu-west-1.amazonaws.com/"))
         #expect(screen.contains("and enter the code:  WXYZ-ABCD"))
         #expect(screen.contains("https://device.sso.eu-west-1.amazonaws.com/?user_code=WXYZ-ABCD"))
-        #expect(screen.contains("9:5") && screen.contains("left"), "\(screen)")
+        // The time left as drawn: at most the ten minutes given, and no less than what is really left (a loaded machine is slow to get here).
+        let shown = try #require(screen.firstMatch(of: /(\d+):(\d\d) left/), "no time left on:\n\(screen)")
+        let secondsShown = Int(shown.1)! * 60 + Int(shown.2)!
+        let secondsLeft = Int(request.expiresAt.timeIntervalSinceNow.rounded(.down))
+        #expect(secondsShown <= 600 && secondsShown >= secondsLeft - 1, "shows \(secondsShown) s, \(secondsLeft) s are left")
         #expect(harness.stack.isAnimating, "the countdown moves")
         gate.continuation.yield()
         try await harness.deliver { $0.isConnected }

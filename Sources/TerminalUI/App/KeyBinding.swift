@@ -69,3 +69,7 @@ public struct KeyMap<Action> {
 
     public static func + (lhs: KeyMap, rhs: KeyMap) -> KeyMap { KeyMap(lhs.bindings + rhs.bindings) }
 }
+
+// Tables of bindings are built once, as static constants, so they are Sendable when their actions are.
+extension KeyBinding: Sendable where Action: Sendable {}
+extension KeyMap: Sendable where Action: Sendable {}

@@ -9,9 +9,7 @@
 /// table (`?`/F1 help, `q`/F10 quit, Esc back).
 public final class ScreenStack<Message: Sendable> {
     /// Global keys; exposed so the help overlay and tests can list them.
-    public enum GlobalCommand: Sendable {
-        case help, quit, back, redraw, suspend, interrupt
-    }
+    public typealias GlobalCommand = ScreenStackGlobalCommand
 
     /// Things only the terminal owner can do, collected for the loop.
     public enum Request: Hashable, Sendable {
@@ -19,16 +17,8 @@ public final class ScreenStack<Message: Sendable> {
         case suspend
     }
 
-    public static var globalKeys: KeyMap<GlobalCommand> {
-        KeyMap([
-            KeyBinding(keys: [.function(1), .character("?")], label: "Help", help: "Show every key of this screen", action: .help),
-            KeyBinding(keys: [.escape], label: "Back", help: "Go back to the previous screen", action: .back),
-            KeyBinding(keys: [.function(10), .character("q")], label: "Quit", help: "Quit (asks first if there is unsaved work)", action: .quit),
-            KeyBinding(keys: [.control("c")], label: "Quit", help: "Quit from anywhere (asks first if there is unsaved work)", showsInBar: false, action: .interrupt),
-            KeyBinding(keys: [.control("l")], label: "Redraw", help: "Redraw the whole screen", showsInBar: false, action: .redraw),
-            KeyBinding(keys: [.control("z")], label: "Suspend", help: "Suspend to the shell; fg comes back", showsInBar: false, action: .suspend),
-        ])
-    }
+    /// The global key table (built once: a generic type cannot store it).
+    public static var globalKeys: KeyMap<GlobalCommand> { ScreenStackGlobalCommand.keys }
 
     public private(set) var screens: [any Screen<Message>]
     public private(set) var isFinished = false
@@ -263,4 +253,18 @@ public final class ScreenStack<Message: Sendable> {
             canvas.text(wrapped, at: Point(x: x, y: top + index), style: index == 0 ? .warning : .normal)
         }
     }
+}
+
+/// What the global keys do, whatever the stack's message type.
+public enum ScreenStackGlobalCommand: Sendable {
+    case help, quit, back, redraw, suspend, interrupt
+
+    static let keys = KeyMap<ScreenStackGlobalCommand>([
+        KeyBinding(keys: [.function(1), .character("?")], label: "Help", help: "Show every key of this screen", action: .help),
+        KeyBinding(keys: [.escape], label: "Back", help: "Go back to the previous screen", action: .back),
+        KeyBinding(keys: [.function(10), .character("q")], label: "Quit", help: "Quit (asks first if there is unsaved work)", action: .quit),
+        KeyBinding(keys: [.control("c")], label: "Quit", help: "Quit from anywhere (asks first if there is unsaved work)", showsInBar: false, action: .interrupt),
+        KeyBinding(keys: [.control("l")], label: "Redraw", help: "Redraw the whole screen", showsInBar: false, action: .redraw),
+        KeyBinding(keys: [.control("z")], label: "Suspend", help: "Suspend to the shell; fg comes back", showsInBar: false, action: .suspend),
+    ])
 }

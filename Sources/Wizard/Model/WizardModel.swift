@@ -146,6 +146,11 @@ public final class WizardModel {
     /// The trusted entity the answers describe (the hand-edited policy wins).
     public var trust: TrustedEntity {
         if let editedTrustPolicy { return .customPolicy(editedTrustPolicy) }
+        return answeredTrust
+    }
+
+    /// The trusted entity step 1's answers describe, whatever was edited by hand.
+    public var answeredTrust: TrustedEntity {
         switch entityKind {
         case .awsService:
             return .awsServices(ServiceTrust(services: services, sourceAccount: restrictToMyAccount ? .current : nil))
@@ -201,11 +206,8 @@ public final class WizardModel {
 
     /// The trust policy text the entity answers generate (before hand edits).
     public func generatedTrustPolicy(partition: String, accountId: String?) -> Result<String, RoleSpecValidationError> {
-        let saved = editedTrustPolicy
-        editedTrustPolicy = nil
-        defer { editedTrustPolicy = saved }
         do {
-            return .success(try trust.policyDocument(partition: partition, accountId: accountId).text)
+            return .success(try answeredTrust.policyDocument(partition: partition, accountId: accountId).text)
         } catch {
             return .failure(error)
         }

@@ -22,11 +22,11 @@ final class ApplyScreen: WizardScreen {
     private(set) var result: Outcome<ApplyResult>?
     private(set) var stopRequested = false
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Continue", help: "When done: go on", action: .next),
         KeyBinding(keys: [.character("r")], label: "Retry", help: "After a failure: plan again and apply what is left", action: .retry),
         KeyBinding(keys: [.control("c")], label: "Stop", help: "While applying: stop after the current call", showsInBar: false, action: .stop),
-    ]) }
+    ])
 
     init(context: WizardContext, plan: Plan, flow: Flow, returnsToEditor: Bool = false) {
         self.context = context

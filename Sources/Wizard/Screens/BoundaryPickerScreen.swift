@@ -15,10 +15,10 @@ final class BoundaryPickerScreen: WizardScreen {
     /// Open while a name or ARN is being typed (`+`).
     private var typed: TextField?
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Choose", help: "Make the highlighted policy the boundary (or none)", action: .choose),
         KeyBinding(keys: [.character("+")], label: "By name", help: "Type any managed policy's name or ARN", action: .typeReference),
-    ]) }
+    ])
 
     init(context: WizardContext) {
         self.context = context

@@ -13,12 +13,12 @@ final class DeleteRoleScreen: WizardScreen {
     let confirmation = TextField(label: "Type the role's name to delete it", placeholder: "the name, exactly", maxLength: 64)
     private var deleting = false
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Delete", help: "Delete the role once its name is typed", action: .delete),
-    ]) }
-    static var doneKeys: KeyMap<Command> { KeyMap([
+    ])
+    static let doneKeys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Done", help: "Back to the list of roles", action: .done),
-    ]) }
+    ])
 
     init(context: WizardContext, roleName: String) {
         self.context = context

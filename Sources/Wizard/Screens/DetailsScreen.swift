@@ -22,9 +22,9 @@ final class DetailsScreen: WizardScreen {
     let session: TextField
     private(set) var focus: FocusRing<Field>
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Next", help: "Accept the details and review the role", action: .next),
-    ]) }
+    ])
 
     init(context: WizardContext, flow: Flow) {
         self.context = context

@@ -11,13 +11,13 @@ final class DoneScreen: WizardScreen {
     let roleArn: String
     private(set) var notice: String?
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.character("c")], label: "Copy ARN", help: "Copy the role ARN to the clipboard (OSC 52)", action: .copy),
         KeyBinding(keys: [.character("x")], label: "Export", help: "Export as CLI script, CloudFormation, Terraform or spec file", action: .export),
         KeyBinding(keys: [.character("s")], label: "Save spec", help: "Save the answers as a spec file", action: .save),
         KeyBinding(keys: [.character("e")], label: "Edit role", help: "Open the role in the editor", action: .open),
         KeyBinding(keys: [.enter], label: "Finish", help: "Leave rolewiz", action: .finish),
-    ]) }
+    ])
 
     init(context: WizardContext, roleArn: String) {
         self.context = context

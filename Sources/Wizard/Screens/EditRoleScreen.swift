@@ -15,7 +15,7 @@ final class EditRoleScreen: WizardScreen {
     /// The role as IAM last returned it (read into the context).
     var details: Outcome<RoleDetails>? { context.editedRole }
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Review", help: "See the changes and findings, then confirm to write them", action: .review),
         KeyBinding(keys: [.character("t")], label: "Trust", help: "Edit the trust policy in the JSON editor", action: .trust),
         KeyBinding(keys: [.character("v")], label: "Services", help: "Add or remove trusted services", action: .services),
@@ -24,7 +24,7 @@ final class EditRoleScreen: WizardScreen {
         KeyBinding(keys: [.character("d")], label: "Tags/desc", help: "Edit the description and tags", action: .details),
         KeyBinding(keys: [.character("D")], label: "Delete", help: "Delete the role (lists what goes with it and asks for its name)", showsInBar: false, action: .delete),
         KeyBinding(keys: [.function(5)], label: "Reload", help: "Read the role again (drops unsaved edits)", showsInBar: false, action: .reload),
-    ]) }
+    ])
 
     init(context: WizardContext, roleName: String) {
         self.context = context

@@ -23,9 +23,9 @@ final class ExportScreen: WizardScreen {
     private(set) var written: [String] = []
     private(set) var problem: String?
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Export", help: "Write the role in the highlighted format", action: .export),
-    ]) }
+    ])
 
     init(context: WizardContext, step: Int?) {
         self.context = context

@@ -17,11 +17,11 @@ final class InlinePoliciesScreen: WizardScreen {
     /// The policies the list shows; when the editor has changed them, the next draw lists them again.
     private var shown: [InlinePolicy] = []
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter, .character("e")], label: "Edit", help: "Edit the highlighted policy in the JSON editor", action: .edit),
         KeyBinding(keys: [.character("a"), .character("+")], label: "Add", help: "Add an inline policy", action: .add),
         KeyBinding(keys: [.character("x"), .delete], label: "Remove", help: "Remove the highlighted policy (asks first)", action: .remove),
-    ]) }
+    ])
 
     init(context: WizardContext) {
         self.context = context

@@ -20,10 +20,10 @@ final class InlinePolicyEditorScreen: WizardScreen {
     private(set) var findings: [LintFinding] = []
     private(set) var problem: String?
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.tab, .backTab], label: "Name/document", help: "Move between the policy's name and its document", action: .field),
         KeyBinding(keys: [.function(5)], label: "Format", help: "Lay the JSON out neatly", action: .format),
-    ]) }
+    ])
 
     init(context: WizardContext, index: Int) {
         self.context = context

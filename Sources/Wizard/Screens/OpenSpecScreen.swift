@@ -10,9 +10,9 @@ final class OpenSpecScreen: WizardScreen {
     let path = TextField(label: "Spec file", placeholder: "role.yaml or role.json")
     private(set) var problem: String?
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Open", help: "Load the spec file and review it", action: .open),
-    ]) }
+    ])
 
     init(context: WizardContext) {
         self.context = context

@@ -35,7 +35,7 @@ final class PermissionsScreen: WizardScreen {
     private(set) var addProblem: String?
     private var spinner = 0
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Next", help: "Accept these policies and go on", action: .next),
         KeyBinding(keys: [.function(2)], label: "Scope", help: "Show all, AWS managed, customer managed or selected policies", action: .scope),
         KeyBinding(keys: [.tab], label: "Preview", help: "Move between the list and the policy preview", action: .preview),
@@ -44,7 +44,7 @@ final class PermissionsScreen: WizardScreen {
         // Out of the bar (Space matters more there): the status line says "inline (F3)".
         KeyBinding(keys: [.function(3)], label: "Inline",
                    help: "Add, edit or remove the role's inline policies (policies only this role has)", showsInBar: false, action: .inline),
-    ]) }
+    ])
 
     init(context: WizardContext, flow: Flow) {
         self.context = context

@@ -17,9 +17,9 @@ final class ProviderPickerScreen: WizardScreen {
     /// Called with the chosen provider (a host or an ARN) before the picker closes.
     private let choose: (String) -> Void
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Choose", help: "Trust the highlighted provider", action: .choose),
-    ]) }
+    ])
 
     /// The providers IAM knows by name, and GitHub's host (whose provider
     /// the account must have), in the console's order.

@@ -28,7 +28,7 @@ final class ReviewScreen: WizardScreen {
     /// another one (Esc back from Done), the plan is stale and made again.
     private var appliesWhenPlanned: Int
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Confirm", help: "Apply the plan (offline: export the role)", action: .confirm),
         KeyBinding(keys: [.function(3), .character("s")], label: "Save spec", help: "Save the answers as a spec file for later", action: .save),
         KeyBinding(keys: [.character("n")], label: "Other name", help: "Role exists: back to Details for another name",
@@ -38,7 +38,7 @@ final class ReviewScreen: WizardScreen {
     ] + CreateFlow.Step.answers.map { $0.title(offline: false) }.enumerated().map { index, name in
         KeyBinding(keys: [.character(Character(String(index + 1)))], label: "Step \(index + 1)",
                    help: "Back to step \(index + 1), \(name) (answers kept)", showsInBar: false, action: .jump(index))
-    }) }
+    })
 
     init(context: WizardContext, flow: Flow, returnsToEditor: Bool = false) {
         self.context = context

@@ -16,9 +16,9 @@ final class RoleListScreen: WizardScreen {
     /// Each role's trusted entities, worked out once per listing (each is a policy parse).
     private var trusted: [String: String] = [:]
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Open", help: "Open the highlighted role in the editor", action: .open),
-    ]) }
+    ])
 
     init(context: WizardContext) {
         self.context = context

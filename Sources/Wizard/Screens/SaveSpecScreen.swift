@@ -13,9 +13,9 @@ final class SaveSpecScreen: WizardScreen {
     private(set) var problem: String?
     private let saved: (String) -> Void
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Save", help: "Write the spec file to this path and go back", action: .save),
-    ]) }
+    ])
 
     /// `saved` receives the message to show once the file is written.
     init(context: WizardContext, saved: @escaping (String) -> Void) {

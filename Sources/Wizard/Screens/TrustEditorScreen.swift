@@ -17,13 +17,13 @@ final class TrustEditorScreen: WizardScreen {
     private(set) var findings: [LintFinding] = []
     private(set) var problem: String?
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Next", help: "Accept the trust policy and go on (while reading)", action: .next),
         KeyBinding(keys: [.character("e"), .function(4)], label: "Edit", help: "Edit the policy by hand", action: .edit),
         KeyBinding(keys: [.escape], label: "Done editing", help: "Stop editing (Esc again goes back)", showsInBar: false, action: .stopEditing),
         KeyBinding(keys: [.function(5)], label: "Format", help: "Lay the JSON out neatly", action: .format),
         KeyBinding(keys: [.function(6)], label: "Reset", help: "Go back to the policy the earlier steps imply", action: .reset),
-    ]) }
+    ])
 
     init(context: WizardContext, flow: Flow) {
         self.context = context

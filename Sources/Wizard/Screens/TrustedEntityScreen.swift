@@ -22,17 +22,17 @@ final class TrustedEntityScreen: WizardScreen {
     /// The family the web identity fields were built for.
     private var fieldsFamily = FederationFields.Family.other
 
-    static var keys: KeyMap<Command> { KeyMap([
+    static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter], label: "Next", help: "Accept and go on to permissions", action: .next),
         KeyBinding(keys: [.left], label: "Type", help: "Previous entity type (on the type line)", showsInBar: false, action: .previousKind),
         KeyBinding(keys: [.right], label: "Type", help: "Next entity type (on the type line)", showsInBar: false, action: .nextKind),
         KeyBinding(keys: [.function(4)], label: "Option", help: "My account only (services), MFA (account), Cognito identities", action: .toggleOption),
-    ]) }
+    ])
 
     /// Only for web identity and SAML.
-    static var federationKeys: KeyMap<Command> { KeyMap([
+    static let federationKeys = KeyMap<Command>([
         KeyBinding(keys: [.function(2)], label: "Provider", help: "Pick the provider from the account's and the well-known ones", action: .pickProvider),
-    ]) }
+    ])
 
     private var isFederation: Bool { model.entityKind == .webIdentity || model.entityKind == .saml }
 
