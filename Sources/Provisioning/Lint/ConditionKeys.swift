@@ -60,7 +60,7 @@ enum ConditionKeys {
         let prefix = String(lowered[..<colon])
         // Only a service's own prefix is known in full: providers' claims (`token.actions.githubusercontent.com:sub`)
         // and the global `aws:` keys are listed in part, so a key missing there may still be real.
-        guard prefix != "aws", ServiceActions.byPrefix[prefix] != nil else { return .notListed }
+        guard prefix != "aws", ServiceActions.prefixes.contains(prefix) else { return .notListed }
         return .unknown(service: prefix, suggestion: DidYouMean.suggestions(for: key, among: table.prefixes[prefix] ?? []).first)
     }
 

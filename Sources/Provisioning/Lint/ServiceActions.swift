@@ -26,6 +26,12 @@ enum ServiceActions {
         return table
     }()
 
+    /// Every service prefix, lowercase: the first word of each line, read
+    /// without building the action lists (trust policies need only these).
+    static let prefixes: Set<String> = Set(generatedTable.split(separator: "\n").compactMap { line in
+        line.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() }
+    })
+
     /// The same, lowercase, for lookups (IAM matches actions ignoring case).
     private static let lowercasedByPrefix: [String: Set<String>] = byPrefix.mapValues { Set($0.map { $0.lowercased() }) }
 
@@ -38,8 +44,8 @@ enum ServiceActions {
         guard !service.isEmpty, !name.isEmpty, !name.contains(":") else { return .malformed }
         // A wildcard in the service could stand for several prefixes: Wildcard in service name says so instead.
         if service.contains(where: { $0 == "*" || $0 == "?" }) { return .known }
-        guard let actions = lowercasedByPrefix[service] else {
-            return .unknownService(suggestion: DidYouMean.suggestions(for: service, among: Array(byPrefix.keys)).first)
+        guard prefixes.contains(service), let actions = lowercasedByPrefix[service] else {
+            return .unknownService(suggestion: DidYouMean.suggestions(for: service, among: prefixes.sorted()).first)
         }
         let lowered = name.lowercased()
         if lowered.contains(where: { $0 == "*" || $0 == "?" }) {
