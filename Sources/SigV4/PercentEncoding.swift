@@ -1,9 +1,9 @@
 /// The two encodings SigV4 needs. Both keep the RFC 3986 unreserved set
 /// `A-Za-z0-9-_.~` and write everything else as upper-case `%XX` of its UTF-8 bytes.
-public enum PercentEncoding {
+package enum PercentEncoding {
     /// RFC 3986 encoding for canonical URIs and query strings. `/` is kept
     /// only when `keepSlash` is true (path segments).
-    public static func uri(_ text: String, keepSlash: Bool = false) -> String {
+    package static func uri(_ text: String, keepSlash: Bool = false) -> String {
         uri(bytes: text.utf8, keepSlash: keepSlash)
     }
 
@@ -25,7 +25,7 @@ public enum PercentEncoding {
     /// `application/x-www-form-urlencoded` as IAM and STS Query bodies use it:
     /// a space becomes `+`. Emulators that re-encode the body this way before
     /// checking the signature would reject `%20`.
-    public static func form(_ text: String) -> String {
+    package static func form(_ text: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -41,14 +41,14 @@ public enum PercentEncoding {
     }
 
     /// A form body from ordered parameters: `k=v&k=v`.
-    public static func formBody(_ parameters: [(String, String)]) -> String {
+    package static func formBody(_ parameters: [(String, String)]) -> String {
         parameters.map { form($0.0) + "=" + form($0.1) }.joined(separator: "&")
     }
 
     /// Decodes `%XX` escapes; malformed escapes are kept as they are.
     /// With `plusAsSpace`, `+` becomes a space (form bodies). Bytes that are not
     /// UTF-8 become U+FFFD; canonicalization uses `decodedBytes` to keep them.
-    public static func decode(_ text: String, plusAsSpace: Bool = false) -> String {
+    package static func decode(_ text: String, plusAsSpace: Bool = false) -> String {
         String(decoding: decodedBytes(text, plusAsSpace: plusAsSpace), as: UTF8.self)
     }
 

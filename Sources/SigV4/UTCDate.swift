@@ -6,45 +6,45 @@ import Foundation
 /// formatters are slow, not `Sendable`, and look the current time zone up
 /// in ICU's database first. The signer's `X-Amz-Date` and IAMClient's
 /// ISO 8601 timestamps are built on it.
-public struct UTCDate: Sendable, Hashable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
-    public let hour: Int
-    public let minute: Int
-    public let second: Int
+package struct UTCDate: Sendable, Hashable {
+    package let year: Int
+    package let month: Int
+    package let day: Int
+    package let hour: Int
+    package let minute: Int
+    package let second: Int
 
     /// The whole second `date` falls in.
-    public init(_ date: Date) {
+    package init(_ date: Date) {
         let (days, secondOfDay) = Self.floorDivision(Int(date.timeIntervalSince1970.rounded(.down)), 86_400)
         (year, month, day) = Self.civil(fromDays: days)
         (hour, minute, second) = (secondOfDay / 3_600, secondOfDay % 3_600 / 60, secondOfDay % 60)
     }
 
     /// Nil unless every field is in range (February 29 only in leap years; no leap seconds).
-    public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+    package init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         guard (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day),
               (0..<24).contains(hour), (0..<60).contains(minute), (0..<60).contains(second) else { return nil }
         (self.year, self.month, self.day, self.hour, self.minute, self.second) = (year, month, day, hour, minute, second)
     }
 
-    public var secondsSince1970: Int {
+    package var secondsSince1970: Int {
         Self.days(fromCivil: year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second
     }
 
     /// `YYYY-MM-DD`.
-    public var isoDay: String { Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2) }
+    package var isoDay: String { Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2) }
 
     /// `HH:MM:SS`.
-    public var isoTime: String { Self.padded(hour, 2) + ":" + Self.padded(minute, 2) + ":" + Self.padded(second, 2) }
+    package var isoTime: String { Self.padded(hour, 2) + ":" + Self.padded(minute, 2) + ":" + Self.padded(second, 2) }
 
     /// `YYYYMMDD'T'HHMMSS'Z'`, as SigV4 writes it.
-    public var basicFormat: String {
+    package var basicFormat: String {
         Self.padded(year, 4) + Self.padded(month, 2) + Self.padded(day, 2) + "T"
             + Self.padded(hour, 2) + Self.padded(minute, 2) + Self.padded(second, 2) + "Z"
     }
 
-    public static func days(inMonth month: Int, year: Int) -> Int {
+    package static func days(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IAMClient
 
 /// The command tree. Each subcommand lives in its own file under Commands/.
 @main
@@ -30,6 +31,8 @@ struct Rolewiz: AsyncParsableCommand {
     /// Like ArgumentParser's own entry point, except that bad usage exits with
     /// 2 (not 64), so scripts see 0 success, 1 failure, 2 usage.
     static func main() async {
+        // Before anything starts another thread: the proxy bypass for loopback changes the environment.
+        ProxyEnvironment.prepare()
         do {
             var command = try parseAsRoot()
             if var command = command as? any AsyncParsableCommand {

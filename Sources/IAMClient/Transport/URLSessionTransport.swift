@@ -234,11 +234,26 @@ private final class ExchangeDelegate: NSObject, URLSessionDataDelegate, @uncheck
     }
 }
 
+/// What a program does once at start-up, while it is still single-threaded,
+/// so the transport never changes the process environment later.
+public enum ProxyEnvironment {
+    /// Adds the loopback hosts to `no_proxy` when a proxy is configured (Linux,
+    /// where libcurl reads the environment); does nothing elsewhere or when called again.
+    public static func prepare() {
+        #if canImport(FoundationNetworking)
+        LoopbackProxyBypass.ensure()
+        #endif
+    }
+}
+
 #if canImport(FoundationNetworking)
 /// On Linux, URLSession runs on libcurl, which ignores `connectionProxyDictionary`
 /// and reads the proxy variables from the process environment itself. So that an
 /// emulator on a loopback address is never proxied there either, the loopback
-/// hosts are added to `no_proxy` once, before the first request.
+/// hosts are added to `no_proxy` once. Changing the environment races any
+/// thread reading it, so programs call `ProxyEnvironment.prepare()` at start-up,
+/// before other threads run; the transport's own call (at its creation) is only
+/// the fallback for library users who did not.
 enum LoopbackProxyBypass {
     static func ensure() { _ = applied }
 
