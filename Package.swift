@@ -75,9 +75,10 @@ let package = Package(
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Vectors"]),
         .testTarget(name: "IAMClientTests", dependencies: ["IAMClient", "SigV4", "TestSupport"]),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "IAMClient", "TestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
+        // Goldens/ in the two UI test targets: text snapshots, read from #filePath (RECORD_GOLDEN=1 records them).
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["Goldens"]),
         .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"], path: "Tests/TUIDemo"),
-        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "Provisioning", "TestSupport"]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "Provisioning", "TestSupport"], exclude: ["Goldens"]),
         // Fuzz targets for every parser of outside input (Tests/Fuzz/run builds them with libFuzzer).
         .target(name: "FuzzTargets", dependencies: ["IAMClient", "Provisioning", "TerminalUI"], path: "Tests/Fuzz/FuzzTargets"),
         .executableTarget(name: "rolewiz-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/rolewiz-fuzz"),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TerminalUI
 
 /// wcwidth follows LC_CTYPE; the toolkit's real entry point sets it from
@@ -14,24 +15,12 @@ enum TestLocale {
     }
 }
 
-/// Golden text snapshots under Tests/TerminalUITests/Golden.docc. Set
-/// UPDATE_GOLDEN=1 to (re)record them; a missing golden is recorded and
-/// reported as a failure so it gets reviewed. (The folder ends in `.docc`
-/// because SwiftPM leaves such folders out of the build, so the snapshots
-/// need no resource rules in Package.swift.)
+/// Golden text snapshots in Tests/TerminalUITests/Goldens (`RECORD_GOLDEN=1` records them).
 enum Golden {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden.docc")
+    static let files = GoldenFiles(beside: #filePath)
 
     static func check(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let file = directory.appendingPathComponent(name + ".txt")
-        let recording = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
-        guard !recording, let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try? (actual + "\n").write(to: file, atomically: true, encoding: .utf8)
-            if !recording { Issue.record("Recorded missing golden \(name).txt; review and re-run", sourceLocation: sourceLocation) }
-            return
-        }
-        #expect(actual + "\n" == expected, "golden \(name).txt differs:\n\(actual)", sourceLocation: sourceLocation)
+        files.check(actual, named: name, sourceLocation: sourceLocation)
     }
 }
 

@@ -7,18 +7,13 @@ import TestSupport
 @testable import Wizard
 
 /// Golden text snapshots of screens at 80x24 on the in-memory surface.
-/// Set WIZARD_RECORD_GOLDEN=1 to rewrite them after a deliberate change (and review the diff).
+/// Set RECORD_GOLDEN=1 to rewrite them after a deliberate change (and review the diff).
 @MainActor
 struct WizardSnapshotTests {
-    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden.docc")
+    static let goldens = GoldenFiles(beside: #filePath, endsWithNewline: false)
 
     func expectSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = Self.goldenDirectory.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["WIZARD_RECORD_GOLDEN"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == golden, sourceLocation: sourceLocation)
+        Self.goldens.check(text, named: name, sourceLocation: sourceLocation)
     }
 
     @Test func offlineStart() throws {
