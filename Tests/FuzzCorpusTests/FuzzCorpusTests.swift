@@ -5,7 +5,7 @@ import TestSupport
 
 /// Every input in the committed fuzz corpus (Tests/Fuzz/Corpus/TARGET/),
 /// the seeds and whatever the fuzzer kept, replayed as a regression test.
-@Suite("Fuzz corpus replay")
+@Suite("Fuzz corpus replay", .timeLimit(.minutes(10)))
 struct FuzzCorpusTests {
     static func corpus(_ target: FuzzTarget) -> [URL] {
         let folder = Processes.packageRoot().appendingPathComponent("Tests/Fuzz/Corpus/\(target.rawValue)")

@@ -6,7 +6,7 @@ import TestSupport
 
 /// rolewiz's own ISO 8601 arithmetic against Foundation's, which it replaces
 /// to keep ICU's time-zone database out of memory.
-@Suite("AWS timestamps")
+@Suite("AWS timestamps", .timeLimit(.minutes(10)))
 struct AWSTimestampTests {
     @Test("agrees with Foundation on 20,000 instants from 1601 to 2400, both ways")
     func agreesWithFoundation() throws {

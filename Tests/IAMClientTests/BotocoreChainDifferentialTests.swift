@@ -7,7 +7,7 @@ import TestSupport
 /// the same access key (which names the path taken, see `BotocoreChainOracle`),
 /// the same error category, the same region. Where rolewiz differs on purpose
 /// (`AWS_REGION`, a default region) the expectation says so.
-@Suite("Credential chain: differential against botocore")
+@Suite("Credential chain: differential against botocore", .timeLimit(.minutes(10)))
 struct BotocoreChainDifferentialTests {
     /// What rolewiz resolved, in the oracle's terms.
     struct Outcome: Equatable, CustomStringConvertible {

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import IAMClient
 
-@Suite("Credential chain: role_arn profiles")
+@Suite("Credential chain: role_arn profiles", .timeLimit(.minutes(10)))
 struct CredentialAssumeRoleTests {
     static let base = """
         [base]

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IAMClient
 
-@Suite("CachedCredentialProvider")
+@Suite("CachedCredentialProvider", .timeLimit(.minutes(10)))
 struct CredentialCacheTests {
     /// Counts fetches; each answers with a key numbered by the fetch and the given lifetime.
     /// While `gate` is closed, fetches wait, so that concurrent callers pile up.

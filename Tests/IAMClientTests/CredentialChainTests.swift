@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IAMClient
 
-@Suite("Credential chain: precedence and reporting")
+@Suite("Credential chain: precedence and reporting", .timeLimit(.minutes(10)))
 struct CredentialChainTests {
     static let staticProfiles = """
         [default]

@@ -7,7 +7,7 @@ import TestSupport
 /// IAM Identity Center profiles against the loopback portal and OIDC fakes:
 /// the CLI's token cache read, an expired token refreshed and written back,
 /// the legacy form, role credentials cached and renewed before expiry.
-@Suite("Credential chain: IAM Identity Center")
+@Suite("Credential chain: IAM Identity Center", .timeLimit(.minutes(10)))
 struct CredentialIdentityCenterTests {
     static let sessionConfig = """
         [profile dev]

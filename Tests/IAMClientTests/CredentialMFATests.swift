@@ -6,7 +6,7 @@ import TestSupport
 /// Roles whose profile has `mfa_serial`: the code comes from the injected
 /// prompt, goes to AssumeRole as SerialNumber and TokenCode, and the
 /// credentials are cached where (and as) the AWS CLI caches them.
-@Suite("Credential chain: MFA")
+@Suite("Credential chain: MFA", .timeLimit(.minutes(10)))
 struct CredentialMFATests {
     static let config = """
         [profile admin]

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IAMClient
 
-@Suite("Credential chain: credential_process")
+@Suite("Credential chain: credential_process", .timeLimit(.minutes(10)))
 struct CredentialProcessTests {
     /// A profile whose credential_process runs `script` (written to the scratch home).
     static func home(script: String) throws -> ScratchAWSHome {

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import IAMClient
 
-@Suite("ProfileStore parsing")
+@Suite("ProfileStore parsing", .timeLimit(.minutes(10)))
 struct CredentialProfileStoreTests {
     @Test("config sections are [profile NAME] or [default]; other sections are not profiles")
     func configSections() {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IAMClient
 
-@Suite("Credential chain: web identity")
+@Suite("Credential chain: web identity", .timeLimit(.minutes(10)))
 struct CredentialWebIdentityTests {
     @Test("AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN call AssumeRoleWithWebIdentity, unsigned, with the file's token")
     func fromEnvironment() async throws {

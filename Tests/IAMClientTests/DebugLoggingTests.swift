@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IAMClient
 
-@Suite("--debug logging and request observers")
+@Suite("--debug logging and request observers", .timeLimit(.minutes(10)))
 struct DebugLoggingTests {
     @Test func debugLinesNameTheActionAndNeverShowSecrets() async throws {
         let lines = Recorder<String>()

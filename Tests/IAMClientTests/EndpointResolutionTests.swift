@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IAMClient
 
-@Suite("Regions, partitions and endpoints")
+@Suite("Regions, partitions and endpoints", .timeLimit(.minutes(10)))
 struct EndpointResolutionTests {
     func resolve(
         region: String? = nil, endpointURL: String? = nil, environment: [String: String] = [:], profile: [String: String] = [:]

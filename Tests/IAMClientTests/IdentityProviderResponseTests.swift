@@ -4,7 +4,7 @@ import Testing
 
 /// ListOpenIDConnectProviders and ListSAMLProviders as IAM answers them:
 /// one page of ARNs, parsed by the same bounded parser as every response.
-@Suite("Parsing identity provider lists")
+@Suite("Parsing identity provider lists", .timeLimit(.minutes(10)))
 struct IdentityProviderResponseTests {
     @Test func openIDConnectProvidersAreTheirARNs() async throws {
         let fixture = FakeClientFixture([FakeTransport.xml(200, """

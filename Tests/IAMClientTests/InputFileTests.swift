@@ -6,7 +6,7 @@ import TestSupport
 
 /// Files and streams from outside are read within a bound and fail in
 /// plain words: never a crash, never "NSCocoaErrorDomain 256".
-@Suite("Reading input files")
+@Suite("Reading input files", .timeLimit(.minutes(10)))
 struct InputFileTests {
     let directory: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rolewiz-input-\(UUID().uuidString)")

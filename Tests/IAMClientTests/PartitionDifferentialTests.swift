@@ -6,7 +6,7 @@ import TestSupport
 /// The generated partition table against botocore's own endpoint rules: for
 /// every region botocore knows (pseudo-regions such as `aws-global` included)
 /// and a few it does not, the same IAM and STS endpoints and signing regions.
-@Suite("Partitions: generated from botocore and resolved as botocore resolves them")
+@Suite("Partitions: generated from botocore and resolved as botocore resolves them", .timeLimit(.minutes(10)))
 struct PartitionDifferentialTests {
     struct Resolved: Codable, Equatable {
         var iam: String

@@ -8,7 +8,7 @@ import TestSupport
 /// (status, XML root, error and result decoding), and random parameters
 /// through the form encoder: no crash, and every answer is either a value or
 /// an error that says what went wrong.
-@Suite("Property: response decoding and form encoding")
+@Suite("Property: response decoding and form encoding", .timeLimit(.minutes(10)))
 struct PropertyResponseAndFormTests {
     static let seed: UInt64 = 0x1A3_0C11_E475
     static let responses = [

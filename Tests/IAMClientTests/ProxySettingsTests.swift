@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IAMClient
 
-@Suite("Proxy settings from the environment")
+@Suite("Proxy settings from the environment", .timeLimit(.minutes(10)))
 struct ProxySettingsTests {
     @Test func readsBothCasesPreferringLowerCase() {
         let settings = ProxySettings.from(environment: [

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IAMClient
 
-@Suite("Parsing Query API responses and errors")
+@Suite("Parsing Query API responses and errors", .timeLimit(.minutes(10)))
 struct ResponseParsingTests {
     func response(_ status: Int, _ body: String, headers: [(String, String)] = [("Content-Type", "text/xml")]) -> HTTPResponse {
         HTTPResponse(status: status, headers: headers, body: Data(body.utf8))

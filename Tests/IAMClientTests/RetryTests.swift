@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IAMClient
 
-@Suite("Retries, back-off and clock skew (fake transport)")
+@Suite("Retries, back-off and clock skew (fake transport)", .timeLimit(.minutes(10)))
 struct RetryTests {
     @Test func throttlingIsRetriedUntilSuccess() async throws {
         let fixture = FakeClientFixture([

@@ -3,7 +3,7 @@ import IAMClient
 import Testing
 @testable import Provisioning
 
-@Suite("Applier")
+@Suite("Applier", .timeLimit(.minutes(10)))
 struct ApplyTests {
     private let arn = "arn:aws:iam::123456789012:role/l4e-role"
 

@@ -9,7 +9,7 @@ import TestSupport
 /// write them: expansion bombs, deep nesting, many keys, and values that
 /// IAM's own rules decide. Each is refused early, with its place, or
 /// accepted exactly when IAM would accept it.
-@Suite("Hostile spec files and policies")
+@Suite("Hostile spec files and policies", .timeLimit(.minutes(10)))
 struct HostileSpecTests {
     // MARK: YAML anchors, aliases and depth
 

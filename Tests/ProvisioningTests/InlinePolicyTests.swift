@@ -31,7 +31,7 @@ enum InlineFixtures {
     static let trust = TrustedEntity.awsServices(ServiceTrust(services: ["lambda.amazonaws.com"]))
 }
 
-@Suite("Inline policies in spec files")
+@Suite("Inline policies in spec files", .timeLimit(.minutes(10)))
 struct InlinePolicySpecTests {
     @Test(arguments: SpecFormat.allCases)
     func roundTripsThroughTheFileKeepingOrderAndMeaning(format: SpecFormat) throws {
@@ -265,7 +265,7 @@ enum GeneratedPolicies {
     }
 }
 
-@Suite("Planning inline policies")
+@Suite("Planning inline policies", .timeLimit(.minutes(10)))
 struct InlinePolicyPlanTests {
     private func fake(with policies: [InlinePolicy]) async -> FakeIAM {
         let iam = FakeIAM()
@@ -338,7 +338,7 @@ struct InlinePolicyPlanTests {
     }
 }
 
-@Suite("Applying inline policies")
+@Suite("Applying inline policies", .timeLimit(.minutes(10)))
 struct InlinePolicyApplyTests {
     private let policies = [InlinePolicy(name: "S3Read", document: InlineFixtures.s3Read), InlinePolicy(name: "Logs", document: InlineFixtures.logs)]
 

@@ -3,7 +3,7 @@ import IAMClient
 import Testing
 @testable import Provisioning
 
-@Suite("RoleDetails")
+@Suite("RoleDetails", .timeLimit(.minutes(10)))
 struct InspectRoleDetailsTests {
     private func seededFake() async -> FakeIAM {
         let iam = FakeIAM()

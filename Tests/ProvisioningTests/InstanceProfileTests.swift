@@ -21,7 +21,7 @@ enum InstanceProfileFixtures {
     }
 }
 
-@Suite("Instance profiles in spec files")
+@Suite("Instance profiles in spec files", .timeLimit(.minutes(10)))
 struct InstanceProfileSpecTests {
     @Test func onByDefaultExactlyWhenEC2MayAssumeTheRole() throws {
         #expect(RoleSpec(name: "r", trust: InstanceProfileFixtures.ec2Trust).wantsInstanceProfile)
@@ -88,7 +88,7 @@ struct InstanceProfileSpecTests {
     }
 }
 
-@Suite("Planning the role's instance profile")
+@Suite("Planning the role's instance profile", .timeLimit(.minutes(10)))
 struct InstanceProfilePlanTests {
     static let name = InstanceProfileFixtures.ec2Role.roleName
 

@@ -8,7 +8,7 @@ import Testing
 /// be, and a close document that must not trigger it. With the identity and
 /// condition-key tables (LintIdentityPolicyTests, LintConditionKeyTests), every
 /// code that names a reference check has a row, so a check without one fails.
-@Suite("Lint: the check table")
+@Suite("Lint: the check table", .timeLimit(.minutes(10)))
 struct LintCheckTableTests {
     typealias F = LintPolicyFixtures
 

@@ -7,7 +7,7 @@ import TestSupport
 /// Condition keys against the generated Service Authorization Reference
 /// table, one row per check: a statement that triggers it (the finding at
 /// the key), and a close one that does not.
-@Suite("Lint: condition keys")
+@Suite("Lint: condition keys", .timeLimit(.minutes(10)))
 struct LintConditionKeyTests {
     typealias F = LintPolicyFixtures
     typealias Row = LintCheckRow

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Lint: condition blocks")
+@Suite("Lint: condition blocks", .timeLimit(.minutes(10)))
 struct LintConditionTests {
     typealias F = LintPolicyFixtures
 

@@ -7,7 +7,7 @@ import Testing
 /// covers, measured against the reference itself (shared/reference beside
 /// the repository), so a new check shows up as progress and a mistyped
 /// mapping as a failure.
-@Suite("Lint: Access Analyzer coverage")
+@Suite("Lint: Access Analyzer coverage", .timeLimit(.minutes(10)))
 struct LintCoverageTests {
     static let reference = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

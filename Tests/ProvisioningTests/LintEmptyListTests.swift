@@ -2,7 +2,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Lint: empty arrays and objects")
+@Suite("Lint: empty arrays and objects", .timeLimit(.minutes(10)))
 struct LintEmptyListTests {
     typealias F = LintPolicyFixtures
 

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Lint: federation, GitHub and Roles Anywhere")
+@Suite("Lint: federation, GitHub and Roles Anywhere", .timeLimit(.minutes(10)))
 struct LintFederationTests {
     typealias F = LintPolicyFixtures
     static let gitHub = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"

@@ -7,7 +7,7 @@ import TestSupport
 /// The identity-policy checks (inline policies), one row per check: a
 /// statement that triggers it, where the finding must point, and a close
 /// statement that must not trigger it.
-@Suite("Lint: identity policies")
+@Suite("Lint: identity policies", .timeLimit(.minutes(10)))
 struct LintIdentityPolicyTests {
     typealias F = LintPolicyFixtures
     static let linter = IdentityPolicyLinter(today: Date(timeIntervalSince1970: 1_800_000_000))

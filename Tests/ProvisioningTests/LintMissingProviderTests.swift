@@ -4,7 +4,7 @@ import Testing
 
 /// FEDERATED_PROVIDER_MISSING: only with the account's provider list, and
 /// only for providers of that account.
-@Suite("Lint: a trust's identity provider the account does not have")
+@Suite("Lint: a trust's identity provider the account does not have", .timeLimit(.minutes(10)))
 struct LintMissingProviderTests {
     typealias F = LintPolicyFixtures
     static let account = "123456789012"

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Lint: principal values")
+@Suite("Lint: principal values", .timeLimit(.minutes(10)))
 struct LintPrincipalValueTests {
     typealias F = LintPolicyFixtures
 

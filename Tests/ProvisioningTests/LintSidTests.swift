@@ -2,7 +2,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Lint: statement IDs")
+@Suite("Lint: statement IDs", .timeLimit(.minutes(10)))
 struct LintSidTests {
     typealias F = LintPolicyFixtures
 

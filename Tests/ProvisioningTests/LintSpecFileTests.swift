@@ -3,7 +3,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Lint: files and spec files")
+@Suite("Lint: files and spec files", .timeLimit(.minutes(10)))
 struct LintSpecFileTests {
     let linter = TrustPolicyLinter(today: Date(timeIntervalSince1970: 1_800_000_000))
 

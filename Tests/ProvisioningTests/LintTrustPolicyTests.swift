@@ -3,7 +3,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Lint: trust policies")
+@Suite("Lint: trust policies", .timeLimit(.minutes(10)))
 struct LintTrustPolicyTests {
     /// After Lookout for Equipment's end of support.
     let linter = TrustPolicyLinter(today: Date(timeIntervalSince1970: 1_800_000_000))

@@ -6,7 +6,7 @@ import TestSupport
 
 /// GitHub's `sub` and Cognito's `amr` conditions: the exact JSON the IAM
 /// console writes, and the way back from a policy to the answers.
-@Suite("Federation claims: GitHub subject and Cognito identities")
+@Suite("Federation claims: GitHub subject and Cognito identities", .timeLimit(.minutes(10)))
 struct ModelFederationClaimsTests {
     static let account = "111122223333"
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Recognizing trust policies and existing roles")
+@Suite("Recognizing trust policies and existing roles", .timeLimit(.minutes(10)))
 struct ModelRecognitionTests {
     static let entities: [TrustedEntity] = [
         .services(["sagemaker.amazonaws.com", "lookoutequipment.amazonaws.com"]),

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Service catalogue")
+@Suite("Service catalogue", .timeLimit(.minutes(10)))
 struct ModelServiceCatalogueTests {
     let catalogue = ServiceCatalogue.standard
 

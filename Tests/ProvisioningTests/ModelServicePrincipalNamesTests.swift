@@ -2,7 +2,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Model: generated service principal names")
+@Suite("Model: generated service principal names", .timeLimit(.minutes(10)))
 struct ModelServicePrincipalNamesTests {
     @Test("the generated list is the reference's, not a handful")
     func size() {

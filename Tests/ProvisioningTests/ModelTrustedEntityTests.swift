@@ -2,7 +2,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Trusted entities")
+@Suite("Trusted entities", .timeLimit(.minutes(10)))
 struct ModelTrustedEntityTests {
     func statement(_ entity: TrustedEntity, partition: String = "aws", account: String? = "111122223333") throws -> PolicyStatement {
         let document = try entity.policyDocument(partition: partition, accountId: account)

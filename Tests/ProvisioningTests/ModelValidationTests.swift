@@ -3,7 +3,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("RoleSpec validation")
+@Suite("RoleSpec validation", .timeLimit(.minutes(10)))
 struct ModelValidationTests {
     /// A spec IAM accepts; each test breaks one thing.
     let valid = RoleSpec(name: "role", trust: .services(["ec2.amazonaws.com"]))
@@ -167,7 +167,7 @@ struct ModelValidationTests {
 }
 
 /// `--max-session-duration` and the wizard's field read what the console writes.
-@Suite struct SessionDurationTests {
+@Suite(.timeLimit(.minutes(10))) struct SessionDurationTests {
     @Test func everyMinuteInIAMsRangeReadsBackFromItsText() throws {
         for seconds in stride(from: 3600, through: 43200, by: 60) {
             let text = SessionDuration.text(forSeconds: seconds)

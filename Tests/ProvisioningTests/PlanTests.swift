@@ -3,7 +3,7 @@ import IAMClient
 import Testing
 @testable import Provisioning
 
-@Suite("Planner")
+@Suite("Planner", .timeLimit(.minutes(10)))
 struct PlanTests {
     /// Creates the seed role in the fake and forgets the calls that took.
     private func fakeWithSeedRole(_ role: DesiredRole = SeedRole.fullRole) async -> FakeIAM {

@@ -1,7 +1,7 @@
 import Testing
 @testable import Provisioning
 
-@Suite("Trust policy equivalence")
+@Suite("Trust policy equivalence", .timeLimit(.minutes(10)))
 struct PlanTrustPolicyTests {
     private let base = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":["a.amazonaws.com","b.amazonaws.com"]},"Action":"sts:AssumeRole"}]}"#
 

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Policy diff")
+@Suite("Policy diff", .timeLimit(.minutes(10)))
 struct PolicyDiffTests {
     static let old = #"{"Statement":[{"Action":"sts:AssumeRole","Principal":{"Service":"sagemaker.amazonaws.com"},"Effect":"Allow"}],"Version":"2012-10-17"}"#
     static let new = """

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Policy document parsing")
+@Suite("Policy document parsing", .timeLimit(.minutes(10)))
 struct PolicyDocumentParsingTests {
     @Test("Statement as a single object")
     func statementObject() throws {

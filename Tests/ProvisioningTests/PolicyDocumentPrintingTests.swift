@@ -2,7 +2,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Policy document printing")
+@Suite("Policy document printing", .timeLimit(.minutes(10)))
 struct PolicyDocumentPrintingTests {
     @Test("prints members in reading order whatever the input order")
     func readingOrder() throws {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Policy semantic equality")
+@Suite("Policy semantic equality", .timeLimit(.minutes(10)))
 struct PolicyEquivalenceTests {
     let base = """
         {"Version": "2012-10-17", "Statement": [

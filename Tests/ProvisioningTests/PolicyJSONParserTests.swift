@@ -2,7 +2,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("JSON parser")
+@Suite("JSON parser", .timeLimit(.minutes(10)))
 struct PolicyJSONParserTests {
     @Test("parses every value kind and keeps member order and number literals")
     func valueKinds() throws {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Trust policy service merge")
+@Suite("Trust policy service merge", .timeLimit(.minutes(10)))
 struct PolicyMergeTests {
     @Test("adding lookoutequipment to a SageMaker trust extends the one statement")
     func addToSageMaker() throws {

@@ -7,7 +7,7 @@ import TestSupport
 
 /// Every policy reference resolves to its real ARN before anything is
 /// planned; one that cannot is an error at its place, never a half-made role.
-@Suite("Policy references resolve before planning")
+@Suite("Policy references resolve before planning", .timeLimit(.minutes(10)))
 struct PolicyResolutionTests {
     @Test(arguments: [
         ("AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"),

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Presets")
+@Suite("Presets", .timeLimit(.minutes(10)))
 struct PresetTests {
     @Test("the seed recipe: l4e-role, one statement trusting both services, three policies")
     func lookoutEquipment() throws {

@@ -6,7 +6,7 @@ import TestSupport
 /// Thousands of broken and random policies and spec files, seeded: the JSON
 /// parser, the policy decoder and the lint never crash, and every input is
 /// either accepted or rejected with a message that says where.
-@Suite("Property: policy parser and lint on bad input")
+@Suite("Property: policy parser and lint on bad input", .timeLimit(.minutes(10)))
 struct PropertyPolicyInputTests {
     static let seed: UInt64 = 0x5EED_2010_0508
     static let samples = [

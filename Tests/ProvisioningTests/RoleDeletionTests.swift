@@ -5,7 +5,7 @@ import Testing
 
 /// Deleting a role: everything IAM needs gone first, listed, then done in
 /// order; an interrupted delete is finished by running it again.
-@Suite("Role deletion")
+@Suite("Role deletion", .timeLimit(.minutes(10)))
 struct RoleDeletionTests {
     private static let everything = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
 

@@ -6,6 +6,7 @@ import TestSupport
 
 /// The facade the wizard and commands share: caching, offline behaviour,
 /// and the same plan/apply/export results the parts give on their own.
+@Suite(.timeLimit(.minutes(10)))
 struct RoleServiceTests {
     struct FixedSTS: STSOperations {
         var identity = CallerIdentity(account: FakeIAM.account, arn: "arn:aws:iam::\(FakeIAM.account):user/dev", userId: "AIDADEV")

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Provisioning
 
-@Suite("Spec files")
+@Suite("Spec files", .timeLimit(.minutes(10)))
 struct SpecFileTests {
     /// One spec of each trust kind with every field set.
     static let specs: [RoleSpec] = [

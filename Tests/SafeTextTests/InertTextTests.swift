@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import SafeText
 
-@Suite("Text from outside is inert")
+@Suite("Text from outside is inert", .timeLimit(.minutes(10)))
 struct InertTextTests {
     /// Every scalar a terminal acts on, or that hides or reorders text.
     static let knownUnsafe: [UInt32] =

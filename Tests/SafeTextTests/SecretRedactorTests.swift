@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import SafeText
 
-@Suite("Secrets are redacted in any shape")
+@Suite("Secrets are redacted in any shape", .timeLimit(.minutes(10)))
 struct SecretRedactorTests {
     static let secretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
     static let sessionToken = "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD+token+value=="

@@ -2,7 +2,7 @@ import Foundation
 import SigV4
 import Testing
 
-@Suite("Requests signed by botocore (Vectors/vectors.json)")
+@Suite("Requests signed by botocore (Vectors/vectors.json)", .timeLimit(.minutes(10)))
 struct BotocoreVectorTests {
     @Test("The vectors cover the IAM and STS requests rolewiz sends")
     func coverage() throws {

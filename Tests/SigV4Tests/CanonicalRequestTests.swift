@@ -1,7 +1,7 @@
 import SigV4
 import Testing
 
-@Suite("CanonicalRequest")
+@Suite("CanonicalRequest", .timeLimit(.minutes(10)))
 struct CanonicalRequestTests {
     static let emptyHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 

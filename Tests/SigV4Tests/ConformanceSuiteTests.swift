@@ -2,7 +2,7 @@ import Foundation
 import SigV4
 import Testing
 
-@Suite("AWS SigV4 conformance suite (../shared/conformance/sigv4)")
+@Suite("AWS SigV4 conformance suite (../shared/conformance/sigv4)", .timeLimit(.minutes(10)))
 struct ConformanceSuiteTests {
     /// A missing suite must never look like a pass: it fails on CI and is
     /// reported on the console elsewhere.

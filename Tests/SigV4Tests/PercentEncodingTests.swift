@@ -1,7 +1,7 @@
 import SigV4
 import Testing
 
-@Suite("PercentEncoding")
+@Suite("PercentEncoding", .timeLimit(.minutes(10)))
 struct PercentEncodingTests {
     static let unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~"
 

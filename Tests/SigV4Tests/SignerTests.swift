@@ -2,7 +2,7 @@ import Foundation
 import SigV4
 import Testing
 
-@Suite("SigV4Signer")
+@Suite("SigV4Signer", .timeLimit(.minutes(10)))
 struct SignerTests {
     static let credentials = SigningCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
     static let date = Date(timeIntervalSince1970: 1_440_938_160)

@@ -3,7 +3,7 @@ import Testing
 
 /// Whole-screen snapshots: sizes 80x24 and the minimum, colour (attribute
 /// marks) and monochrome, UTF-8 and ASCII.
-@Suite struct GoldenTests {
+@Suite(.timeLimit(.minutes(10))) struct GoldenTests {
     static let variants: [(String, Size, Theme, Charset)] = [
         ("80x24-color-utf8", Size(columns: 80, rows: 24), .color, .utf8),
         ("80x24-mono-utf8", Size(columns: 80, rows: 24), .monochrome, .utf8),

@@ -2,7 +2,7 @@ import Testing
 @testable import TerminalUI
 import CNcursesw
 
-@Suite struct KeyDecoderTests {
+@Suite(.timeLimit(.minutes(10))) struct KeyDecoderTests {
     private func decode(_ text: String, flush: Bool = true) -> [Key] {
         var decoder = KeyDecoder()
         var keys = decoder.feed(text.unicodeScalars.map(InputUnit.scalar))

@@ -3,7 +3,7 @@ import Testing
 
 /// The key bar never hides a key without a way to find it: what does not
 /// fit is counted on Help.
-@Suite struct KeyHintBarTests {
+@Suite(.timeLimit(.minutes(10))) struct KeyHintBarTests {
     let hints = ["Next", "Scope", "Preview", "Add by name", "Toggle", "Filter"].enumerated().map {
         KeyHint(keys: [.function($0.offset + 2)], label: $0.element, help: $0.element)
     }

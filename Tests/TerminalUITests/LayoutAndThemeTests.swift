@@ -2,7 +2,7 @@ import Testing
 import TestSupport
 @testable import TerminalUI
 
-@Suite struct LayoutAndThemeTests {
+@Suite(.timeLimit(.minutes(10))) struct LayoutAndThemeTests {
     /// The policy preview's regression: wrapped lines of pretty-printed JSON
     /// keep their line's indentation (capped at a third of the width), at
     /// every pane width, and no text is lost or reordered.
@@ -130,7 +130,7 @@ import TestSupport
 /// The wrap's shortcut for lines that already fit gives exactly what
 /// wrapping word by word gives, on generated text (ASCII and not, spaces
 /// leading, inside and trailing, long words, control characters).
-@Suite struct WrapShortcutTests {
+@Suite(.timeLimit(.minutes(10))) struct WrapShortcutTests {
     @Test func theShortcutAgreesWithWrappingWordByWord() {
         var random = SeededRandom(seed: 0x57A9)
         let pieces = ["{", "}", "\"Effect\": \"Allow\",", " ", "  ", "    ", "s3:GetObject", "é", "日本", "\t", "\u{1B}", "~", "a-very-long-word-without-breaks", ""]

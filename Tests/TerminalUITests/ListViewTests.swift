@@ -2,7 +2,7 @@ import Testing
 import TestSupport
 @testable import TerminalUI
 
-@Suite struct ListViewTests {
+@Suite(.timeLimit(.minutes(10))) struct ListViewTests {
     private func bigList() -> ListView {
         ListView(items: (0..<2000).map { ListItem(id: "\($0)", title: "Policy\($0)", detail: $0 % 2 == 0 ? "even" : "odd") },
                  selection: .multiple)
@@ -133,7 +133,7 @@ import TestSupport
 /// Rows that change in the background (the role list's last activity) are
 /// updated in place: the same rows and filter result as rebuilding the
 /// list, but the cursor's item and the scroll stay where they were.
-@Suite struct ListViewUpdateTests {
+@Suite(.timeLimit(.minutes(10))) struct ListViewUpdateTests {
     @Test func updatingRowsKeepsTheViewWhereItWas() {
         let list = ListView(items: (0..<3000).map { ListItem(id: "role-\($0)", title: "role-\($0)", detail: "last used …") })
         _ = render(Size(columns: 60, rows: 12)) { list.draw($0, focused: true) }.text

@@ -7,7 +7,7 @@ import TestSupport
 /// in byte mode: python is given `QRData(mode=MODE_8BIT_BYTE)`, since its
 /// plain `add_data` would pick numeric or alphanumeric mode for some inputs.
 /// One python run per test answers the whole batch.
-@Suite struct QRCodeDifferentialTests {
+@Suite(.timeLimit(.minutes(10))) struct QRCodeDifferentialTests {
     private struct Case: Codable {
         var bytes: [UInt8]
         var level: String

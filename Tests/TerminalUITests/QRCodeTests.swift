@@ -1,7 +1,7 @@
 import Testing
 @testable import TerminalUI
 
-@Suite struct QRCodeTests {
+@Suite(.timeLimit(.minutes(10))) struct QRCodeTests {
     // MARK: Encoder, against the spec's own numbers
 
     @Test func reedSolomonMatchesTheSpecExamples() {

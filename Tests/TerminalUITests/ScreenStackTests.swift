@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TerminalUI
 
-@Suite struct ScreenStackTests {
+@Suite(.timeLimit(.minutes(10))) struct ScreenStackTests {
     @Test func tabMovesFocusAndTextGoesToTheField() throws {
         let screen = FormScreen()
         let harness = Harness<String>(screen)

@@ -1,7 +1,7 @@
 import Testing
 @testable import TerminalUI
 
-@Suite struct TextEditorTests {
+@Suite(.timeLimit(.minutes(10))) struct TextEditorTests {
     @Test func typingUndoAndRedoGroupWords() {
         let editor = TextEditor(text: "", syntax: .plain)
         for character in "abc" { _ = editor.handle(.character(character)) }

@@ -1,7 +1,7 @@
 import Testing
 @testable import TerminalUI
 
-@Suite struct TextFieldTests {
+@Suite(.timeLimit(.minutes(10))) struct TextFieldTests {
     @Test func editingKeys() {
         let field = TextField(label: "Name")
         for character in "hello world" { _ = field.handle(.character(character)) }

@@ -8,7 +8,7 @@ import TerminalUI
 /// maximum session duration (as hours and minutes, checked as typed) and the
 /// permissions boundary chosen from the policy list (or typed, or none).
 @MainActor
-@Suite struct WizardDetailsTests {
+@Suite(.timeLimit(.minutes(10))) struct WizardDetailsTests {
     /// The preset's flow up to Details, offline.
     static func details(size: Size = Size(columns: 80, rows: 24)) throws -> WizardHarness {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil), size: size)
@@ -110,7 +110,7 @@ import TerminalUI
 /// The trusted-entity step offers every service principal of the generated
 /// list, by its service's name, after the hand-kept catalogue.
 @MainActor
-@Suite struct WizardServicePickerTests {
+@Suite(.timeLimit(.minutes(10))) struct WizardServicePickerTests {
     @Test func everyGeneratedServiceIsOfferedOnceAfterTheCatalogue() {
         let every = ServiceCatalogue.everyService.services
         let curated = ServiceCatalogue.standard.services

@@ -7,6 +7,7 @@ import TestSupport
 @testable import Wizard
 
 /// Keys in, state out: each screen of the create flow, offline and against moto.
+@Suite(.timeLimit(.minutes(10)))
 @MainActor
 struct WizardFlowTests {
     @Test func enterThroughThePresetOfflineReachesExportWithTheSeedAnswers() async throws {

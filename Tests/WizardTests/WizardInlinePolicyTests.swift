@@ -11,7 +11,7 @@ import TestSupport
 /// findings as typed; removing asks; Review plans PutRolePolicy and
 /// DeleteRolePolicy, and nothing typed is lost on Esc.
 @MainActor
-@Suite struct WizardInlinePolicyTests {
+@Suite(.timeLimit(.minutes(10))) struct WizardInlinePolicyTests {
     /// The preset's flow at step 2, offline, on the inline policies list.
     static func inlineList(size: Size = Size(columns: 100, rows: 30)) throws -> WizardHarness {
         let harness = WizardHarness(service: offlineService(), start: .create(preset: .lookoutEquipment, roleName: nil), size: size)

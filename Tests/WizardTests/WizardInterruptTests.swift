@@ -8,6 +8,7 @@ import TestSupport
 /// Leaving in the middle: Ctrl-C while applying asks whether to stop after
 /// the current call and reports what was done; quitting the editor with
 /// unsaved edits asks first.
+@Suite(.timeLimit(.minutes(10)))
 @MainActor
 struct WizardInterruptTests {
     @Test func ctrlCDuringApplyAsksAndReportsWhatWasDone() async throws {

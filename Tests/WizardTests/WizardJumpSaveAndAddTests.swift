@@ -6,6 +6,7 @@ import Testing
 
 /// Review's digit keys, saving the spec and exporting to a chosen path, and
 /// adding a policy by name where the list does not hold it (offline).
+@Suite(.timeLimit(.minutes(10)))
 @MainActor
 struct WizardJumpSaveAndAddTests {
     func temporaryDirectory() throws -> URL {

@@ -9,6 +9,7 @@ import TestSupport
 /// The trusted-entity step's federation: the provider picker (well-known
 /// providers offline, the account's read through the context when
 /// connected), GitHub's organisation, repository and branch, Cognito's identities.
+@Suite(.timeLimit(.minutes(10)))
 @MainActor
 struct WizardProviderTests {
     /// A custom role's trusted-entity step, on the entity type `rights` to the right of AWS service.

@@ -12,7 +12,7 @@ import TerminalUI
 /// over whatever is up. The connector is scripted; the tmux tests in
 /// RolewizTests drive the same flow with the real binary against moto.
 @MainActor
-@Suite struct WizardSignInTests {
+@Suite(.timeLimit(.minutes(10))) struct WizardSignInTests {
     static let request = MFACodeRequest(profile: "mfa", device: "arn:aws:iam::123456789012:mfa/alice", roleArn: "arn:aws:iam::123456789012:role/admin")
 
     /// A connector that asks `ask` and reports, as its offline message, what it got.

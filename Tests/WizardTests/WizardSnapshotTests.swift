@@ -8,6 +8,7 @@ import TestSupport
 
 /// Golden text snapshots of screens at 80x24 on the in-memory surface.
 /// Set RECORD_GOLDEN=1 to rewrite them after a deliberate change (and review the diff).
+@Suite(.timeLimit(.minutes(10)))
 @MainActor
 struct WizardSnapshotTests {
     static let goldens = GoldenFiles(beside: #filePath, endsWithNewline: false)
