@@ -45,7 +45,7 @@ public final class ClockCorrection: @unchecked Sendable {
     /// signature expired or is not yet valid, since a wrong key gives the same code).
     static func isClockSkewError(_ error: AWSError) -> Bool {
         switch error.code {
-        case "RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture":
+        case _ where AWSErrorCode.clockSkew.contains(error.code):
             return true
         case "InvalidSignatureException", "SignatureDoesNotMatch", "AuthFailure":
             let message = error.message.lowercased()

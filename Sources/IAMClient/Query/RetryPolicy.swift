@@ -50,18 +50,10 @@ public struct RetryPolicy: Sendable {
     // MARK: - What is worth retrying
 
     /// Error codes that mean "slow down" rather than "you are wrong".
-    public static let throttlingCodes: Set<String> = [
-        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-        "TooManyRequestsException", "RequestLimitExceeded", "BandwidthLimitExceeded",
-        "RequestThrottled", "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
-        "ProvisionedThroughputExceededException", "TransactionInProgressException",
-    ]
+    public static var throttlingCodes: Set<String> { AWSErrorCode.throttling }
 
     /// Error codes for failures on AWS's side that usually pass.
-    public static let transientCodes: Set<String> = [
-        "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure",
-        "ServiceUnavailable", "ServiceFailure", "IDPCommunicationError",
-    ]
+    public static var transientCodes: Set<String> { AWSErrorCode.transient }
 
     /// True for throttling, AWS-side failures (5xx, 429) and known transient codes.
     /// Client errors (EntityAlreadyExists, LimitExceeded, MalformedPolicyDocument,

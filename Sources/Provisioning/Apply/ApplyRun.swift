@@ -79,7 +79,7 @@ struct ApplyRun {
             record(step, failure: nil)
             return []
         } catch {
-            if case .createRole(let role) = step, error.awsErrorCode == IAMErrorCode.entityAlreadyExists {
+            if case .createRole(let role) = step, error.awsErrorCode == AWSErrorCode.entityAlreadyExists {
                 do {
                     let followUps = try await adoptExistingRole(role, conflict: error)
                     record(step, failure: nil)

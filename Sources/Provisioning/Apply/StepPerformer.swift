@@ -33,7 +33,7 @@ struct StepPerformer: Sendable {
         case .attachPolicy(let arn):
             do {
                 try await iam.attachRolePolicy(roleName: roleName, policyArn: arn)
-            } catch where error.awsErrorCode == IAMErrorCode.entityAlreadyExists {
+            } catch where error.awsErrorCode == AWSErrorCode.entityAlreadyExists {
                 // Already attached: what the step wanted.
             }
         case .detachPolicy(let arn):
@@ -46,7 +46,7 @@ struct StepPerformer: Sendable {
         case .createInstanceProfile(let name, let path):
             do {
                 _ = try await iam.createInstanceProfile(name: name, path: path)
-            } catch where error.awsErrorCode == IAMErrorCode.entityAlreadyExists {
+            } catch where error.awsErrorCode == AWSErrorCode.entityAlreadyExists {
                 // Made by an earlier try whose reply was lost; the planner
                 // saw it absent or empty, and adding the role checks again.
             }
@@ -70,7 +70,7 @@ struct StepPerformer: Sendable {
     private func addRole(toInstanceProfile name: String) async throws {
         do {
             try await iam.addRoleToInstanceProfile(instanceProfileName: name, roleName: roleName)
-        } catch where [IAMErrorCode.limitExceeded, IAMErrorCode.entityAlreadyExists].contains(error.awsErrorCode) {
+        } catch where [AWSErrorCode.limitExceeded, AWSErrorCode.entityAlreadyExists].contains(error.awsErrorCode) {
             guard let profile = try? await iam.getInstanceProfile(name: name), profile.roleNames.contains(roleName) else { throw error }
         }
     }
@@ -80,7 +80,7 @@ struct StepPerformer: Sendable {
     private func alreadyDoneIfMissing(_ call: () async throws -> Void) async throws {
         do {
             try await call()
-        } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
+        } catch where error.awsErrorCode == AWSErrorCode.noSuchEntity {
         }
     }
 }

@@ -16,7 +16,7 @@ extension Planner {
         guard desired.wantsInstanceProfile else { return nil }
         do {
             return try await iam.getInstanceProfile(name: desired.roleName)
-        } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
+        } catch where error.awsErrorCode == AWSErrorCode.noSuchEntity {
             return nil
         }
     }

@@ -22,7 +22,7 @@ public struct Planner: Sendable {
     public func currentRole(named roleName: String) async throws -> RoleDetails? {
         do {
             return try await RoleDetails.load(roleName: roleName, from: iam)
-        } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
+        } catch where error.awsErrorCode == AWSErrorCode.noSuchEntity {
             return nil
         }
     }
@@ -59,7 +59,7 @@ public struct Planner: Sendable {
                     do {
                         _ = try await iam.getPolicy(arn: arn)
                         return nil
-                    } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
+                    } catch where error.awsErrorCode == AWSErrorCode.noSuchEntity {
                         return arn
                     }
                 }

@@ -176,7 +176,7 @@ public final class RoleService: Sendable {
         do {
             _ = try await requireLive("check the role name").iam.getRole(name: name)
             return true
-        } catch where error.awsErrorCode == IAMErrorCode.noSuchEntity {
+        } catch where error.awsErrorCode == AWSErrorCode.noSuchEntity {
             return false
         }
     }

@@ -57,11 +57,11 @@ public enum Outcome<Value: Sendable>: Sendable {
     }
 }
 
-/// Plain words for errors shown on screens.
+/// Plain words for errors shown on screens: an AWS error as the command line says it, with its advice.
 enum WizardError {
     static func describe(_ error: any Error) -> String {
         switch error {
-        case let aws as AWSError: "\(aws.message) (\(aws.code))"
+        case let aws as AWSError: AWSErrorAdvice.message(for: aws)
         case let invalid as RoleSpecValidationError: invalid.issues.map(\.description).joined(separator: "; ")
         default: String(describing: error)
         }

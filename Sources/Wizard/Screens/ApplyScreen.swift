@@ -86,7 +86,9 @@ final class ApplyScreen: WizardScreen {
             if let i = index(step) { progress.setState(.running, at: i, detail: "retry \(attempt): \(reason)") }
         case .succeeded(let step): if let i = index(step) { progress.setState(.succeeded, at: i) }
         case .failed(let failure, let reason):
-            if let i = index(failure) { progress.setState(.failed("\(reason.message) (\(reason.code))"), at: i) }
+            // IAM's answer in the command line's words, with its advice; a transport failure as it is.
+            let text = reason.awsError.map(AWSErrorAdvice.message(for:)) ?? "\(reason.message) (\(reason.code))"
+            if let i = index(failure) { progress.setState(.failed(text), at: i) }
         case .cancelled(let notStarted):
             for step in notStarted { if let i = index(step) { progress.setState(.skipped, at: i) } }
         case .finished: break

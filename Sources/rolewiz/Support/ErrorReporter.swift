@@ -55,41 +55,6 @@ enum ErrorReporter {
         }
     }
 
-    static let stsActions: Set<String> = ["GetCallerIdentity", "AssumeRole", "AssumeRoleWithWebIdentity"]
-
-    /// `Code: message` plus advice for the codes people meet most.
-    static func message(for error: AWSError) -> String {
-        let action = error.action ?? "the call"
-        let permission = error.action.map { (stsActions.contains($0) ? "sts:" : "iam:") + $0 } ?? "this action"
-        var text = "\(error.code): \(error.message.isEmpty ? "\(action) failed (HTTP \(error.httpStatus))" : error.message)"
-        if !text.hasSuffix(".") { text += "." }
-        let advice: String?
-        switch error.code {
-        case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation":
-            advice = "Check that your credentials allow \(permission)."
-        case "InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch", "IncompleteSignature":
-            advice = "Check your credentials: the access key or secret key is wrong or was deleted (see --profile and AWS_ACCESS_KEY_ID)."
-        case "ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired":
-            advice = "Your session credentials have expired: refresh them (for example `aws sso login`) and try again."
-        case "RequestTimeTooSkewed", "RequestExpired":
-            advice = "Check this computer's clock."
-        case "NoSuchEntity":
-            advice = "Check the name or ARN; it may be in another account or partition."
-        case "EntityAlreadyExists":
-            advice = "Choose another name, or edit the existing one."
-        case "LimitExceeded":
-            advice = "An IAM quota was reached (for example roles per account or policies per role); remove something or ask AWS for a higher quota."
-        case "MalformedPolicyDocument":
-            advice = "Fix the policy document and try again."
-        case "DeleteConflict":
-            advice = "Detach its policies and remove it from instance profiles first."
-        case _ where RetryPolicy.throttlingCodes.contains(error.code):
-            advice = "AWS kept throttling the requests; wait a moment, or raise --max-attempts."
-        default:
-            advice = nil
-        }
-        if let advice { text += " " + advice }
-        if let requestId = error.requestId { text += " (request id \(requestId))" }
-        return text
-    }
+    /// `Code: message` plus advice (Provisioning's, which the wizard shows too).
+    static func message(for error: AWSError) -> String { AWSErrorAdvice.message(for: error) }
 }
