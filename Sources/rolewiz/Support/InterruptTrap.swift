@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -7,9 +8,10 @@ import Darwin
 #endif
 
 /// The write end of the trap's pipe. A global because a signal handler can
-/// capture nothing; set before the handler is installed and cleared after it
-/// is removed.
-nonisolated(unsafe) private var interruptPipeWriteEnd: Int32 = -1
+/// capture nothing; an atomic, since the handler reads it on whatever thread
+/// the signal lands on (a lock-free load is safe in signal context). Set
+/// before the handler is installed and cleared after it is removed.
+private let interruptPipeWriteEnd = Atomic<Int32>(-1)
 
 /// Turns Ctrl-C (SIGINT) into a call of `onInterrupt` instead of killing
 /// the process, for as long as the trap is set, so an apply can stop after
@@ -22,18 +24,21 @@ nonisolated(unsafe) private var interruptPipeWriteEnd: Int32 = -1
 /// `onInterrupt` outside signal context.
 final class InterruptTrap: Sendable {
     private let writeEnd: Int32
+    /// What SIGINT did before the trap (the default, or a parent's choice), put back by `remove()`.
+    private let previous: sigaction
 
     init(onInterrupt: @escaping @Sendable () -> Void) {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else {
-            // No pipe, no trap: Ctrl-C keeps its default and ends the process.
+            // No pipe, no trap: Ctrl-C keeps what it did and ends the process.
             writeEnd = -1
+            previous = sigaction()
             return
         }
         let readEnd = ends[0]
         writeEnd = ends[1]
         _ = fcntl(writeEnd, F_SETFL, fcntl(writeEnd, F_GETFL) | O_NONBLOCK)
-        interruptPipeWriteEnd = writeEnd
+        interruptPipeWriteEnd.store(writeEnd, ordering: .sequentiallyConsistent)
 
         let reader = Thread {
             var byte: UInt8 = 0
@@ -50,7 +55,7 @@ final class InterruptTrap: Sendable {
 
         let handler: @convention(c) (Int32) -> Void = { _ in
             var byte: UInt8 = 1
-            _ = write(interruptPipeWriteEnd, &byte, 1)
+            _ = write(interruptPipeWriteEnd.load(ordering: .relaxed), &byte, 1)
         }
         var action = sigaction()
         #if canImport(Glibc)
@@ -60,7 +65,9 @@ final class InterruptTrap: Sendable {
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
-        sigaction(SIGINT, &action, nil)
+        var saved = sigaction()
+        sigaction(SIGINT, &action, &saved)
+        previous = saved
 
         // A parent may have started us with SIGINT blocked; the trap must see it.
         var interrupt = sigset_t()
@@ -69,11 +76,12 @@ final class InterruptTrap: Sendable {
         pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
-    /// Restores the default: Ctrl-C ends the process.
+    /// Puts back what SIGINT did before the trap (usually: Ctrl-C ends the process).
     func remove() {
-        signal(SIGINT, SIG_DFL)
         guard writeEnd >= 0 else { return }
-        interruptPipeWriteEnd = -1
+        var restored = previous
+        sigaction(SIGINT, &restored, nil)
+        interruptPipeWriteEnd.store(-1, ordering: .sequentiallyConsistent)
         close(writeEnd)
     }
 }
