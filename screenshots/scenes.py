@@ -58,6 +58,11 @@ SCENES = [
     Scene("details", PRESET, TO_TRUST + (keys("Enter"), wait("Role name"), keys("Tab", "Tab", "Tab"), type_("12h"),
                                           keys("Tab", "Tab"), wait("Enter Choose boundary")),
           description="Details: name, description, path, maximum session, tags and the permissions boundary"),
+    Scene("instance-profile", ("wizard", "--preset", "ec2-instance"), (
+        wait("from preset ec2-instance"), keys("Enter"), wait("Trusted entity type"), keys("Enter"),
+        wait("of 10 selected", still=False), keys("Enter"), wait("Size "), keys("Enter"),
+        wait("Create an instance profile with the same name")),
+        description="Details of a role EC2 assumes: the instance profile of the same name, on by default"),
     Scene("inline-policy", PRESET, TO_PERMISSIONS + (
         keys("F3"), wait("No inline policies"), keys("a"), wait("0 errors"),
         keys("Down", "Down", "Down", "Down", "Down", "End", "Left", "Left"), type_("s"),

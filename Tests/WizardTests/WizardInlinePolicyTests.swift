@@ -120,6 +120,28 @@ import TestSupport
         #expect(findings.contains { $0.code == .passRoleWildcardResource && $0.message.hasPrefix("inline policy \"pass\"") }, "\(findings)")
     }
 
+    @Test func aCustomerManagedPolicyInThePreviewGetsTheIdentityChecks() async throws {
+        let moto = try await MotoServer.sharedOrSkip()
+        let iam = try motoSession(moto).iam
+        let name = MotoServer.uniqueName("typo-policy")
+        let document = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjcet","Resource":"*"}]}"#
+        // CreatePolicy is not among rolewiz's calls (it never creates policies); made directly.
+        try await iam.client.call("CreatePolicy", [("PolicyName", name), ("PolicyDocument", document)]) { @Sendable _ in () }
+        let harness = WizardHarness(service: try motoService(moto), start: .create(preset: .lookoutEquipment, roleName: nil),
+                                    size: Size(columns: 100, rows: 30))
+        try harness.press(.enter, .enter)
+        try await harness.deliver { $0.isPolicies }
+        try harness.type("/" + name)
+        try harness.press(.enter)
+        try await harness.deliver { if case .policyDocument(let arn, _) = $0 { arn.hasSuffix("/" + name) } else { false } }
+        let screen = try #require(harness.stack.top as? PermissionsScreen)
+        #expect(screen.preview.text.contains(#"E 6:23 "s3:GetObjcet" is not an action of its service (did you mean s3:GetObject?)"#),
+                "\(screen.preview.text)")
+        // An AWS managed policy's preview shows its document only: AWS's to fix.
+        #expect(PermissionsScreen.findingLines(for: "{}", arn: "arn:aws:iam::aws:policy/ReadOnlyAccess").isEmpty)
+        #expect(!PermissionsScreen.findingLines(for: "{}", arn: "arn:aws:iam::123456789012:policy/Mine").isEmpty)
+    }
+
     @Test func theEditorAddsAndRemovesThemOnTheRole() async throws {
         let moto = try await MotoServer.sharedOrSkip()
         let iam = try motoSession(moto).iam

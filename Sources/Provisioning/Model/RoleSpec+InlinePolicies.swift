@@ -25,9 +25,12 @@ extension RoleSpec.Limits {
 extension RoleSpec {
     /// The inline policies' total size against IAM's role quota of 10,240
     /// characters, each document counted without whitespace.
-    public func inlinePolicySizeUsage() -> PolicySizeUsage {
+    public func inlinePolicySizeUsage() -> PolicySizeUsage { Self.inlinePolicySizeUsage(of: inlinePolicies) }
+
+    /// The same for policies not yet in a spec (the wizard's answers as typed).
+    public static func inlinePolicySizeUsage(of policies: [InlinePolicy]) -> PolicySizeUsage {
         PolicySizeUsage(
-            used: inlinePolicies.reduce(0) { $0 + PolicyDocument.iamSize(of: $1.document) },
+            used: policies.reduce(0) { $0 + PolicyDocument.iamSize(of: $1.document) },
             limit: Limits.inlinePolicySize)
     }
 

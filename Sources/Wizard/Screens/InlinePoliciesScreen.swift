@@ -44,6 +44,9 @@ final class InlinePoliciesScreen: WizardScreen {
 
     private func refreshItems() {
         shown = model.inlinePolicies
+        // Only the documents the list holds now: texts typed in between are not kept.
+        let documents = Set(shown.map(\.document))
+        findingsByDocument = findingsByDocument.filter { documents.contains($0.key) }
         let current = list.currentItem?.id
         list.setItems(model.inlinePolicies.enumerated().map { index, policy in
             let found = findings(for: policy.document)
@@ -73,7 +76,7 @@ final class InlinePoliciesScreen: WizardScreen {
     func draw(_ canvas: Canvas) {
         if shown != model.inlinePolicies { refreshItems() }
         let body = WizardFrame.draw(canvas, title: "inline policies", offline: context.service.isOffline)
-        let usage = model.spec(partition: context.partition).inlinePolicySizeUsage()
+        let usage = RoleSpec.inlinePolicySizeUsage(of: model.inlinePolicies)
         let count = model.inlinePolicies.count
         body.field("\(count) inline polic\(count == 1 ? "y" : "ies") · size \(usage.used)/\(usage.limit) characters for the role",
                    at: .zero, width: body.columns, style: usage.isOverLimit ? .error : .dim)

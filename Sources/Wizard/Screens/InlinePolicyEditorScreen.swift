@@ -52,7 +52,7 @@ final class InlinePolicyEditorScreen: WizardScreen {
 
     func draw(_ canvas: Canvas) {
         let body = WizardFrame.draw(canvas, title: "inline policy", offline: context.service.isOffline)
-        let usage = model.spec(partition: context.partition).inlinePolicySizeUsage()
+        let usage = RoleSpec.inlinePolicySizeUsage(of: model.inlinePolicies)
         body.field("Size \(PolicyDocument.iamSize(of: editor.text)) · all inline \(usage.used)/\(usage.limit) · "
                    + PolicyFindingsView.counts(findings), at: .zero, width: body.columns, style: usage.isOverLimit ? .error : .dim)
         name.draw(body.rows(from: 1, count: TextField.height), focused: focus.isFocused(.name))

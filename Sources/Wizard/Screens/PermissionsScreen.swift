@@ -89,7 +89,7 @@ final class PermissionsScreen: WizardScreen {
     /// not on every move of the cursor (its checks are not cheap).
     private var lintedFrom: (spec: RoleSpec, edited: String?, quotas: LintQuotas, account: String?)?
     private var lintedWarnings: [String: String] = [:]
-    /// Each previewed policy's document as printed, by ARN.
+    /// Each previewed policy's document as printed (a customer managed one after its findings), by ARN.
     private var prettyDocuments: [String: String] = [:]
 
     /// Lint messages for the chosen policies, by ARN.
@@ -149,12 +149,24 @@ final class PermissionsScreen: WizardScreen {
         case nil: return text + "\nloading…"
         case .failure(let message)?: return text + "\n! " + message
         case .success(let document)?:
-            // Parsed and printed once per policy: moving back and forth between rows does neither again.
-            if let pretty = prettyDocuments[arn] { return text + "\n" + pretty }
+            // Parsed, printed and linted once per policy: moving back and forth between rows does none of it again.
+            if let shown = prettyDocuments[arn] { return text + "\n" + shown }
             let pretty = (try? JSONParser.parse(document)).map { JSONPrinter.pretty($0.value) } ?? document
-            prettyDocuments[arn] = pretty
-            return text + "\n" + pretty
+            let shown = Self.findingLines(for: pretty, arn: arn) + pretty
+            prettyDocuments[arn] = shown
+            return text + "\n" + shown
         }
+    }
+
+    /// A customer managed policy's identity-policy findings, a line each, placed
+    /// in the document as printed below them; AWS managed policies are AWS's to fix.
+    static func findingLines(for printed: String, arn: String) -> String {
+        guard !PolicyReference(arn: arn).isAWSManaged else { return "" }
+        let findings = IdentityPolicyLinter().lint(policy: printed)
+        guard !findings.isEmpty else { return "" }
+        return findings.map { finding in
+            "\(PolicyFindingsView.severity(finding.severity).letter) " + (finding.position.map { "\($0) " } ?? "") + finding.message
+        }.joined(separator: "\n") + "\n\n"
     }
 
     func draw(_ canvas: Canvas) {
