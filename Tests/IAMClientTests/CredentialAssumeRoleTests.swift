@@ -145,7 +145,11 @@ struct CredentialAssumeRoleTests {
         )
         _ = try await chain.credentials()
         #expect(sts.assumeRoleCalls.first?.signedWith?.accessKeyId == "AKIDTASK")
-        #expect(server.requests.map(\.path) == ["/creds"])
+        // One read, or more only when a read outlived the provider's 2 s time-out and was retried
+        // (as botocore does): on a loaded 2-core machine the fake server can be that slow to answer.
+        let paths = server.requests.map(\.path)
+        #expect(!paths.isEmpty && paths.count <= ContainerCredentialProvider.maxAttempts && paths.allSatisfy { $0 == "/creds" }, "\(paths)")
+        #expect(sts.assumeRoleCalls.count == 1)
     }
 
     @Test("contradictory or incomplete role settings are errors that name the setting")
