@@ -1,0 +1,22 @@
+/// One role of a set (one spec file), ready to be resolved for whichever
+/// account it goes to: "this account" in a trust means each target's own.
+public struct RoleSetMember: Sendable {
+    /// Where the role came from, for reports: the spec file's path or `preset NAME`.
+    public var origin: String
+    public var roleName: String
+    /// The role for a partition and account; throws a problem that names the
+    /// file and line (the spec file model knows where each field came from).
+    public var resolve: @Sendable (_ partition: String, _ accountId: String?) throws -> DesiredRole
+    /// True when the trust names "this account", so the account must be known.
+    public var needsAccount: Bool
+
+    public init(
+        origin: String, roleName: String, needsAccount: Bool,
+        resolve: @escaping @Sendable (_ partition: String, _ accountId: String?) throws -> DesiredRole
+    ) {
+        self.origin = origin
+        self.roleName = roleName
+        self.needsAccount = needsAccount
+        self.resolve = resolve
+    }
+}
