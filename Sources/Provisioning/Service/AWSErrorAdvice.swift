@@ -17,6 +17,12 @@ public enum AWSErrorAdvice {
         return text
     }
 
+    /// The same for any error that is an AWS error; nil for the rest, which
+    /// the caller words itself (screens cannot name `AWSError`).
+    public static func message(forAny error: any Error) -> String? {
+        (error as? AWSError).map(message(for:))
+    }
+
     /// What to do, for the codes with a known remedy; nil for the rest.
     public static func advice(for error: AWSError) -> String? {
         let permission = error.action.map { (stsActions.contains($0) ? "sts:" : "iam:") + $0 } ?? "this action"
