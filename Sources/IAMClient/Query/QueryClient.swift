@@ -111,7 +111,7 @@ public struct QueryClient: Sendable {
                     return response
                 }
                 if let error = QueryResponseParser.error(from: response, action: action) {
-                    event.errorCode = error.code
+                    event.errorCode = error.code.rawValue
                     event.requestId = error.requestId
                     if !correctedClock, ClockCorrection.isClockSkewError(error),
                        let serverTime = response.header("Date").flatMap(AWSTimestamp.parseHTTPDate) {

@@ -50,10 +50,10 @@ public struct RetryPolicy: Sendable {
     // MARK: - What is worth retrying
 
     /// Error codes that mean "slow down" rather than "you are wrong".
-    public static var throttlingCodes: Set<String> { AWSErrorCode.throttling }
+    public static var throttlingCodes: Set<AWSErrorCode> { AWSErrorCode.throttling }
 
     /// Error codes for failures on AWS's side that usually pass.
-    public static var transientCodes: Set<String> { AWSErrorCode.transient }
+    public static var transientCodes: Set<AWSErrorCode> { AWSErrorCode.transient }
 
     /// True for throttling, AWS-side failures (5xx, 429) and known transient codes.
     /// Client errors (EntityAlreadyExists, LimitExceeded, MalformedPolicyDocument,

@@ -34,7 +34,7 @@ public enum AWSErrorAdvice {
             return "Check your credentials: the access key or secret key is wrong or was deleted (see --profile and AWS_ACCESS_KEY_ID)."
         case _ where AWSErrorCode.expiredToken.contains(code):
             return "Your session credentials have expired: refresh them (for example `aws sso login`) and try again."
-        case "RequestTimeTooSkewed", "RequestExpired":
+        case .requestTimeTooSkewed, .requestExpired:
             return "Check this computer's clock."
         case AWSErrorCode.noSuchEntity:
             return "Check the name or ARN; it may be in another account or partition."
