@@ -5,18 +5,24 @@ import SigV4
 /// `Version`, signed with SigV4, retried by `RetryPolicy`, with clock-skew
 /// correction, reported to observers, and answered with XML.
 public struct QueryClient: Sendable {
+    /// Where the calls go and the name and region they are signed for, resolved once per session.
     public let endpoint: ServiceEndpoint
     /// `2010-05-08` for IAM, `2011-06-15` for STS.
     public let apiVersion: String
     /// Nil sends the call unsigned (AssumeRoleWithWebIdentity).
     public let credentials: (any CredentialProvider)?
+    /// The one way bytes leave: tests swap in a fake, the program URLSession.
     public let transport: any HTTPTransport
+    /// How many attempts, how long between them, and the command's time limit.
     public let retry: RetryPolicy
+    /// Shared by the session's clients, so an offset learned by one call signs every later one.
     public let clock: ClockCorrection
+    /// Who hears of every attempt (`--debug`, the apply rows); never sent the body or secrets.
     public let observers: RequestObservers
     /// Per-attempt time-out in seconds.
     public let timeout: TimeInterval
 
+    /// Everything but the endpoint, version and credentials has the defaults a command wants.
     public init(
         endpoint: ServiceEndpoint, apiVersion: String, credentials: (any CredentialProvider)?,
         transport: any HTTPTransport, retry: RetryPolicy = RetryPolicy(), clock: ClockCorrection = ClockCorrection(),
