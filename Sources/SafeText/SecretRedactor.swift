@@ -43,6 +43,7 @@ public final class SecretRedactor: @unchecked Sendable {
     private var windows: Set<Window> = []
     private var shortShapes: [[UInt8]] = []
 
+    /// An empty redactor, for tests and for code that must not share `shared`'s secrets.
     public init() {}
 
     /// Adds `secret` (ignored when shorter than `minimumLength`).

@@ -1,13 +1,17 @@
 /// Task 1 of SigV4: the canonical request, built from the parts of an HTTP
 /// request exactly as they go on the wire.
 public struct CanonicalRequest: Sendable, Hashable {
+    /// The HTTP method, upper case as sent.
     public var method: String
+    /// The path normalized and encoded as SigV4 requires (twice for all but S3).
     public var canonicalURI: String
+    /// The query's pairs encoded and sorted, so parameter order does not change the signature.
     public var canonicalQuery: String
     /// `name:value\n` lines, names lower-cased and sorted.
     public var canonicalHeaders: String
     /// `name;name;...`
     public var signedHeaders: String
+    /// The body's hex SHA-256, which binds the body to the signature.
     public var payloadHash: String
 
     /// - Parameters:

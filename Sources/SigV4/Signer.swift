@@ -4,10 +4,14 @@ import Foundation
 /// Signs requests with AWS Signature Version 4. Pure: the caller supplies the
 /// time and gets back headers to add; nothing here touches the network or clock.
 public struct SigV4Signer: Sendable {
+    /// The keys the signature is made from; the secret itself never leaves this struct.
     public let credentials: SigningCredentials
+    /// The signing name (`iam`, `sts`), which is part of the credential scope and may differ from the host's.
     public let service: String
+    /// The signing region (`us-east-1` for IAM in the aws partition), part of the credential scope.
     public let region: String
 
+    /// One signer per service and region: the scope is fixed, only the request and time vary.
     public init(credentials: SigningCredentials, service: String, region: String) {
         self.credentials = credentials
         self.service = service
@@ -16,18 +20,24 @@ public struct SigV4Signer: Sendable {
 
     /// The result of signing, with every intermediate step for tests and `--debug`.
     public struct Signature: Sendable, Hashable {
+        /// Task 1's result, kept so a signature mismatch can be compared with AWS's own canonical request.
         public var canonicalRequest: CanonicalRequest
+        /// Task 2's result, which AWS echoes in a SignatureDoesNotMatch message.
         public var stringToSign: String
+        /// The hex HMAC of the string to sign: what proves the secret without sending it.
         public var signature: String
+        /// The whole `Authorization` header value, as sent.
         public var authorization: String
         /// Headers to set on the request, replacing any of the same name:
         /// `X-Amz-Date`, `X-Amz-Security-Token` when there is a session token,
         /// and `Authorization`.
         public var headersToAdd: [(String, String)]
 
+        /// Equal when the same request was signed the same way; the header list follows from those.
         public static func == (a: Signature, b: Signature) -> Bool {
             a.canonicalRequest == b.canonicalRequest && a.authorization == b.authorization
         }
+        /// Hashes the authorization alone, consistent with `==` (it covers the signature).
         public func hash(into hasher: inout Hasher) { hasher.combine(authorization) }
     }
 
@@ -43,6 +53,8 @@ public struct SigV4Signer: Sendable {
         sign(method: method, path: path, query: query, headers: headers, payloadHash: Self.hexSHA256(body), date: date)
     }
 
+    /// Signs with a payload hash already known (a streamed or `UNSIGNED-PAYLOAD` body),
+    /// so the body need not be in memory.
     public func sign(method: String, path: String, query: String = "", headers: [(String, String)], payloadHash: String, date: Date) -> Signature {
         let amzDate = Self.amzDate(date)
         // The signer owns these headers: a retry may carry stale ones, and the
@@ -80,6 +92,7 @@ public struct SigV4Signer: Sendable {
         UTCDate(date).basicFormat
     }
 
+    /// Lower-case hex SHA-256, the form SigV4 wants for payload and canonical-request hashes.
     public static func hexSHA256(_ data: some DataProtocol) -> String {
         hex(SHA256.hash(data: data))
     }

@@ -40,7 +40,7 @@ struct PropertyResponseAndFormTests {
                 let role = try await fixture.iam.getRole(name: "l4e-role")
                 #expect(status == 200, "case \(index): HTTP \(status) decoded as a role \(role.roleName)")
             } catch let error as AWSError {
-                #expect(!error.code.isEmpty && error.httpStatus == status, "case \(index) of seed \(Self.seed)")
+                #expect(!error.code.rawValue.isEmpty && error.httpStatus == status, "case \(index) of seed \(Self.seed)")
             } catch {
                 let message = String(describing: error)
                 #expect(!message.isEmpty, "case \(index) of seed \(Self.seed)")

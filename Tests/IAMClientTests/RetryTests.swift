@@ -38,7 +38,7 @@ struct RetryTests {
         let error = await #expect(throws: AWSError.self) {
             try await fixture.iam.deleteRole(name: "r")
         }
-        #expect(error?.code == code)
+        #expect(error?.code.rawValue == code)
         #expect(fixture.transport.requests.count == 1)
         #expect(fixture.sleeps.values.isEmpty)
         #expect(fixture.events.values.map(\.willRetry) == [false])

@@ -14,7 +14,7 @@ struct WizardErrorWordsTests {
         ("Throttling", "ListRoles", "AWS kept throttling the requests"),
     ])
     func anAWSErrorOnScreenCarriesTheAdvice(code: String, action: String, advice: String) {
-        let error = AWSError(code: code, message: "Something went wrong", httpStatus: 400, requestId: "req-1", action: action)
+        let error = AWSError(code: AWSErrorCode(rawValue: code), message: "Something went wrong", httpStatus: 400, requestId: "req-1", action: action)
         let shown = WizardError.describe(error)
         #expect(shown.hasPrefix("\(code): Something went wrong."), "\(shown)")
         #expect(shown.contains(advice), "\(shown)")

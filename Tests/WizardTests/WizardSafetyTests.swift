@@ -220,7 +220,7 @@ struct WizardSafetyTests {
         let context = WizardContext(service: offlineService(), outputDirectory: FileManager.default.temporaryDirectory) { _ in }
         let screen = RoleListScreen(context: context)
         let stack = ScreenStack(root: screen, model: { context.absorb($0) })
-        let role = { (name: String) in Role(roleName: name, roleId: "AROA\(name)", arn: "arn:aws:iam::1:role/\(name)", assumeRolePolicyDocument: "{}") }
+        let role = { (name: String) in RoleSummary(roleName: name, arn: "arn:aws:iam::1:role/\(name)", assumeRolePolicyDocument: "{}") }
         try stack.receive(.roles(.success([role("zeta"), role("Alpha"), role("beta")])))
         #expect(screen.list.items.map(\.id) == ["Alpha", "beta", "zeta"])
         #expect(context.roles?.value?.map(\.roleName) == ["Alpha", "beta", "zeta"], "the model holds them sorted too")
@@ -230,7 +230,7 @@ struct WizardSafetyTests {
     /// "Trusted entities" column does.
     @Test func theRoleListShowsTrustedEntities() {
         let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com","AWS":"arn:aws:iam::444455556666:root"},"Action":"sts:AssumeRole"},{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity"}]}"#
-        let role = Role(roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/r", assumeRolePolicyDocument: trust)
+        let role = RoleSummary(roleName: "r", arn: "arn:aws:iam::1:role/r", assumeRolePolicyDocument: trust)
         #expect(RoleListScreen.trustedEntities(of: role)
             == "lambda.amazonaws.com, account 444455556666, token.actions.githubusercontent.com")
     }

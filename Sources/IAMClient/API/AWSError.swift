@@ -4,14 +4,15 @@ import SafeText
 /// An error answered by AWS (or an emulator): both IAM error shapes,
 /// `<ErrorResponse><Error>` and `<ErrorResponse><Errors><Error>`, decode to this.
 public struct AWSError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var code: String
+    /// What went wrong, in AWS's words; compare with `AWSErrorCode`'s members.
+    public var code: AWSErrorCode
     public var message: String
     public var httpStatus: Int
     public var requestId: String?
     /// The API action that failed, such as `CreateRole`.
     public var action: String?
 
-    public init(code: String, message: String, httpStatus: Int, requestId: String? = nil, action: String? = nil) {
+    public init(code: AWSErrorCode, message: String, httpStatus: Int, requestId: String? = nil, action: String? = nil) {
         self.code = code
         // A server may echo a request back; what it says is shown to people.
         self.message = SecretRedactor.shared.redact(message)

@@ -3,10 +3,13 @@ import SafeText
 
 /// An HTTP request as the client sends it.
 public struct HTTPRequest: Sendable {
+    /// `POST` for every Query call; the container and instance metadata credential reads `GET`.
     public var method: String
+    /// The endpoint (and path) the request goes to; the signature covers its host and path.
     public var url: URL
     /// In the order they are sent; names keep their case.
     public var headers: [(String, String)]
+    /// The form-encoded or JSON payload, exactly the bytes that were signed.
     public var body: Data
     /// Seconds for the whole exchange, from sending to the last byte of
     /// the answer (not an idle time-out).
@@ -18,6 +21,7 @@ public struct HTTPRequest: Sendable {
     /// The default `maximumResponseBytes`: 8 MiB.
     public static let defaultMaximumResponseBytes = 8 << 20
 
+    /// Defaults suit a small signed call: no headers or body, 30 s, the 8 MiB cap.
     public init(
         method: String, url: URL, headers: [(String, String)] = [], body: Data = Data(), timeout: TimeInterval = 30,
         maximumResponseBytes: Int = HTTPRequest.defaultMaximumResponseBytes
@@ -34,17 +38,21 @@ public struct HTTPRequest: Sendable {
 
 /// An HTTP response.
 public struct HTTPResponse: Sendable {
+    /// The HTTP status, which decides success, AWS error or retry when the body says nothing.
     public var status: Int
     /// Header names as received; look up with `header(_:)`, which ignores case.
     public var headers: [(String, String)]
+    /// The raw answer, parsed once by whoever asked (XML or JSON).
     public var body: Data
 
+    /// Fakes and tests build answers directly; only the status is required.
     public init(status: Int, headers: [(String, String)] = [], body: Data = Data()) {
         self.status = status
         self.headers = headers
         self.body = body
     }
 
+    /// The first value of header `name`, whatever its case (HTTP names are case-insensitive).
     public func header(_ name: String) -> String? {
         headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
     }

@@ -34,12 +34,6 @@ public final class ClockCorrection: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Error codes AWS answers when the signing time is too far from its own.
-    static let skewCodes: Set<String> = [
-        "RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture", "InvalidSignatureException",
-        "SignatureDoesNotMatch", "AuthFailure",
-    ]
-
     /// True when the error says the request's time was wrong (for
     /// `SignatureDoesNotMatch` and similar, only when the message says the
     /// signature expired or is not yet valid, since a wrong key gives the same code).
@@ -47,7 +41,7 @@ public final class ClockCorrection: @unchecked Sendable {
         switch error.code {
         case _ where AWSErrorCode.clockSkew.contains(error.code):
             return true
-        case "InvalidSignatureException", "SignatureDoesNotMatch", "AuthFailure":
+        case _ where AWSErrorCode.signatureMismatch.contains(error.code):
             let message = error.message.lowercased()
             return message.contains("signature expired") || message.contains("signature not yet current")
                 || message.contains("request has expired")

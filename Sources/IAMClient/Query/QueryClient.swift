@@ -5,18 +5,24 @@ import SigV4
 /// `Version`, signed with SigV4, retried by `RetryPolicy`, with clock-skew
 /// correction, reported to observers, and answered with XML.
 public struct QueryClient: Sendable {
+    /// Where the calls go and the name and region they are signed for, resolved once per session.
     public let endpoint: ServiceEndpoint
     /// `2010-05-08` for IAM, `2011-06-15` for STS.
     public let apiVersion: String
     /// Nil sends the call unsigned (AssumeRoleWithWebIdentity).
     public let credentials: (any CredentialProvider)?
+    /// The one way bytes leave: tests swap in a fake, the program URLSession.
     public let transport: any HTTPTransport
+    /// How many attempts, how long between them, and the command's time limit.
     public let retry: RetryPolicy
+    /// Shared by the session's clients, so an offset learned by one call signs every later one.
     public let clock: ClockCorrection
+    /// Who hears of every attempt (`--debug`, the apply rows); never sent the body or secrets.
     public let observers: RequestObservers
     /// Per-attempt time-out in seconds.
     public let timeout: TimeInterval
 
+    /// Everything but the endpoint, version and credentials has the defaults a command wants.
     public init(
         endpoint: ServiceEndpoint, apiVersion: String, credentials: (any CredentialProvider)?,
         transport: any HTTPTransport, retry: RetryPolicy = RetryPolicy(), clock: ClockCorrection = ClockCorrection(),
@@ -67,93 +73,37 @@ public struct QueryClient: Sendable {
     }
 
     /// Sends the call until it succeeds, fails for good, or runs out of attempts,
-    /// and returns the successful (2xx) response.
+    /// and returns the successful (2xx) response. Each `attempt` says what
+    /// to do next; every attempt's event reaches the observers once, before
+    /// the wait or the throw that follows it.
     func send(_ action: String, _ parameters: [(String, String)]) async throws -> HTTPResponse {
         let body = Data(PercentEncoding.formBody([("Action", action), ("Version", apiVersion)] + parameters).utf8)
-        var attempt = 0
+        var number = 0
         var correctedClock = false
         while true {
-            attempt += 1
-            var request = try await signedRequest(body: body)
-            if let remaining = remainingTime() {
-                guard remaining > 0 else { throw TimeLimitError(action: action, attempts: attempt - 1) }
-                request.timeout = min(request.timeout, remaining)
-            }
-            let started = clock.localNow()
-            let outcome: Result<HTTPResponse, TransportError>
-            do {
-                outcome = .success(try await transport.send(request))
-            } catch let error as TransportError {
-                outcome = .failure(error)
-            } catch is CancellationError {
-                throw CancellationError()
-            } catch {
-                outcome = .failure(TransportError(kind: .other, message: String(describing: error)))
-            }
-            let duration = clock.localNow().timeIntervalSince(started)
-            var event = RequestEvent(
-                service: endpoint.signingName, action: action, attempt: attempt,
-                duration: duration, headers: request.headers)
-
-            let failure: any Error
-            var retryable: Bool
+            number += 1
+            var (outcome, event) = try await attempt(number, of: action, body: body, clockCorrected: correctedClock)
             switch outcome {
-            case .failure(let error):
-                event.transportError = error
-                failure = error
-                retryable = RetryPolicy.isRetryable(error)
             case .success(let response):
-                event.httpStatus = response.status
-                if (200..<300).contains(response.status) {
-                    // AWS (and moto) send the id as a header too; the body is parsed once, by `call`.
-                    event.requestId = QueryResponseParser.requestIdHeader(response)
-                    observers.notify(event)
-                    return response
-                }
-                if let error = QueryResponseParser.error(from: response, action: action) {
-                    event.errorCode = error.code
-                    event.requestId = error.requestId
-                    if !correctedClock, ClockCorrection.isClockSkewError(error),
-                       let serverTime = response.header("Date").flatMap(AWSTimestamp.parseHTTPDate) {
-                        // One extra attempt with the server's time; the offset stays for later calls.
-                        clock.adjust(toServerTime: serverTime)
-                        correctedClock = true
-                        event.willRetry = true
-                        event.retryDelay = 0
-                        observers.notify(event)
-                        continue
-                    }
-                    failure = error
-                    retryable = RetryPolicy.isRetryable(error)
-                } else {
-                    event.requestId = QueryResponseParser.requestIdHeader(response)
-                    failure = UnexpectedResponseError(
-                        action: action, response: response, reason: "not an AWS error response")
-                    retryable = RetryPolicy.isRetryable(status: response.status)
-                }
-            }
-            retryable = retryable && attempt < retry.maxAttempts
-            let delay = retryable ? retry.delay(afterAttempt: attempt) : 0
-            // No retry that could not finish before the command's time limit.
-            if retryable, let remaining = remainingTime(), remaining <= delay {
                 observers.notify(event)
-                throw TimeLimitError(action: action, attempts: attempt)
-            }
-            if retryable {
+                return response
+            case .correctClockAndRetry(let serverTime):
+                // One extra attempt with the server's time; the offset stays for later calls.
+                clock.adjust(toServerTime: serverTime)
+                correctedClock = true
+                event.willRetry = true
+                event.retryDelay = 0
+                observers.notify(event)
+            case .retry(let delay):
                 event.willRetry = true
                 event.retryDelay = delay
                 observers.notify(event)
                 try await retry.sleep(delay)
-            } else {
+            case .fail(let error):
                 observers.notify(event)
-                throw failure
+                throw error
             }
         }
-    }
-
-    /// Seconds left before the command's time limit, or nil without one.
-    private func remainingTime() -> TimeInterval? {
-        retry.deadline.map { $0.timeIntervalSince(clock.localNow()) }
     }
 
     /// A fresh request for one attempt, signed at the (corrected) current time.

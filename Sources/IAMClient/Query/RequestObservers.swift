@@ -7,10 +7,12 @@ public final class RequestObservers: @unchecked Sendable {
     private var observers: [RequestObserver] = []
     private var keys: Set<String> = []
 
+    /// Observers known when the session is made (`--debug`); others join with `add`.
     public init(_ initial: [RequestObserver] = []) {
         observers = initial
     }
 
+    /// Joins later, such as the applier's once a service connects; it hears the calls from then on.
     public func add(_ observer: @escaping RequestObserver) {
         lock.lock()
         observers.append(observer)

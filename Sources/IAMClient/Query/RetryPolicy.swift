@@ -11,6 +11,7 @@ public struct RetryPolicy: Sendable {
     public var baseDelay: TimeInterval
     /// No single wait is longer than this.
     public var maxDelay: TimeInterval
+    /// How a delay is waited out: `taskSleep`, or a recorder in tests so back-off takes no time.
     public var sleep: @Sendable (TimeInterval) async throws -> Void
     /// Returns a value in `0...1`; the jitter multiplies the cap by it.
     public var random: @Sendable () -> Double
@@ -19,6 +20,7 @@ public struct RetryPolicy: Sendable {
     /// attempts' own.
     public var deadline: Date?
 
+    /// How many attempts a call gets unless the session says otherwise: the first try and four retries.
     public static let defaultMaxAttempts = 5
 
     public init(
@@ -42,6 +44,7 @@ public struct RetryPolicy: Sendable {
         return cap * min(1, max(0, random()))
     }
 
+    /// A cancellable sleep: an interrupted command stops waiting at once.
     public static let taskSleep: @Sendable (TimeInterval) async throws -> Void = { seconds in
         guard seconds > 0 else { return }
         try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
@@ -50,10 +53,10 @@ public struct RetryPolicy: Sendable {
     // MARK: - What is worth retrying
 
     /// Error codes that mean "slow down" rather than "you are wrong".
-    public static var throttlingCodes: Set<String> { AWSErrorCode.throttling }
+    public static var throttlingCodes: Set<AWSErrorCode> { AWSErrorCode.throttling }
 
     /// Error codes for failures on AWS's side that usually pass.
-    public static var transientCodes: Set<String> { AWSErrorCode.transient }
+    public static var transientCodes: Set<AWSErrorCode> { AWSErrorCode.transient }
 
     /// True for throttling, AWS-side failures (5xx, 429) and known transient codes.
     /// Client errors (EntityAlreadyExists, LimitExceeded, MalformedPolicyDocument,
@@ -63,6 +66,7 @@ public struct RetryPolicy: Sendable {
         return isRetryable(status: error.httpStatus)
     }
 
+    /// For answers with no AWS error body (a proxy's page): throttling and server-side statuses only.
     public static func isRetryable(status: Int) -> Bool {
         status == 429 || status == 500 || status == 502 || status == 503 || status == 504
     }

@@ -69,7 +69,7 @@ enum QueryResponseParser {
         let message = error.text("Message") ?? error.text("message") ?? ""
         let requestId = root.text("RequestId") ?? root.text("RequestID") ?? error.text("RequestId") ?? requestIdHeader(response)
         return AWSError(
-            code: code, message: message.trimmingCharacters(in: .whitespacesAndNewlines),
+            code: AWSErrorCode(rawValue: code), message: message.trimmingCharacters(in: .whitespacesAndNewlines),
             httpStatus: response.status, requestId: requestId, action: action)
     }
 

@@ -27,7 +27,7 @@ public struct StepFailure: Error, Sendable, Hashable, CustomStringConvertible {
             self = failure
             self.step = step
         case let aws as AWSError:
-            self.init(step: step, code: aws.code, message: aws.message, awsError: aws)
+            self.init(step: step, code: aws.code.rawValue, message: aws.message, awsError: aws)
         case let transport as TransportError:
             self.init(step: step, code: transport.kind.rawValue, message: transport.message)
         case is CancellationError:

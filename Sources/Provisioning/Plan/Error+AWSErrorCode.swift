@@ -2,5 +2,5 @@ import IAMClient
 
 extension Error {
     /// The AWS error code when this is an error answered by IAM (compare with `AWSErrorCode`'s names).
-    var awsErrorCode: String? { (self as? AWSError)?.code }
+    var awsErrorCode: AWSErrorCode? { (self as? AWSError)?.code }
 }

@@ -17,6 +17,12 @@ public enum AWSErrorAdvice {
         return text
     }
 
+    /// The same for any error that is an AWS error; nil for the rest, which
+    /// the caller words itself (screens cannot name `AWSError`).
+    public static func message(forAny error: any Error) -> String? {
+        (error as? AWSError).map(message(for:))
+    }
+
     /// What to do, for the codes with a known remedy; nil for the rest.
     public static func advice(for error: AWSError) -> String? {
         let permission = error.action.map { (stsActions.contains($0) ? "sts:" : "iam:") + $0 } ?? "this action"
@@ -28,7 +34,7 @@ public enum AWSErrorAdvice {
             return "Check your credentials: the access key or secret key is wrong or was deleted (see --profile and AWS_ACCESS_KEY_ID)."
         case _ where AWSErrorCode.expiredToken.contains(code):
             return "Your session credentials have expired: refresh them (for example `aws sso login`) and try again."
-        case "RequestTimeTooSkewed", "RequestExpired":
+        case .requestTimeTooSkewed, .requestExpired:
             return "Check this computer's clock."
         case AWSErrorCode.noSuchEntity:
             return "Check the name or ARN; it may be in another account or partition."

@@ -100,9 +100,9 @@ public final class RoleService: Sendable {
     // MARK: Reads
 
     /// STS GetCallerIdentity, once per session.
-    public func identity() async throws -> CallerIdentity {
+    public func identity() async throws -> AccountIdentity {
         if let cached = cache.cachedIdentity() { return cached }
-        let identity = try await requireLive("read the caller identity").sts.getCallerIdentity()
+        let identity = AccountIdentity(try await requireLive("read the caller identity").sts.getCallerIdentity())
         cache.store(identity: identity)
         return identity
     }
@@ -125,13 +125,19 @@ public final class RoleService: Sendable {
 
     /// Every managed policy, AWS and customer managed, all pages; read once
     /// per session. `onPage` sees each page as it arrives (for progress).
-    public func listPolicies(onPage: (@Sendable ([ManagedPolicy]) -> Void)? = nil) async throws -> [ManagedPolicy] {
+    public func listPolicies(
+        onPage: (@Sendable ([ManagedPolicySummary]) -> Void)? = nil
+    ) async throws -> [ManagedPolicySummary] {
         if let cached = cache.cachedPolicies() {
             onPage?(cached)
             return cached
         }
+        let summarised: (@Sendable ([ManagedPolicy]) -> Void)? = onPage.map { onPage in
+            { @Sendable page in onPage(page.map(ManagedPolicySummary.init)) }
+        }
         let policies = try await requireLive("list policies").iam.listPolicies(
-            scope: .all, onlyAttached: false, pathPrefix: nil, onPage: onPage)
+            scope: .all, onlyAttached: false, pathPrefix: nil, onPage: summarised
+        ).map(ManagedPolicySummary.init)
         cache.store(policies: policies)
         return policies
     }
@@ -148,7 +154,6 @@ public final class RoleService: Sendable {
         return document
     }
 
-    /// Every role in the account (not cached: the list changes as roles are made).
     /// When the role was last used (GetRole's RoleLastUsed, which ListRoles
     /// leaves out); nil when not in IAM's tracking period.
     public func lastUsed(ofRole name: String) async throws -> Date? {
@@ -165,11 +170,11 @@ public final class RoleService: Sendable {
         return IdentityProviders(openIDConnect: try await openIDConnect.sorted(), saml: try await saml.sorted())
     }
 
-    public func listRoles() async throws -> [Role] {
-        try await requireLive("list roles").iam.listRoles(pathPrefix: nil)
+    /// Every role in the account (not cached: the list changes as roles are made).
+    public func listRoles() async throws -> [RoleSummary] {
+        try await requireLive("list roles").iam.listRoles(pathPrefix: nil).map(RoleSummary.init)
     }
 
-    /// A role with its attached policies and tags.
     /// Whether IAM has a role called `name` (one GetRole): the create flow
     /// asks as soon as a name is typed, so it never writes over a role.
     public func roleExists(name: String) async throws -> Bool {
@@ -181,6 +186,7 @@ public final class RoleService: Sendable {
         }
     }
 
+    /// A role with its attached policies and tags.
     public func loadRole(name: String) async throws -> RoleDetails {
         try await RoleDetails.load(roleName: name, from: requireLive("read the role").iam)
     }

@@ -1,5 +1,4 @@
 import Foundation
-import IAMClient
 import Provisioning
 
 /// What every screen of one run shares: the service (all I/O), the answers,
@@ -17,9 +16,9 @@ public final class WizardContext {
     /// Writes raw bytes to the terminal (OSC 52 clipboard); nil when there is none.
     public var writeToTerminal: (@Sendable (String) -> Void)?
 
-    public internal(set) var identity: Outcome<CallerIdentity>?
+    public internal(set) var identity: Outcome<AccountIdentity>?
     public private(set) var quotas = LintQuotas()
-    public private(set) var policies: Outcome<[ManagedPolicy]>?
+    public private(set) var policies: Outcome<[ManagedPolicySummary]>?
     public private(set) var policiesLoadedSoFar = 0
     public private(set) var policyDocuments: [String: Outcome<String>] = [:]
     /// Every apply of this run that came to an end, in order: what a run cut
@@ -38,7 +37,7 @@ public final class WizardContext {
     public internal(set) var identityProviders: Outcome<IdentityProviders>?
     var identityProvidersRequested = false
     /// The account's roles, once listed (the editor's role list).
-    public private(set) var roles: Outcome<[Role]>?
+    public private(set) var roles: Outcome<[RoleSummary]>?
     /// Each listed role's last activity, once read (ListRoles does not carry it).
     public private(set) var rolesLastUsed: [String: Outcome<Date?>] = [:]
     private var requestedLastUsed: Set<String> = []

@@ -1,5 +1,4 @@
 import Foundation
-import IAMClient
 import Provisioning
 
 /// What background work posts to the application inbox. Every read and
@@ -11,16 +10,16 @@ public enum WizardMessage: Sendable {
     case signInQuestion(SignInQuestion)
     /// Connecting attempt `attempt` ended (see `WizardContext.connect`): live or offline.
     case connected(RoleService, attempt: Int)
-    case identity(Outcome<CallerIdentity>)
+    case identity(Outcome<AccountIdentity>)
     case policiesPage(count: Int)
-    case policies(Outcome<[ManagedPolicy]>)
+    case policies(Outcome<[ManagedPolicySummary]>)
     case policyDocument(arn: String, Outcome<String>)
     case quotas(LintQuotas)
     /// The plan for review request `request` (see `WizardContext.loadReview`).
     case review(request: Int, Outcome<ReviewSummary>)
     case applyEvent(ApplyEvent)
     case applyFinished(Outcome<ApplyResult>)
-    case roles(Outcome<[Role]>)
+    case roles(Outcome<[RoleSummary]>)
     case role(Outcome<RoleDetails>)
     /// When each of these roles was last used (GetRole's RoleLastUsed; nil:
     /// not in IAM's tracking period), for the role list's Last activity.
@@ -60,8 +59,8 @@ public enum Outcome<Value: Sendable>: Sendable {
 /// Plain words for errors shown on screens: an AWS error as the command line says it, with its advice.
 enum WizardError {
     static func describe(_ error: any Error) -> String {
-        switch error {
-        case let aws as AWSError: AWSErrorAdvice.message(for: aws)
+        if let aws = AWSErrorAdvice.message(forAny: error) { return aws }
+        return switch error {
         case let invalid as RoleSpecValidationError: invalid.issues.map(\.description).joined(separator: "; ")
         default: String(describing: error)
         }

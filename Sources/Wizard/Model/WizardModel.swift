@@ -1,5 +1,4 @@
 import Foundation
-import IAMClient
 import Provisioning
 
 /// Everything the person has answered so far, shared by every screen of a
@@ -60,7 +59,7 @@ public final class WizardModel {
     public var permissionsBoundary: PolicyReference?
     /// The inline policies, from the spec or the role being edited, as
     /// changed on the inline policies screen (`i` on step 2 and in `edit`).
-    public var inlinePolicies: [InlinePolicy] = []
+    public var inlinePolicies: [RoleSpec.InlinePolicy] = []
     /// Whether a role EC2 may assume gets an instance profile of its own
     /// name, as the console makes one: on unless turned off (or loaded off).
     /// Means nothing for other roles, which never get one from the wizard.
@@ -214,15 +213,15 @@ public final class WizardModel {
     }
 
     /// Tags parsed from `tagsText` (those that parse), and the first problem with the text.
-    public var tags: (tags: [Tag], issue: ValidationIssue?) {
-        var tags: [Tag] = []
+    public var tags: (tags: [RoleSpec.Tag], issue: ValidationIssue?) {
+        var tags: [RoleSpec.Tag] = []
         for pair in tagsText.split(separator: ",") {
             let trimmed = pair.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             guard let equals = trimmed.firstIndex(of: "=") else {
                 return (tags, ValidationIssue(field: "tags", message: "\"\(trimmed)\" needs the form key=value"))
             }
-            tags.append(Tag(
+            tags.append(RoleSpec.Tag(
                 key: trimmed[..<equals].trimmingCharacters(in: .whitespaces),
                 value: trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)))
         }
@@ -272,7 +271,7 @@ extension WizardModel {
     public func addInlinePolicy() -> Int {
         let taken = Set(inlinePolicies.map { $0.name.lowercased() })
         let name = (1...).lazy.map { "inline-policy-\($0)" }.first { !taken.contains($0) }!
-        inlinePolicies.append(InlinePolicy(name: name, document: Self.inlinePolicyTemplate))
+        inlinePolicies.append(RoleSpec.InlinePolicy(name: name, document: Self.inlinePolicyTemplate))
         return inlinePolicies.count - 1
     }
 

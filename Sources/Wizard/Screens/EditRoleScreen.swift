@@ -1,5 +1,4 @@
 import Foundation
-import IAMClient
 import Provisioning
 import TerminalUI
 
@@ -62,7 +61,7 @@ final class EditRoleScreen: WizardScreen {
         let half = body.columns / 2
         var left: [String] = ["ARN: " + loaded.role.arn]
         left.append("Description: " + (model.roleDescription.isEmpty ? "(none)" : model.roleDescription))
-        let lastUsed = loaded.role.roleLastUsed?.lastUsedDate.map(AWSTimestamp.format) ?? "never (or not tracked)"
+        let lastUsed = loaded.role.roleLastUsed?.lastUsedDate.map(DisplayTime.instant) ?? "never (or not tracked)"
         left.append("Last used: " + lastUsed)
         left.append("")
         left.append("Attached policies (\(model.policyArns.count)):")

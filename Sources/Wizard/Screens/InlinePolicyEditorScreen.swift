@@ -1,4 +1,3 @@
-import IAMClient
 import Provisioning
 import TerminalUI
 
@@ -81,7 +80,7 @@ final class InlinePolicyEditorScreen: WizardScreen {
     /// Whatever was typed is the policy now: nothing is lost on Esc.
     private func changed() {
         guard model.inlinePolicies.indices.contains(index) else { return }
-        model.inlinePolicies[index] = InlinePolicy(name: name.text, document: editor.text)
+        model.inlinePolicies[index] = RoleSpec.InlinePolicy(name: name.text, document: editor.text)
         problem = nil
         relint()
     }

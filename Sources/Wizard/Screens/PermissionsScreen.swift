@@ -1,4 +1,3 @@
-import IAMClient
 import Provisioning
 import TerminalUI
 

@@ -1,5 +1,4 @@
 import Foundation
-import IAMClient
 import Provisioning
 import TerminalUI
 
@@ -12,7 +11,7 @@ final class RoleListScreen: WizardScreen {
     let context: WizardContext
     let list = ListView(items: [])
     /// The account's roles, sorted by name (read into the context).
-    var roles: Outcome<[Role]>? { context.roles }
+    var roles: Outcome<[RoleSummary]>? { context.roles }
     /// Each role's trusted entities, worked out once per listing (each is a policy parse).
     private var trusted: [String: String] = [:]
 
@@ -63,7 +62,7 @@ final class RoleListScreen: WizardScreen {
     static func lastActivity(_ outcome: Outcome<Date?>?) -> String {
         switch outcome {
         case nil: "last used …"
-        case .success(let date?)?: "last used " + String(AWSTimestamp.format(date).prefix(10))
+        case .success(let date?)?: "last used " + DisplayTime.day(date)
         case .success(nil)?: "not used recently"
         case .failure?: "last use unknown"
         }
@@ -87,7 +86,7 @@ final class RoleListScreen: WizardScreen {
 
     /// The list's second column, as the console's "Trusted entities": who
     /// may assume the role (the filter searches it too).
-    static func trustedEntities(of role: Role) -> String {
+    static func trustedEntities(of role: RoleSummary) -> String {
         guard let document = try? PolicyDocument.parse(role.assumeRolePolicyDocument) else { return "a trust policy rolewiz cannot read" }
         let entities = document.trustedEntities
         return entities.isEmpty ? "nobody (no Allow statement)" : entities.joined(separator: ", ")

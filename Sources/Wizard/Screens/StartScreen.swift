@@ -1,5 +1,4 @@
 import Foundation
-import IAMClient
 import Provisioning
 import TerminalUI
 

@@ -1,0 +1,26 @@
+import IAMClient
+
+/// A managed policy as the pickers list it: what ListPolicies says of it,
+/// without the wire type, so the wizard depends on Provisioning alone.
+public struct ManagedPolicySummary: Sendable, Hashable {
+    /// The name a person picks it by (`ReadOnlyAccess`).
+    public var policyName: String
+    /// What a role attaches, and what the spec holds.
+    public var arn: String
+    /// The author's words, when the policy has any.
+    public var description: String?
+
+    public init(policyName: String, arn: String, description: String? = nil) {
+        self.policyName = policyName
+        self.arn = arn
+        self.description = description
+    }
+
+    init(_ policy: ManagedPolicy) {
+        self.init(policyName: policy.policyName, arn: policy.arn, description: policy.description)
+    }
+
+    /// True for AWS managed policies (`arn:PARTITION:iam::aws:policy/...`):
+    /// the pickers' filter between AWS's and the account's own.
+    public var isAWSManaged: Bool { arn.contains(":iam::aws:policy/") }
+}
