@@ -313,7 +313,7 @@ struct ExportRoundTripTests {
 
     /// Documents that are not JSON read as Python literals and written as JSON.
     static func pythonReprAsJSON(_ documents: [String: String]) async throws -> [String: String] {
-        let notJSON = documents.filter { (try? PolicyJSON(parsing: $0.value)) == nil }
+        let notJSON = documents.filter { (try? PolicyDocument.readingTree($0.value)) == nil }
         guard !notJSON.isEmpty else { return documents }
         let script = #"""
             import ast, json, sys
@@ -666,7 +666,7 @@ struct HostileSpecs {
     static func allTexts(of role: DesiredRole) -> [String] {
         var texts = [role.roleName, role.path] + role.policyArns + role.tags.flatMap { [$0.key, $0.value] }
         texts += [role.description, role.permissionsBoundaryArn].compactMap { $0 }
-        func collect(_ json: PolicyJSON) {
+        func collect(_ json: JSONValue) {
             switch json {
             case .string(let text): texts.append(text)
             case .array(let items): items.forEach(collect)
@@ -677,7 +677,7 @@ struct HostileSpecs {
         if let json = try? role.trustPolicyJSON() { collect(json) }
         for policy in role.inlinePolicies {
             texts.append(policy.name)
-            if let json = try? PolicyJSON(parsing: policy.document) { collect(json) }
+            if let json = try? PolicyDocument.readingTree(policy.document) { collect(json) }
         }
         return texts
     }
@@ -859,11 +859,11 @@ enum Exact {
     /// The same JSON: objects whatever their key order, numbers by value,
     /// strings code point for code point, arrays in order.
     static func sameTrustPolicy(_ a: String, _ b: String) -> Bool {
-        guard let left = try? PolicyJSON(parsing: a), let right = try? PolicyJSON(parsing: b) else { return false }
+        guard let left = try? PolicyDocument.readingTree(a), let right = try? PolicyDocument.readingTree(b) else { return false }
         return sameJSON(left, right)
     }
 
-    static func sameJSON(_ a: PolicyJSON, _ b: PolicyJSON) -> Bool {
+    static func sameJSON(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
         case let (.string(x), .string(y)): return same(x, y)
         case let (.number(x), .number(y)): return x == y || (Double(x) != nil && Double(x) == Double(y))

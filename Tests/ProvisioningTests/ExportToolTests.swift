@@ -175,10 +175,10 @@ struct ExportToolTests {
         let properties = try #require(((loaded as? [String: Any])?["Resources"] as? [String: Any])?["Role"] as? [String: Any])["Properties"] as? [String: Any]
         let policies = try #require(properties?["Policies"] as? [[String: Any]])
         #expect(policies.map { Self.cloudFormationText($0["PolicyName"]) } == role.inlinePolicies.map(\.name))
-        // A document with a key holding `${` is its JSON text, joined around the `${` so
-        // CloudFormation never reads a parameter; the others are mappings.
+        // A document with a key holding `${` is its JSON text in reading order, joined around
+        // the `${` so CloudFormation never reads a parameter; the others are mappings.
         #expect((policies[0]["PolicyDocument"] as? [String: Any])?["Statement"] != nil)
-        #expect(Self.cloudFormationText(policies[2]["PolicyDocument"]) == role.inlinePolicies[2].document)
+        #expect(Self.cloudFormationText(policies[2]["PolicyDocument"]) == PolicyDocument.readingText(role.inlinePolicies[2].document))
     }
 
     /// A string property as CloudFormation reads it: a string, or the

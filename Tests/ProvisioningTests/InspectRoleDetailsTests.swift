@@ -84,4 +84,23 @@ struct InspectRoleDetailsTests {
         #expect(object?["AssumeRolePolicyDocument"] as? String == "%7B")
         #expect(object?["RoleLastUsed"] as? [String: String] == [:])
     }
+
+    /// IAM hands documents back in any key order; show's text, its JSON and
+    /// the wizard's editor all print them in reading order (once, show's
+    /// JSON sorted them alphabetically, and the wizard's diff then showed
+    /// moved lines that had not changed).
+    @Test func policiesAreShownInReadingOrderEverywhere() throws {
+        let stored = #"{"Statement":[{"Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole","Effect":"Allow"}],"Version":"2012-10-17"}"#
+        let role = Role(roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/r", assumeRolePolicyDocument: stored)
+        let details = RoleDetails(role: role, attachedPolicies: [], inlinePolicies: [InlinePolicy(name: "p", document: stored)], tags: [])
+        let reading = ["\"Version\"", "\"Statement\"", "\"Effect\"", "\"Principal\"", "\"Action\""]
+        for text in [details.trustPolicyText, try details.jsonText()] {
+            let offsets = reading.map { key in text.range(of: key).map { text.distance(from: text.startIndex, to: $0.lowerBound) } ?? -1 }
+            #expect(offsets == offsets.sorted() && !offsets.contains(-1), "\(text)")
+        }
+        #expect(details.trustPolicyText == PolicyDocument.readingText(stored))
+        #expect(details.json["RolePolicyList"] == .array([.object([
+            JSONMember("PolicyName", .string("p")), JSONMember("PolicyDocument", try PolicyDocument.readingTree(stored)),
+        ])]))
+    }
 }

@@ -56,8 +56,8 @@ struct PlanTrustPolicyTests {
         #expect(!trustPoliciesAreEquivalent(policy("true"), policy(#""false""#)))
     }
 
-    @Test func policyJSONKeepsIAMElementOrder() throws {
-        let document = try PolicyJSON(parsing: #"{"Statement":[{"Condition":{},"Action":"a","Principal":{},"Effect":"Allow","Sid":"s"}],"Version":"v"}"#)
+    @Test func readingTreeKeepsIAMElementOrder() throws {
+        let document = try PolicyDocument.readingTree(#"{"Statement":[{"Condition":{},"Action":"a","Principal":{},"Effect":"Allow","Sid":"s"}],"Version":"v"}"#)
         guard case .object(let top) = document, case .array(let statements)? = top.last?.value,
               case .object(let statement)? = statements.first
         else {
@@ -68,8 +68,8 @@ struct PlanTrustPolicyTests {
         #expect(statement.map(\.key) == ["Sid", "Effect", "Principal", "Action", "Condition"])
     }
 
-    @Test func policyJSONRejectsNonObjectsWithAReason() {
-        #expect(throws: PolicyJSONError.self) { try PolicyJSON(parsing: "[1]") }
-        #expect(throws: PolicyJSONError.self) { try PolicyJSON(parsing: #"{"a": }"#) }
+    @Test func readingTreeRejectsNonObjectsWithAReason() {
+        #expect(throws: JSONSyntaxError.self) { try PolicyDocument.readingTree("[1]") }
+        #expect(throws: JSONSyntaxError.self) { try PolicyDocument.readingTree(#"{"a": }"#) }
     }
 }

@@ -79,7 +79,7 @@ struct CloudFormationExport {
             let policies = try role.inlinePolicies.map { policy in
                 mapping([
                     ("PolicyName", literal(policy.name)),
-                    ("PolicyDocument", policyNode(policy.document, try DesiredRole.inlinePolicyJSON(policy))),
+                    ("PolicyDocument", policyNode(try DesiredRole.inlinePolicyJSON(policy))),
                 ])
             }
             properties.append(("Policies", .sequence(.init(policies))))
@@ -88,14 +88,18 @@ struct CloudFormationExport {
     }
 
     private func trustPolicy() throws -> Node {
-        policyNode(role.trustPolicy, try role.trustPolicyJSON())
+        policyNode(try role.trustPolicyJSON())
     }
 
-    /// A policy (`text`, parsed as `document`) as YAML, which reads best,
-    /// unless one of its keys would read as a function; then as its JSON
-    /// text, which CloudFormation passes to IAM as is.
-    private func policyNode(_ text: String, _ document: PolicyJSON) -> Node {
-        guard Self.hasFunctionKey(document) else { return node(for: document) }
+    /// A policy as YAML, which reads best, unless one of its keys would read
+    /// as a function; then as its JSON text in reading order, which
+    /// CloudFormation passes to IAM as is.
+    private func policyNode(_ document: JSONValue) -> Node {
+        guard Self.hasFunctionKey(document) else {
+            // Keys quoted like strings: CloudFormation reads YAML 1.1, where `on:` is a boolean.
+            return YAMLTree.node(document, key: string, string: literal, number: { Node(Self.yamlNumber($0)) })
+        }
+        let text = PolicyDocument.text(of: document)
         guard Self.piecesWithoutParameters(text).count == 1 else { return literal(text) }
         // A block scalar keeps the JSON's lines readable.
         return .scalar(.init(text, .implicit, .literal))
@@ -103,24 +107,12 @@ struct CloudFormationExport {
 
     /// Whether any mapping in the document has a key CloudFormation (or a
     /// tool reading templates) takes for a function, or a key holding `${`.
-    static func hasFunctionKey(_ value: PolicyJSON) -> Bool {
+    static func hasFunctionKey(_ value: JSONValue) -> Bool {
         switch value {
         case .array(let items): items.contains(where: hasFunctionKey)
         case .object(let members):
             members.contains { $0.key == "Ref" || $0.key.hasPrefix("Fn::") || $0.key.contains("${") || hasFunctionKey($0.value) }
         default: false
-        }
-    }
-
-    private func node(for value: PolicyJSON) -> Node {
-        switch value {
-        case .string(let text): literal(text)
-        // Plain scalars: YAML reads these back as the number, boolean or null.
-        case .number(let text): Node(Self.yamlNumber(text))
-        case .bool(let flag): Node(flag ? "true" : "false")
-        case .null: Node("null")
-        case .array(let items): .sequence(.init(items.map(node(for:))))
-        case .object(let members): mapping(members.map { ($0.key, node(for: $0.value)) })
         }
     }
 

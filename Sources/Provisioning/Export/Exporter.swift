@@ -28,19 +28,19 @@ public struct Exporter: Sendable {
 }
 
 extension DesiredRole {
-    /// The trust policy as a JSON tree, for formats that embed it as an object.
-    func trustPolicyJSON() throws -> PolicyJSON {
+    /// The trust policy as a JSON tree in reading order, for formats that embed it as an object.
+    func trustPolicyJSON() throws -> JSONValue {
         try Self.policyJSON(trustPolicy, field: "trustPolicy")
     }
 
-    /// An inline policy's document as a JSON tree.
-    static func inlinePolicyJSON(_ policy: InlinePolicy) throws -> PolicyJSON {
+    /// An inline policy's document as a JSON tree in reading order.
+    static func inlinePolicyJSON(_ policy: InlinePolicy) throws -> JSONValue {
         try policyJSON(policy.document, field: RoleSpec.inlinePolicyField(policy.name))
     }
 
-    private static func policyJSON(_ text: String, field: String) throws -> PolicyJSON {
+    private static func policyJSON(_ text: String, field: String) throws -> JSONValue {
         do {
-            return try PolicyJSON(parsing: text)
+            return try PolicyDocument.readingTree(text)
         } catch {
             throw ExportError(field: field, message: "not a valid policy document: \(error)")
         }

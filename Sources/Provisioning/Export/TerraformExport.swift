@@ -70,7 +70,7 @@ struct TerraformExport {
         return attributes
     }
 
-    private func value(for json: PolicyJSON) -> HCLValue {
+    private func value(for json: JSONValue) -> HCLValue {
         switch json {
         case .string(let text): .string(text)
         case .number(let text): .expression(text)
@@ -109,7 +109,7 @@ struct TerraformExport {
     }
 
     /// Every key and string in a policy document.
-    private static func trustPolicyTexts(_ json: PolicyJSON) -> [String] {
+    private static func trustPolicyTexts(_ json: JSONValue) -> [String] {
         switch json {
         case .string(let text): [text]
         case .array(let items): items.flatMap(trustPolicyTexts)

@@ -3,7 +3,7 @@ import IAMClient
 
 /// A role as IAM holds it, with its attached and inline policies and tags, loaded with
 /// concurrent reads: what `show` prints and what the planner compares.
-/// Encodes to JSON with the keys IAM's API uses (`RoleName`, `Arn`, ...),
+/// As JSON (`json`) with the keys IAM's API uses (`RoleName`, `Arn`, ...),
 /// the trust policy as an object rather than escaped text.
 public struct RoleDetails: Sendable, Hashable {
     /// The role as GetRole returned it (description, max session, boundary,
@@ -62,94 +62,9 @@ public struct RoleDetails: Sendable, Hashable {
         }
     }
 
-    /// The trust policy text, pretty-printed with sorted keys, or the text as
-    /// IAM holds it when it is not JSON.
+    /// The trust policy text in reading order (`PolicyDocument.readingText`),
+    /// or the text as IAM holds it when it is not JSON.
     public var trustPolicyText: String {
-        guard let document = try? PolicyJSON(parsing: role.assumeRolePolicyDocument),
-              let data = try? Self.jsonEncoder.encode(document)
-        else { return role.assumeRolePolicyDocument }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Pretty-printed JSON with sorted keys (`JSONEncoder` keeps no order
-    /// otherwise), so the output is the same from run to run.
-    public func jsonText() throws -> String {
-        String(decoding: try Self.jsonEncoder.encode(self), as: UTF8.self)
-    }
-
-    private static var jsonEncoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-}
-
-extension RoleDetails: Encodable {
-    private enum Key: String, CodingKey {
-        case RoleName, Arn, RoleId, Path, CreateDate, AssumeRolePolicyDocument, Description
-        case MaxSessionDuration, PermissionsBoundary, AttachedPolicies, RolePolicyList, Tags, RoleLastUsed
-        case InstanceProfileList
-    }
-
-    private enum BoundaryKey: String, CodingKey { case PermissionsBoundaryType, PermissionsBoundaryArn }
-    private enum PolicyKey: String, CodingKey { case PolicyName, PolicyArn }
-    /// As in GetAccountAuthorizationDetails' `RolePolicyList`.
-    private enum InlineKey: String, CodingKey { case PolicyName, PolicyDocument }
-    /// As in GetAccountAuthorizationDetails' `InstanceProfileList`, roles by name.
-    private enum ProfileKey: String, CodingKey { case InstanceProfileName, Arn, Path, Roles }
-    private enum LastUsedKey: String, CodingKey { case LastUsedDate, Region }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(role.roleName, forKey: .RoleName)
-        try container.encode(role.arn, forKey: .Arn)
-        try container.encode(role.roleId, forKey: .RoleId)
-        try container.encode(role.path, forKey: .Path)
-        try container.encodeIfPresent(role.createDate.map(Self.timestamp), forKey: .CreateDate)
-        if let document = try? PolicyJSON(parsing: role.assumeRolePolicyDocument) {
-            try container.encode(document, forKey: .AssumeRolePolicyDocument)
-        } else {
-            try container.encode(role.assumeRolePolicyDocument, forKey: .AssumeRolePolicyDocument)
-        }
-        try container.encodeIfPresent(role.description, forKey: .Description)
-        try container.encodeIfPresent(role.maxSessionDuration, forKey: .MaxSessionDuration)
-        if let boundary = role.permissionsBoundaryArn {
-            var nested = container.nestedContainer(keyedBy: BoundaryKey.self, forKey: .PermissionsBoundary)
-            try nested.encode("Policy", forKey: .PermissionsBoundaryType)
-            try nested.encode(boundary, forKey: .PermissionsBoundaryArn)
-        }
-        var policies = container.nestedUnkeyedContainer(forKey: .AttachedPolicies)
-        for policy in attachedPolicies {
-            var nested = policies.nestedContainer(keyedBy: PolicyKey.self)
-            try nested.encode(policy.policyName, forKey: .PolicyName)
-            try nested.encode(policy.policyArn, forKey: .PolicyArn)
-        }
-        var inline = container.nestedUnkeyedContainer(forKey: .RolePolicyList)
-        for policy in inlinePolicies {
-            var nested = inline.nestedContainer(keyedBy: InlineKey.self)
-            try nested.encode(policy.name, forKey: .PolicyName)
-            if let document = try? PolicyJSON(parsing: policy.document) {
-                try nested.encode(document, forKey: .PolicyDocument)
-            } else {
-                try nested.encode(policy.document, forKey: .PolicyDocument)
-            }
-        }
-        try container.encode(tags.map(APITag.init), forKey: .Tags)
-        var profiles = container.nestedUnkeyedContainer(forKey: .InstanceProfileList)
-        for profile in instanceProfiles {
-            var nested = profiles.nestedContainer(keyedBy: ProfileKey.self)
-            try nested.encode(profile.name, forKey: .InstanceProfileName)
-            try nested.encode(profile.arn, forKey: .Arn)
-            try nested.encode(profile.path, forKey: .Path)
-            try nested.encode(profile.roleNames, forKey: .Roles)
-        }
-        var lastUsed = container.nestedContainer(keyedBy: LastUsedKey.self, forKey: .RoleLastUsed)
-        try lastUsed.encodeIfPresent(role.roleLastUsed?.lastUsedDate.map(Self.timestamp), forKey: .LastUsedDate)
-        try lastUsed.encodeIfPresent(role.roleLastUsed?.region, forKey: .Region)
-    }
-
-    /// ISO 8601 in UTC, as IAM writes dates.
-    private static func timestamp(_ date: Date) -> String {
-        AWSTimestamp.format(date)
+        PolicyDocument.readingText(role.assumeRolePolicyDocument)
     }
 }

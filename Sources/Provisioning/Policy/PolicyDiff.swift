@@ -63,14 +63,3 @@ public enum PolicyDiff {
         text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 }
-
-extension PolicyDocument {
-    /// `text` printed in reading order (`PolicyDocument.text`) when it is a
-    /// policy, pretty-printed when it is other JSON, otherwise as written:
-    /// for showing any policy the same way.
-    public static func readingText(_ text: String) -> String {
-        if let document = try? parse(text) { return document.text }
-        if let json = try? JSONParser.parse(text) { return JSONPrinter.pretty(json.value) }
-        return text
-    }
-}

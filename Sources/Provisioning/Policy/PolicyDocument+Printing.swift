@@ -1,11 +1,35 @@
 extension PolicyDocument {
-    /// The document printed in the order people read it (Version, Id,
-    /// Statement; within a statement Sid, Effect, Principal, NotPrincipal,
-    /// Action, NotAction, Resource, NotResource, Condition, then anything
-    /// else), indented by four spaces. The same document always prints the
-    /// same. Characters beyond Latin-1 are written as `\u` escapes, the only
-    /// form IAM accepts them in.
-    public var text: String { JSONPrinter.pretty(json, latin1Only: true) }
+    /// The document printed in reading order (`PolicyKeyOrder`), indented
+    /// by four spaces. The same document always prints the same.
+    public var text: String { Self.text(of: json) }
+
+    /// Policy JSON as text: what every output that writes a policy as JSON
+    /// text uses. Characters beyond Latin-1 are written as `\u` escapes, the
+    /// only form IAM accepts them in.
+    public static func text(of tree: JSONValue) -> String {
+        JSONPrinter.pretty(tree, latin1Only: true)
+    }
+
+    /// The JSON tree of a policy's text in reading order (`PolicyKeyOrder`),
+    /// whether or not it is a valid document: the one tree plan, show, the
+    /// wizard's review and the exports print. Throws unless the text is a
+    /// JSON object.
+    public static func readingTree(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+        let parsed = try JSONParser.parse(text)
+        guard case .object = parsed.value else {
+            throw JSONSyntaxError(message: "the document must be a JSON object", position: .start)
+        }
+        return PolicyKeyOrder.arrangedDocument(parsed.value)
+    }
+
+    /// `text` printed in reading order (`text`) when it is a policy,
+    /// pretty-printed in reading order when it is other JSON, otherwise as
+    /// written: for showing any policy the same way.
+    public static func readingText(_ text: String) -> String {
+        if let document = try? parse(text) { return document.text }
+        if let json = try? JSONParser.parse(text) { return JSONPrinter.pretty(PolicyKeyOrder.arrangedDocument(json.value)) }
+        return text
+    }
 
     /// The document as JSON, members in reading order.
     public var json: JSONValue {
@@ -18,7 +42,7 @@ extension PolicyDocument {
         } else {
             members.append(JSONMember("Statement", .array(statementValues)))
         }
-        return .object(members + otherMembers)
+        return .object(PolicyKeyOrder.arranged(members + otherMembers))
     }
 }
 
@@ -37,7 +61,7 @@ extension PolicyStatement {
             members.append(JSONMember(name, list.json))
         }
         if !conditions.isEmpty { members.append(JSONMember("Condition", conditions.conditionJSON)) }
-        return .object(members + otherMembers)
+        return .object(PolicyKeyOrder.arranged(members + otherMembers))
     }
 }
 

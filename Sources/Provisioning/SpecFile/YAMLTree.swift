@@ -74,18 +74,31 @@ enum YAMLTree {
         }
     }
 
-    /// A JSON value as a YAML node: mappings in member order, strings quoted
-    /// when they would otherwise read back as numbers or booleans.
-    static func node(_ value: JSONValue) -> Node {
-        switch value {
-        case .string(let text): return .scalar(text.represented())
-        // Left untagged, the emitter writes these plain and they read back as the same type.
-        case .number(let literal): return Node(literal)
-        case .bool(let flag): return Node(flag ? "true" : "false")
-        case .null: return Node("null")
-        case .array(let elements): return Node(elements.map(node))
-        case .object(let members): return Node(members.map { (Node($0.key), node($0.value)) })
+    /// A JSON value as a YAML node, mappings in member order: the one bridge
+    /// from JSON to YAML, for spec files and CloudFormation templates alike.
+    /// Keys become `key(text)`, by default a plain scalar (YAML 1.1's `on:`
+    /// reads back as the key "on" in a spec); strings become `string(text)`,
+    /// by default a scalar the emitter quotes when it would otherwise read
+    /// back as a number or boolean; numbers become `number(literal)`, by
+    /// default the literal as a plain scalar.
+    static func node(
+        _ value: JSONValue,
+        key: (String) -> Node = { Node($0) },
+        string: (String) -> Node = { .scalar($0.represented()) },
+        number: (String) -> Node = { Node($0) }
+    ) -> Node {
+        func convert(_ value: JSONValue) -> Node {
+            switch value {
+            case .string(let text): string(text)
+            // Left untagged, the emitter writes these plain and they read back as the same type.
+            case .number(let literal): number(literal)
+            case .bool(let flag): Node(flag ? "true" : "false")
+            case .null: Node("null")
+            case .array(let elements): .sequence(.init(elements.map(convert)))
+            case .object(let members): .mapping(.init(members.map { (key($0.key), convert($0.value)) }))
+            }
         }
+        return convert(value)
     }
 
     static func serialize(_ value: JSONValue) -> String {

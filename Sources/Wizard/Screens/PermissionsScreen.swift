@@ -150,7 +150,7 @@ final class PermissionsScreen: WizardScreen {
         case .success(let document)?:
             // Parsed, printed and linted once per policy: moving back and forth between rows does none of it again.
             if let shown = prettyDocuments[arn] { return text + "\n" + shown }
-            let pretty = (try? JSONParser.parse(document)).map { JSONPrinter.pretty($0.value) } ?? document
+            let pretty = PolicyDocument.readingText(document)
             let shown = Self.findingLines(for: pretty, arn: arn) + pretty
             prettyDocuments[arn] = shown
             return text + "\n" + shown
