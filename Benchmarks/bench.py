@@ -27,6 +27,7 @@ LATENCY_MS = 50
 POLICY_QUERIES = ["amazons3full", "lookout", "readonly", "iamfull", "ec2container"]
 CLIENTS = ["rolewiz", "boto3", "aws-cli"]
 DYNAMIC = "rolewiz, dynamically linked"
+GROUPS = ["e2e", "signing", "lint", "interactive", "roles", "fleet", "reads"]
 
 
 def base_environment(scratch):
@@ -438,7 +439,7 @@ def main():
     parser.add_argument("--dynamic-products", help="a dynamically linked release build's products, timed beside")
     parser.add_argument("--build", default="swift build -c release", help="how the products were built (for the table)")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", choices=["e2e", "signing", "lint", "interactive", "roles"], action="append")
+    parser.add_argument("--only", choices=GROUPS, action="append")
     parser.add_argument("--output", default=os.path.join(HERE, "results.md"))
     args = parser.parse_args()
     runs = max(5, args.runs)
@@ -451,7 +452,7 @@ def main():
     bench = os.path.join(args.products, "rolewiz-bench")
     rows, notes = [], []
     try:
-        only = set(args.only or ["e2e", "signing", "lint", "interactive", "roles"])
+        only = set(args.only or GROUPS)
         if "e2e" in only:
             end_to_end(rolewiz, env, runs, rows, notes)
         if "signing" in only:
@@ -462,6 +463,13 @@ def main():
             interactive(rolewiz["static"], bench, env, runs, rows, notes, scratch)
         if "roles" in only:
             role_list(rolewiz["static"], env, runs, rows, notes)
+        if "fleet" in only:
+            import fleet, organization  # alongside this file
+            fleet.fleet(rolewiz["static"], env, runs, rows, notes, scratch)
+            organization.organization(rolewiz["static"], env, runs, rows, notes, scratch)
+        if "reads" in only:
+            import reads  # alongside this file
+            reads.policy_list(rolewiz["static"], env, runs, rows, notes)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     write_table(rows, notes, runs, args.output, args.build)
