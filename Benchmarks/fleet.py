@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 from bench import LATENCY_MS, ms, start_moto, start_proxy
-from fleet_tools import Measured, attempt, counts, counts_cell, peers_cell, ratio_cell, scaled, supports, time_cell
+from fleet_tools import Measured, attempt, median_of, counts, counts_cell, peers_cell, ratio_cell, scaled, supports, time_cell
 from terraform_peer import MIRROR, Terraform
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -153,11 +153,7 @@ def seed_rows(rolewiz, env, runs, terraform, rows):
         samples = [m for name, m in results[key] if name == latency_name]
         if key.startswith("tf") and terraform.missing:
             return Measured(problem=terraform.missing)
-        failed = [m for m in samples if not m.ok]
-        if failed or not samples:
-            return failed[0] if failed else Measured(problem="no runs")
-        ordered = sorted(samples, key=lambda m: m.seconds)
-        middle = ordered[len(ordered) // 2]
+        middle = median_of(samples)
         middle.changed = any(m.changed for m in samples)
         return middle
 

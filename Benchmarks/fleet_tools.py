@@ -61,6 +61,14 @@ def scaled(measured, factor):
                     measured.changed)
 
 
+def median_of(samples):
+    """The median run, or the first failure (a failed run makes the row say so)."""
+    failed = [m for m in samples if not m.ok]
+    if failed or not samples:
+        return failed[0] if failed else Measured(problem="no runs")
+    return sorted(samples, key=lambda m: m.seconds)[len(samples) // 2]
+
+
 def time_cell(measured):
     return ms(measured.seconds) if measured.ok else measured.problem
 

@@ -16,7 +16,7 @@ import sys
 
 from bench import LATENCY_MS, start_moto, start_proxy
 from fleet import SEED_PRESET, seed_spec, warm
-from fleet_tools import Measured, attempt, counts, counts_cell, peers_cell, ratio_cell, supports, time_cell
+from fleet_tools import Measured, attempt, median_of, counts, counts_cell, peers_cell, ratio_cell, supports, time_cell
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MEMBERS = 10
@@ -30,13 +30,6 @@ def make_organization(moto, env, members):
             "for i in range(int(sys.argv[2])):\n"
             "    org.create_account(AccountName=f'bench-member-{i:02d}', Email=f'bench-member-{i:02d}@example.com')\n")
     subprocess.run([sys.executable, "-c", code, moto.url, str(members)], env=env, check=True)
-
-
-def median(samples):
-    failed = [m for m in samples if not m.ok]
-    if failed or not samples:
-        return failed[0] if failed else Measured(problem="no runs")
-    return sorted(samples, key=lambda m: m.seconds)[len(samples) // 2]
 
 
 def organization(rolewiz, env, runs, rows, notes, scratch):
@@ -58,7 +51,7 @@ def organization(rolewiz, env, runs, rows, notes, scratch):
                                          f"org-rolewiz-{label}-{run}", "--yes", "--endpoint-url", endpoint], env, via))
                 theirs.append(attempt([sys.executable, os.path.join(HERE, "org_boto3.py"), endpoint,
                                        f"org-boto3-{label}-{run}"], env, via))
-            results[label] = (median(ours) if built else Measured(problem="not built yet"), median(theirs))
+            results[label] = (median_of(ours) if built else Measured(problem="not built yet"), median_of(theirs))
     finally:
         proxy.stop()
         moto.stop()
