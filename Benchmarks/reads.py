@@ -8,7 +8,7 @@ import statistics
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-from bench import ms, met, start_moto, start_proxy, proxy_stats
+from bench import ms, peak_memory_row, proxy_stats, start_moto, start_proxy
 from fleet_tools import Measured, attempt, median_of, peers_cell, ratio_cell
 
 POLICY_COUNT = 5000
@@ -80,8 +80,7 @@ def policy_list(rolewiz, env, runs, rows, notes):
                  ms(results["listed"]), peers_cell(peers), ratio_cell(listed, peers), "-", "-"))
     rows.append((f"ListPolicies requests (pages, one after another) for {total} policies", f"{pages['rolewiz']}",
                  f"boto3 {pages['boto3']}; aws-cli {pages['aws-cli']} (Scope=Local, {POLICY_COUNT})", "-", "-", "-"))
-    rows.append((f"Peak memory (VmHWM), permissions list of {total} policies", f"{results['peak_kb'] / 1024:.1f} MB",
-                 "-", "-", "< 40 MB", met(results["peak_kb"] < 40 * 1024)))
+    rows.append(peak_memory_row(f"permissions list of {total} policies", results["peak_kb"]))
     notes.append(f"Reads rows: {POLICY_COUNT} customer managed policies made in moto first (boto3, {SEED_THREADS} "
                  "threads); the wizard (`rolewiz wizard --preset lookout-equipment`, on a pseudo-terminal) lists every "
                  "managed policy (Scope=All) from step 2's first frame; its times run from the Enter on step 1 to the "
