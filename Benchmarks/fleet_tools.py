@@ -8,6 +8,8 @@ import time
 
 from bench import critical_path, ms, proxy_stats
 
+TIME_LIMIT = 600  # seconds one command may take before its row says it was stopped
+
 
 class Measured:
     """One timed command: its seconds, or the problem that left none; with the
@@ -36,9 +38,11 @@ def attempt(argv, env, proxy=None, accept=(0,), changed_code=None):
     before = proxy_stats(proxy) if proxy else None
     start = time.perf_counter()
     try:
-        result = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        result = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIME_LIMIT)
     except OSError as error:
         return Measured(problem=f"could not run {argv[0]}: {error.strerror}")
+    except subprocess.TimeoutExpired:
+        return Measured(problem=f"stopped after {TIME_LIMIT} s")
     seconds = time.perf_counter() - start
     if result.returncode not in accept:
         return Measured(problem=f"failed ({result.returncode}): "
