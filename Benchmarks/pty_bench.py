@@ -33,7 +33,7 @@ FRAME_GAP = 0.002
 ROWS, COLUMNS = 24, 80
 DOWN, UP, BACKSPACE, ESC = b"\x1b[B", b"\x1b[A", b"\x7f", b"\x1b"
 FILTER_QUERIES = ["amazons3full", "lookout", "readonly", "iamfull", "ec2container"]
-ALL_POLICIES_LOADED = re.compile(r"1-\d+ of (\d{3,})")
+LONG_LIST_ROWS = re.compile(r"1-\d+ of (\d{3,})")
 ROLE_QUERIES = ["bench-role-01", "2999", "role-1"]
 
 
@@ -150,7 +150,7 @@ def one_run(rolewiz, endpoint, env, keys):
     wizard.wait_for(r"Trusted entity type")
     wizard.settle()
     wizard.key(b"\r")
-    run["policies"] = int(wizard.wait_for(ALL_POLICIES_LOADED).group(1))
+    run["policies"] = int(wizard.wait_for(LONG_LIST_ROWS).group(1))
     wizard.settle()
     # The first visit to a row reads its policy for the preview; measure the steady state.
     for key in (DOWN, UP):
@@ -189,6 +189,52 @@ def one_run(rolewiz, endpoint, env, keys):
     return run
 
 
+def time_list(wizard, key, complete, what, timeout=120):
+    """Sends `key` and reads frames until `complete(screen text)`: seconds from
+    the key to the last byte of the first frame with rows of a long list drawn
+    (usable, though more may be coming), and to the complete frame."""
+    sent = time.perf_counter()
+    os.write(wizard.master, key)
+    first = None
+    while True:
+        wizard.frame(timeout=1.0)
+        if first is None and LONG_LIST_ROWS.search(wizard.text):
+            first = wizard.last_byte - sent
+        if complete(wizard.text):
+            return first, wizard.last_byte - sent
+        if time.perf_counter() - sent > timeout or wizard.process.poll() is not None:
+            sys.exit(f"pty_bench: the wizard never showed {what}; the screen was:\n{wizard.text}")
+
+
+def policy_list_run(rolewiz, endpoint, env, total):
+    """One wizard session on an account with `total` managed policies (AWS's
+    and the customer's): Enter on step 1 to the first frame of step 2 with
+    policy rows, and to the one listing them all, loading done."""
+    wizard = PtyProgram([rolewiz, "wizard", "--preset", "lookout-equipment", "--role-name", "bench-pty",
+                         "--endpoint-url", endpoint], env)
+    wizard.wait_for(r"123456789012")
+    wizard.settle()
+    wizard.key(b"\r")
+    wizard.wait_for(r"Trusted entity type")
+    wizard.settle()
+    listed = re.compile(rf"1-\d+ of {total}\b")
+    first, complete = time_list(wizard, b"\r",
+                                lambda text: listed.search(text) and "loading policies" not in text, f"{total} policies")
+    run = {"first_rows": first, "listed": complete, "memory": wizard.memory_kb()}
+    wizard.stop()
+    return run
+
+
+def measure_policy_list(rolewiz, endpoint, env, runs, total):
+    env = dict(env, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    samples = [policy_list_run(rolewiz, endpoint, env, total) for _ in range(runs)]
+    return {
+        "first_rows": statistics.median(s["first_rows"] for s in samples),
+        "listed": statistics.median(s["listed"] for s in samples),
+        "peak_kb": statistics.median(s["memory"]["VmHWM"] for s in samples),
+    }
+
+
 def role_list_run(rolewiz, endpoint, env, roles, keys):
     """One wizard session on an account with `roles` roles: Enter on "Edit an
     existing role" to the frame listing them all (ListRoles, sorted, with
@@ -203,16 +249,8 @@ def role_list_run(rolewiz, endpoint, env, roles, keys):
     wizard.key(DOWN)
     wizard.key(DOWN)
     wizard.settle()
-    sent = time.perf_counter()
-    os.write(wizard.master, b"\r")
-    last = sent
     listed = re.compile(rf"1-\d+ of {roles}\b")
-    while not listed.search(wizard.text):
-        if time.perf_counter() - sent > 120 or wizard.process.poll() is not None:
-            sys.exit(f"pty_bench: the role list never showed {roles} roles; the screen was:\n{wizard.text}")
-        wizard.frame(timeout=1.0)
-        last = wizard.last_byte
-    run["listed"] = last - sent
+    run["first_rows"], run["listed"] = time_list(wizard, b"\r", lambda text: listed.search(text), f"{roles} roles")
     wizard.settle()
     for index in range(keys):
         run["move"].append(wizard.key(DOWN if index % 2 == 0 else UP)[1])
@@ -238,6 +276,7 @@ def measure_role_list(rolewiz, endpoint, env, runs, roles, keys=60):
     filters = [value for sample in samples for value in sample["filter"]]
     return {
         "listed": statistics.median(s["listed"] for s in samples),
+        "first_rows": statistics.median(s["first_rows"] for s in samples),
         "move_keys": len(moves), "move_median": statistics.median(moves), "move_p99": p99(moves),
         "filter_keys": len(filters), "filter_median": statistics.median(filters), "filter_p99": p99(filters),
         "peak_kb": statistics.median(s["memory"]["VmHWM"] for s in samples),
