@@ -10,7 +10,9 @@ struct ApplyCommand: AsyncParsableCommand {
         abstract: "Create or update the role so IAM holds it as described.",
         discussion: """
             Shows the plan, asks for confirmation (or takes --yes; without a terminal --yes is required), \
-            then prints each IAM call as it runs and ends with the role ARN. Ctrl-C stops after the call in flight. \
+            then prints each IAM call as it runs and ends with the role ARN. \
+            Several --spec files, or a folder of them, are planned together, confirmed once and applied \
+            --concurrency roles at a time; a failure in one role does not stop the others. Ctrl-C stops after the call in flight. \
             After a failure or a stop, running the same command again finishes the job. \
             With --output json the resulting role is printed as `rolewiz show --output json` prints it \
             (after a failure or a stop: the steps done, failed and not started), and the plan and progress go to standard error.
@@ -26,8 +28,21 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(name: [.customLong("yes"), .customShort("y")], help: "Apply without asking (required when standard input is not a terminal).")
     var yes = false
 
+    @Option(help: ArgumentHelp(
+        "With several roles: how many to apply at once (IAM throttles each account; throttled calls are retried).",
+        valueName: "n"))
+    var concurrency = RoleSetRunner.defaultConcurrency
+
+    func validate() throws {
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
+    }
+
     func run() async throws {
         try await ErrorReporter.run {
+            if role.isSet {
+                try await RoleSetCommand(global: global, role: role, prune: prune, concurrency: concurrency).apply(yes: yes)
+                return
+            }
             let target = try await RoleTarget.prepare(global: global, role: role)
             if let offline = target.offlineExplanation {
                 throw OfflineError(message: "apply needs to read and change IAM. " + offline)

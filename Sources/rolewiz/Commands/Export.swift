@@ -28,6 +28,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ErrorReporter.run {
+            if role.isSet { throw InputError("--spec: export writes one role; give one spec file (plan and apply take several)") }
             let input = try role.load()
             // Resolved here first so a problem is reported against the flag or the file's line.
             _ = try await input.resolve(partition: partition, accountId: role.accountId) {

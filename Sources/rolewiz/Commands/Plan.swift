@@ -22,8 +22,20 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Exit 2 when there are changes (0 when there are none, 1 on error).")
     var detailedExitcode = false
 
+    @Option(help: ArgumentHelp("With several roles: how many to read at once.", valueName: "n"))
+    var concurrency = RoleSetRunner.defaultConcurrency
+
+    func validate() throws {
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
+    }
+
     func run() async throws {
         try await ErrorReporter.run {
+            if role.isSet {
+                let set = RoleSetCommand(global: global, role: role, prune: prune, concurrency: concurrency)
+                try await set.plan(detailedExitcode: detailedExitcode)
+                return
+            }
             let target = try await RoleTarget.prepare(global: global, role: role)
             let (plan, findings) = try await target.review(prune: prune)
             switch global.output {

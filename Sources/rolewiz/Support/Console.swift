@@ -29,6 +29,13 @@ enum Console {
         write(TerminalStyle.render(SecretRedactor.shared.redact(text)), toStandardError: true)
     }
 
+    /// A progress line on standard error (a terminal), drawn over the last
+    /// one; `nil` clears it so the next line starts clean.
+    static func progress(_ text: String?) {
+        let line = text.map { InertText.line(SecretRedactor.shared.redact($0)) } ?? ""
+        write("\r\u{1B}[2K" + line, toStandardError: true)
+    }
+
     private static func write(_ text: String, toStandardError: Bool) {
         let handle = toStandardError ? FileHandle.standardError : FileHandle.standardOutput
         handle.write(Data(text.utf8))

@@ -9,8 +9,10 @@ struct RoleInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Start from this preset (see `rolewiz presets`).", valueName: "name"))
     var preset: String?
 
-    @Option(help: ArgumentHelp("Read the role from this spec file (YAML or JSON).", valueName: "file"))
-    var spec: String?
+    @Option(help: ArgumentHelp(
+        "Read the role from this spec file (YAML or JSON), or one role from each spec file in this folder; repeatable.",
+        valueName: "file|folder"))
+    var spec: [String] = []
 
     @Option(help: ArgumentHelp("The role's name, instead of the preset's or the file's.", valueName: "name"))
     var roleName: String?
@@ -37,9 +39,9 @@ struct RoleInputOptions: ParsableArguments {
     var accountId: String?
 
     func validate() throws {
-        switch (preset, spec) {
-        case (nil, nil): throw ValidationError("Give the role with --preset NAME or --spec FILE.")
-        case (.some, .some): throw ValidationError("Give either --preset or --spec, not both.")
+        switch (preset, spec.isEmpty) {
+        case (nil, true): throw ValidationError("Give the role with --preset NAME or --spec FILE.")
+        case (.some, false): throw ValidationError("Give either --preset or --spec, not both.")
         default: break
         }
         if permissionsBoundary != nil, noPermissionsBoundary {
@@ -56,7 +58,12 @@ struct RoleInputOptions: ParsableArguments {
     /// The role spec with the command line's changes, checked against every
     /// IAM rule at once. Problems name the flag, or the file:line:column.
     func load() throws -> RoleInput {
-        var input = try loadSource()
+        try withCommandLineChanges(try loadSource())
+    }
+
+    /// `input` with the flags' changes made, validated.
+    func withCommandLineChanges(_ loaded: RoleInput) throws -> RoleInput {
+        var input = loaded
         if let roleName {
             input.spec.name = roleName
             input.overriddenFields.insert("name")
@@ -108,7 +115,11 @@ struct RoleInputOptions: ParsableArguments {
         if let preset {
             return RoleInput(spec: try RolePreset.lookup(preset).spec, origin: "preset \(preset)", file: nil)
         }
-        let path = spec ?? ""
+        return try Self.load(specFile: spec.first ?? "")
+    }
+
+    /// One spec file, its problems naming the file:line:column.
+    static func load(specFile path: String) throws -> RoleInput {
         let text: String
         do {
             text = try InputFile.read(path)
