@@ -83,14 +83,7 @@ extension RoleInput {
     func member(accountIdOption: String?) -> RoleSetMember {
         let input = self
         return RoleSetMember(origin: origin, roleName: spec.name, needsAccount: needsAccount(partition: "aws")) { partition, accountId in
-            var desired: DesiredRole
-            do {
-                desired = try input.spec.resolve(partition: partition, accountId: accountIdOption ?? accountId)
-            } catch let error as RoleSpecValidationError {
-                throw InputError(error.issues.map(input.locate))
-            }
-            desired.removesPermissionsBoundary = input.removesPermissionsBoundary
-            return desired
+            try input.resolved(partition: partition, accountId: accountIdOption ?? accountId)
         }
     }
 }

@@ -170,17 +170,21 @@ struct RoleInput {
     func resolve(
         partition: String, accountId: String?, callerAccount: () async throws -> String
     ) async throws -> DesiredRole {
+        do {
+            return try resolved(partition: partition, accountId: accountId)
+        } catch {
+            guard accountId == nil, needsAccount(partition: partition) else { throw error }
+            return try resolved(partition: partition, accountId: try await callerAccount())
+        }
+    }
+
+    /// The role for a known account (or none), its problems located in the input.
+    func resolved(partition: String, accountId: String?) throws -> DesiredRole {
         var desired: DesiredRole
         do {
             desired = try spec.resolve(partition: partition, accountId: accountId)
         } catch {
-            guard accountId == nil, needsAccount(partition: partition) else { throw InputError(error.issues.map(locate)) }
-            let account = try await callerAccount()
-            do {
-                desired = try spec.resolve(partition: partition, accountId: account)
-            } catch {
-                throw InputError(error.issues.map(locate))
-            }
+            throw InputError(error.issues.map(locate))
         }
         desired.removesPermissionsBoundary = removesPermissionsBoundary
         return desired

@@ -15,9 +15,8 @@ struct RoleSetCommand {
     func review(allowOffline: Bool) async throws -> (RoleSetReview, RoleService) {
         let members = try role.loadSet().map { $0.member(accountIdOption: role.accountId) }
         let service = await RoleService.connect(session: try global.makeSession())
-        if !allowOffline, let reason = service.offlineReason {
-            let tried = reason.triedSources.isEmpty ? "" : " Tried: " + reason.triedSources.joined(separator: ", ") + "."
-            throw OfflineError(message: "apply needs to read and change IAM. " + reason.message + tried)
+        if !allowOffline, let offline = service.offlineExplanation {
+            throw OfflineError(message: "apply needs to read and change IAM. " + offline)
         }
         let review = await RoleSetRunner(concurrency: concurrency).review(
             members, in: [.current(service)], prune: prune, allowOffline: allowOffline)

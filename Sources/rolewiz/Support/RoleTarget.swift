@@ -32,8 +32,13 @@ struct RoleTarget {
     }
 
     /// Why IAM could not be read, with the credential sources tried, when offline.
+    var offlineExplanation: String? { service.offlineExplanation }
+}
+
+extension RoleService {
+    /// Why IAM could not be read, with the credential sources tried, when offline.
     var offlineExplanation: String? {
-        guard let reason = service.offlineReason else { return nil }
+        guard let reason = offlineReason else { return nil }
         let tried = reason.triedSources.isEmpty ? "" : " Tried: " + reason.triedSources.joined(separator: ", ") + "."
         return reason.message + tried
     }
