@@ -14,8 +14,14 @@ struct HostileFileCLITests {
         let rolewiz = try RolewizRunner(moto: nil)
         let notUTF8 = rolewiz.home.appendingPathComponent("bad.yaml")
         try Data(Array("name: ".utf8) + [0xFF, 0x0A]).write(to: notUTF8)
+        // lint reads one file; plan's --spec may name a folder of specs, so
+        // an empty folder is its unreadable directory.
+        let emptyFolder = rolewiz.home.appendingPathComponent("empty", isDirectory: true)
+        try FileManager.default.createDirectory(at: emptyFolder, withIntermediateDirectories: true)
         let cases: [(String, String)] = [
-            (rolewiz.home.path, "it is a directory, not a file"),
+            command == "lint"
+                ? (rolewiz.home.path, "it is a directory, not a file")
+                : (emptyFolder.path, "the folder holds no spec files"),
             (rolewiz.home.path + "/missing.yaml", "there is no such file"),
             ("/dev/zero", "larger than 1048576 bytes"),
             (notUTF8.path, "byte 0xFF at 1:7 is not valid UTF-8"),
