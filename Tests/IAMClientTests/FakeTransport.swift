@@ -48,6 +48,11 @@ final class FakeTransport: HTTPTransport, @unchecked Sendable {
             """, headers: headers)
     }
 
+    /// A JSON 1.1 answer like Organizations'.
+    static func json(_ status: Int, _ body: String, headers: [(String, String)] = []) -> Step {
+        .respond(HTTPResponse(status: status, headers: [("Content-Type", "application/x-amz-json-1.1")] + headers, body: Data(body.utf8)))
+    }
+
     static let getCallerIdentityOK = xml(200, """
         <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>\
         <UserId>AIDAEXAMPLE</UserId><Account>111122223333</Account><Arn>arn:aws:iam::111122223333:user/dev</Arn>\
@@ -95,7 +100,7 @@ struct FakeClientFixture {
     let transport: FakeTransport
     let events = Recorder<RequestEvent>()
     let sleeps = Recorder<TimeInterval>()
-    let client: QueryClient
+    let client: ServiceClient
 
     init(
         _ steps: [FakeTransport.Step], maxAttempts: Int = 5, service: String = "sts",
@@ -104,11 +109,19 @@ struct FakeClientFixture {
         transport = FakeTransport(steps)
         let sleeps = self.sleeps
         let events = self.events
-        let endpoint = service == "sts"
-            ? ServiceEndpoint(url: URL(string: "https://sts.us-east-1.amazonaws.com")!, signingName: "sts", signingRegion: "us-east-1")
-            : ServiceEndpoint(url: Partition.aws.iamEndpoint, signingName: "iam", signingRegion: "us-east-1")
-        client = QueryClient(
-            endpoint: endpoint, apiVersion: service == "sts" ? STSService.apiVersion : IAMService.apiVersion,
+        let (endpoint, wire): (ServiceEndpoint, WireProtocol) = switch service {
+        case "sts":
+            (ServiceEndpoint(url: URL(string: "https://sts.us-east-1.amazonaws.com")!, signingName: "sts", signingRegion: "us-east-1"),
+             .query(version: STSService.apiVersion))
+        case "organizations":
+            (ServiceEndpoint(url: Partition.aws.organizationsEndpoint(region: "us-east-1"), signingName: "organizations", signingRegion: "us-east-1"),
+             .json(targetPrefix: OrganizationsService.targetPrefix))
+        default:
+            (ServiceEndpoint(url: Partition.aws.iamEndpoint, signingName: "iam", signingRegion: "us-east-1"),
+             .query(version: IAMService.apiVersion))
+        }
+        client = ServiceClient(
+            endpoint: endpoint, wire: wire,
             credentials: FixedTestCredentials.withToken, transport: transport,
             retry: RetryPolicy(maxAttempts: maxAttempts, sleep: { sleeps.append($0) }, random: random),
             clock: clock, observers: RequestObservers([{ events.append($0) }]))
@@ -116,4 +129,5 @@ struct FakeClientFixture {
 
     var sts: STSService { STSService(client: client) }
     var iam: IAMService { IAMService(client: client) }
+    var organizations: OrganizationsService { OrganizationsService(client: client) }
 }

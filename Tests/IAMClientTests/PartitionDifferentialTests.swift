@@ -5,7 +5,7 @@ import TestSupport
 
 /// The generated partition table against botocore's own endpoint rules: for
 /// every region botocore knows (pseudo-regions such as `aws-global` included)
-/// and a few it does not, the same IAM and STS endpoints and signing regions.
+/// and a few it does not, the same IAM, STS and Organizations endpoints and signing regions.
 @Suite("Partitions: generated from botocore and resolved as botocore resolves them", .timeLimit(.minutes(10)))
 struct PartitionDifferentialTests {
     struct Resolved: Codable, Equatable {
@@ -13,6 +13,8 @@ struct PartitionDifferentialTests {
         var iamRegion: String
         var sts: String
         var stsRegion: String
+        var organizations: String
+        var organizationsRegion: String
     }
 
     static let script = #"""
@@ -31,7 +33,9 @@ struct PartitionDifferentialTests {
         for region in json.load(sys.stdin):
             iam, iam_region = resolve("iam", region)
             sts, sts_region = resolve("sts", region)
-            out.append({"iam": iam, "iamRegion": iam_region, "sts": sts, "stsRegion": sts_region})
+            organizations, organizations_region = resolve("organizations", region)
+            out.append({"iam": iam, "iamRegion": iam_region, "sts": sts, "stsRegion": sts_region,
+                        "organizations": organizations, "organizationsRegion": organizations_region})
         json.dump(out, sys.stdout)
         """#
 
@@ -48,7 +52,8 @@ struct PartitionDifferentialTests {
                 regionOption: region, endpointURLOption: nil, environment: [:], profile: [:], profileName: "default")
             let rolewiz = Resolved(
                 iam: resolved.iam.url.absoluteString, iamRegion: resolved.iam.signingRegion,
-                sts: resolved.sts.url.absoluteString, stsRegion: resolved.sts.signingRegion)
+                sts: resolved.sts.url.absoluteString, stsRegion: resolved.sts.signingRegion,
+                organizations: resolved.organizations.url.absoluteString, organizationsRegion: resolved.organizations.signingRegion)
             #expect(rolewiz == botocore, "\(region)")
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The region, partition and IAM/STS endpoints for one run.
+/// The region, partition and IAM, STS and Organizations endpoints for one run.
 public struct ResolvedEndpoints: Sendable, Hashable {
     public var region: String
     /// Where the region came from: `--region`, `AWS_REGION`, `profile dev`, `default`.
@@ -8,6 +8,8 @@ public struct ResolvedEndpoints: Sendable, Hashable {
     public var partition: Partition
     public var iam: ServiceEndpoint
     public var sts: ServiceEndpoint
+    /// Global in most partitions, like IAM; only multi-account runs call it.
+    public var organizations: ServiceEndpoint
 }
 
 /// Resolves the region and endpoints with the AWS CLI's precedence.
@@ -29,6 +31,8 @@ public enum EndpointResolver {
             service: "IAM", option: endpointURLOption, environment: environment, profile: profile, profileName: profileName)
         let stsOverride = try override(
             service: "STS", option: endpointURLOption, environment: environment, profile: profile, profileName: profileName)
+        let organizationsOverride = try override(
+            service: "ORGANIZATIONS", option: endpointURLOption, environment: environment, profile: profile, profileName: profileName)
 
         let iam = ServiceEndpoint(
             url: iamOverride?.url ?? partition.iamEndpoint, signingName: "iam",
@@ -36,7 +40,11 @@ public enum EndpointResolver {
         let sts = ServiceEndpoint(
             url: stsOverride?.url ?? partition.stsEndpoint(region: region), signingName: "sts",
             signingRegion: partition.stsSigningRegion(region: region), origin: stsOverride?.origin ?? "default")
-        return ResolvedEndpoints(region: region, regionOrigin: regionOrigin, partition: partition, iam: iam, sts: sts)
+        let organizations = ServiceEndpoint(
+            url: organizationsOverride?.url ?? partition.organizationsEndpoint(region: region), signingName: "organizations",
+            signingRegion: partition.organizationsSigningRegion(region: region), origin: organizationsOverride?.origin ?? "default")
+        return ResolvedEndpoints(
+            region: region, regionOrigin: regionOrigin, partition: partition, iam: iam, sts: sts, organizations: organizations)
     }
 
     static func resolveRegion(

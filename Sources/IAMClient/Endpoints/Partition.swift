@@ -1,7 +1,7 @@
 import Foundation
 
 /// An AWS partition: a separate copy of AWS with its own DNS suffix, its own
-/// ARN prefix and its own global IAM endpoint. Regions belong to exactly one.
+/// ARN prefix and its own global IAM and Organizations endpoints. Regions belong to exactly one.
 ///
 /// The table (`Partitions+Generated.swift`) is generated from botocore's
 /// published partition data by `generate-partitions.py`, so new partitions
@@ -21,6 +21,9 @@ public struct Partition: Sendable, Hashable, CustomStringConvertible {
     public let iamEndpoint: URL
     /// ...signed for one region.
     public let iamSigningRegion: String
+    /// Organizations' one global host where botocore's rules have one
+    /// (nil: regional, `organizations.REGION.DNS-SUFFIX`).
+    let organizationsHost: StaticHost?
     /// The region rolewiz uses when none is configured in this partition.
     public let defaultRegion: String
     /// botocore's `regionRegex`, such as `^cn\-\w+\-\d+$`.
@@ -32,13 +35,14 @@ public struct Partition: Sendable, Hashable, CustomStringConvertible {
 
     init(
         name: String, dnsSuffix: String, iamHost: String, iamSigningRegion: String, defaultRegion: String,
-        regionPattern: String, regions: Set<String>, stsHosts: [String: StaticHost]
+        organizations: StaticHost?, regionPattern: String, regions: Set<String>, stsHosts: [String: StaticHost]
     ) {
         self.name = name
         self.dnsSuffix = dnsSuffix
         self.iamEndpoint = URL(string: "https://\(iamHost)")!
         self.iamSigningRegion = iamSigningRegion
         self.defaultRegion = defaultRegion
+        self.organizationsHost = organizations
         self.regionPattern = regionPattern
         self.regions = regions
         self.stsHosts = stsHosts
@@ -55,6 +59,16 @@ public struct Partition: Sendable, Hashable, CustomStringConvertible {
     /// The region STS requests to `stsEndpoint(region:)` are signed for.
     public func stsSigningRegion(region: String) -> String {
         stsHosts[region]?.signingRegion ?? region
+    }
+
+    /// The Organizations endpoint: the partition's global host, or the region's.
+    public func organizationsEndpoint(region: String) -> URL {
+        URL(string: "https://\(organizationsHost?.host ?? "organizations.\(region).\(dnsSuffix)")")!
+    }
+
+    /// The region Organizations requests to `organizationsEndpoint(region:)` are signed for.
+    public func organizationsSigningRegion(region: String) -> String {
+        organizationsHost?.signingRegion ?? region
     }
 
     /// Another regional service's endpoint, `https://PREFIX.REGION.DNS-SUFFIX`

@@ -5,19 +5,25 @@
 
 Reads botocore/data/partitions.json (each partition's DNS suffix, region
 pattern, regions and pseudo-regions such as aws-global) and
-botocore/data/endpoints.json (IAM's global endpoint and signing region per
-partition, and STS endpoints with a host name of their own, such as aws-global
+botocore/data/endpoints.json (IAM's and Organizations' global endpoint and
+signing region per partition, and STS endpoints with a host name of their own, such as aws-global
 -> sts.amazonaws.com). A partition whose IAM endpoint is not listed there (such
 as aws-eusc) gets iam.IMPLICIT-GLOBAL-REGION.DNS-SUFFIX signed for that region,
-which is what botocore's IAM endpoint rules resolve to.
+which is what botocore's IAM endpoint rules resolve to. Organizations' global
+host is kept only where botocore's endpoint rule set for Organizations
+(botocore/data/organizations/*/endpoint-rule-set-1.json) still names it; in the
+other partitions its rules resolve organizations.REGION.DNS-SUFFIX, signed for
+the region, and the table says so with no host.
 
 The output names the botocore version and the date; re-run after upgrading
 botocore, and commit the result.
 """
 
 import datetime
+import gzip
 import json
 import os
+import re
 import sys
 
 import botocore
@@ -48,6 +54,41 @@ def load(name):
         return json.load(handle)
 
 
+def global_endpoint(services, name, implicit, dns_suffix):
+    """(host, signing region) of a service that is global in its partition."""
+    service = services.get(name, {})
+    if "partitionEndpoint" in service and service.get("isRegionalized") is False:
+        endpoint = service["endpoints"][service["partitionEndpoint"]]
+        return (endpoint["hostname"], endpoint["credentialScope"]["region"])
+    return ("%s.%s.%s" % (name, implicit, dns_suffix), implicit)
+
+
+def organizations_rule_urls():
+    """Every fixed endpoint URL in botocore's newest Organizations rule set."""
+    folder = os.path.join(DATA, "organizations")
+    version = sorted(os.listdir(folder))[-1]
+    for name in ("endpoint-rule-set-1.json.gz", "endpoint-rule-set-1.json"):
+        path = os.path.join(folder, version, name)
+        if os.path.exists(path):
+            opener = gzip.open if name.endswith(".gz") else open
+            with opener(path, "rt") as handle:
+                text = handle.read()
+            return set(re.findall(r'"(https://organizations[^"{]*)"', text))
+    raise SystemExit("no endpoint rule set for organizations in botocore %s" % botocore.__version__)
+
+
+RULE_URLS = None
+
+
+def global_organizations(services, implicit, dns_suffix):
+    """(host, signing region) where botocore's rules use one global host, else None."""
+    global RULE_URLS
+    if RULE_URLS is None:
+        RULE_URLS = organizations_rule_urls()
+    host, scope = global_endpoint(services, "organizations", implicit, dns_suffix)
+    return (host, scope) if "https://" + host in RULE_URLS else None
+
+
 def partition_entries():
     partitions = load("partitions.json")["partitions"]
     endpoints = {entry["partition"]: entry for entry in load("endpoints.json")["partitions"]}
@@ -55,12 +96,7 @@ def partition_entries():
         identifier = partition["id"]
         outputs = partition["outputs"]
         services = endpoints.get(identifier, {}).get("services", {})
-        iam = services.get("iam", {})
         implicit = outputs["implicitGlobalRegion"]
-        global_iam = ("iam.%s.%s" % (implicit, outputs["dnsSuffix"]), implicit)
-        if "partitionEndpoint" in iam and iam.get("isRegionalized") is False:
-            endpoint = iam["endpoints"][iam["partitionEndpoint"]]
-            global_iam = (endpoint["hostname"], endpoint["credentialScope"]["region"])
         sts_hosts = []
         for region, endpoint in sorted(services.get("sts", {}).get("endpoints", {}).items()):
             if "hostname" in endpoint:
@@ -72,7 +108,8 @@ def partition_entries():
             "regionRegex": partition["regionRegex"],
             "regions": sorted(partition["regions"].keys()),
             "implicitGlobalRegion": outputs["implicitGlobalRegion"],
-            "globalIAM": global_iam,
+            "globalIAM": global_endpoint(services, "iam", implicit, outputs["dnsSuffix"]),
+            "globalOrganizations": global_organizations(services, implicit, outputs["dnsSuffix"]),
             "stsHosts": sts_hosts,
         }
 
@@ -94,6 +131,10 @@ def render(entries):
         names.append(name)
         host, scope = entry["globalIAM"]
         iam = "iamHost: %s, iamSigningRegion: %s" % (swift_string(host), swift_string(scope))
+        organizations = "organizations: nil"
+        if entry["globalOrganizations"]:
+            org_host, org_scope = entry["globalOrganizations"]
+            organizations = "organizations: StaticHost(host: %s, signingRegion: %s)" % (swift_string(org_host), swift_string(org_scope))
         default_region = scope
         sts = ", ".join(
             "%s: StaticHost(host: %s, signingRegion: %s)" % (swift_string(region), swift_string(host), swift_string(scope))
@@ -105,6 +146,7 @@ def render(entries):
             "    public static let %s = Partition(" % name,
             "        name: %s, dnsSuffix: %s," % (swift_string(entry["id"]), swift_string(entry["dnsSuffix"])),
             "        %s, defaultRegion: %s," % (iam, swift_string(default_region)),
+            "        %s," % organizations,
             "        regionPattern: %s," % swift_string(entry["regionRegex"]),
             "        regions: [%s]," % regions,
             "        stsHosts: [%s])" % sts,

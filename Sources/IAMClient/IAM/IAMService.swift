@@ -4,12 +4,12 @@ import Foundation
 public struct IAMService: IAMOperations {
     public static let apiVersion = "2010-05-08"
 
-    public let client: QueryClient
+    public let client: ServiceClient
     /// `MaxItems` for list calls (IAM allows 1 to 1000). IAM may still return
     /// fewer with more left, so every list follows `Marker` until `IsTruncated` is false.
     public let pageSize: Int
 
-    public init(client: QueryClient, pageSize: Int = 1000) {
+    public init(client: ServiceClient, pageSize: Int = 1000) {
         self.client = client
         self.pageSize = min(1000, max(1, pageSize))
     }

@@ -5,9 +5,9 @@ public struct STSService: STSOperations {
     public static let apiVersion = "2011-06-15"
 
     /// Signed with the source credentials, or unsigned when it has none.
-    public let client: QueryClient
+    public let client: ServiceClient
 
-    public init(client: QueryClient) {
+    public init(client: ServiceClient) {
         self.client = client
     }
 

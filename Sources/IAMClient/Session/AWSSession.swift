@@ -1,8 +1,10 @@
 import Foundation
 
 /// The resolved connection to AWS for one run: region, partition, endpoints,
-/// credentials and the IAM and STS clients, all sharing one transport, one
-/// retry policy, one clock correction and one list of request observers.
+/// credentials and the IAM, STS and Organizations clients, all sharing one
+/// transport, one retry policy, one clock correction and one list of request
+/// observers. A multi-account run makes one more per account with
+/// `assumingRole`, which shares all of that too.
 public final class AWSSession: Sendable {
     public let profileName: String
     public let region: String
@@ -11,6 +13,7 @@ public final class AWSSession: Sendable {
     public let partition: Partition
     public let iamEndpoint: ServiceEndpoint
     public let stsEndpoint: ServiceEndpoint
+    public let organizationsEndpoint: ServiceEndpoint
     public let credentialProvider: any CredentialProvider
     public let retry: RetryPolicy
     public let clock: ClockCorrection
@@ -19,6 +22,7 @@ public final class AWSSession: Sendable {
     public let timeout: TimeInterval
     public let iam: IAMService
     public let sts: STSService
+    public let organizations: OrganizationsService
 
     /// Resolves everything, failing before any connection when a setting cannot
     /// work (a plain-http non-loopback endpoint, a bad region, a missing profile).
@@ -26,24 +30,16 @@ public final class AWSSession: Sendable {
         try AWSSession(options)
     }
 
-    private init(_ options: ClientOptions) throws {
+    private convenience init(_ options: ClientOptions) throws {
         let environment = options.environment
         let profiles = options.profiles ?? ProfileStore.load(environment: environment)
         let (profileName, profile) = try Self.resolveProfile(options.profile, environment: environment, profiles: profiles)
         let endpoints = try EndpointResolver.resolve(
             regionOption: options.region, endpointURLOption: options.endpointURL,
             environment: environment, profile: profile, profileName: profileName)
-
-        self.profileName = profileName
-        self.region = endpoints.region
-        self.regionOrigin = endpoints.regionOrigin
-        self.partition = endpoints.partition
-        self.iamEndpoint = endpoints.iam
-        self.stsEndpoint = endpoints.sts
-        self.timeout = options.timeout
-        self.transport = options.transport ?? URLSessionTransport(environment: environment)
-        self.clock = ClockCorrection(clock: options.clock ?? { Date() })
-        self.retry = RetryPolicy(
+        let transport = options.transport ?? URLSessionTransport(environment: environment)
+        let clock = ClockCorrection(clock: options.clock ?? { Date() })
+        let retry = RetryPolicy(
             maxAttempts: try Self.resolveMaxAttempts(options.maxAttempts, environment: environment, profile: profile, profileName: profileName),
             sleep: options.sleep ?? RetryPolicy.taskSleep, deadline: options.deadline)
         let observers = RequestObservers(options.observers)
@@ -51,20 +47,60 @@ public final class AWSSession: Sendable {
             let sink = options.logSink
             observers.add { event in sink("[rolewiz debug] \(event)") }
         }
-        self.observers = observers
-
         let makeSTS = Self.stsFactory(
-            endpoint: endpoints.sts, transport: transport, retry: retry, clock: clock, observers: observers, timeout: timeout)
+            endpoint: endpoints.sts, transport: transport, retry: retry, clock: clock, observers: observers, timeout: options.timeout)
         // The chain gets the --profile option itself, not the resolved name: an
         // explicit --profile turns off environment keys, AWS_PROFILE does not.
         let credentialProvider = options.credentialProvider ?? CredentialChain.standard(
             profileName: options.profile, environment: environment, profiles: profiles,
             makeSTS: { source in makeSTS(source) }, transport: transport, mfaPrompt: options.mfaPrompt)
+        self.init(
+            profileName: profileName, endpoints: endpoints, credentialProvider: credentialProvider,
+            retry: retry, clock: clock, observers: observers, transport: transport, timeout: options.timeout)
+    }
+
+    private init(
+        profileName: String, endpoints: ResolvedEndpoints, credentialProvider: any CredentialProvider,
+        retry: RetryPolicy, clock: ClockCorrection, observers: RequestObservers, transport: any HTTPTransport,
+        timeout: TimeInterval
+    ) {
+        self.profileName = profileName
+        self.region = endpoints.region
+        self.regionOrigin = endpoints.regionOrigin
+        self.partition = endpoints.partition
+        self.iamEndpoint = endpoints.iam
+        self.stsEndpoint = endpoints.sts
+        self.organizationsEndpoint = endpoints.organizations
         self.credentialProvider = credentialProvider
-        self.iam = IAMService(client: QueryClient(
-            endpoint: endpoints.iam, apiVersion: IAMService.apiVersion, credentials: credentialProvider,
-            transport: transport, retry: retry, clock: clock, observers: observers, timeout: timeout))
-        self.sts = makeSTS(credentialProvider)
+        self.retry = retry
+        self.clock = clock
+        self.observers = observers
+        self.transport = transport
+        self.timeout = timeout
+        func client(_ endpoint: ServiceEndpoint, _ wire: WireProtocol) -> ServiceClient {
+            ServiceClient(
+                endpoint: endpoint, wire: wire, credentials: credentialProvider,
+                transport: transport, retry: retry, clock: clock, observers: observers, timeout: timeout)
+        }
+        self.iam = IAMService(client: client(endpoints.iam, .query(version: IAMService.apiVersion)))
+        self.sts = STSService(client: client(endpoints.sts, .query(version: STSService.apiVersion)))
+        self.organizations = OrganizationsService(client: client(endpoints.organizations, .json(targetPrefix: OrganizationsService.targetPrefix)))
+    }
+
+    /// The same connection acting as `roleArn`, assumed with this session's
+    /// credentials (another account's `OrganizationAccountAccessRole`, say):
+    /// same endpoints, transport, retries, clock and observers. The role is
+    /// assumed at the first call, and again before its credentials expire.
+    public func assumingRole(_ roleArn: String, sessionName: String, externalId: String? = nil) -> AWSSession {
+        let assumed = AssumeRoleCredentialProvider(
+            roleArn: roleArn, sessionName: sessionName, externalId: externalId,
+            sourceCredentials: credentialProvider, sts: sts, source: "session of profile \(profileName)")
+        let endpoints = ResolvedEndpoints(
+            region: region, regionOrigin: regionOrigin, partition: partition,
+            iam: iamEndpoint, sts: stsEndpoint, organizations: organizationsEndpoint)
+        return AWSSession(
+            profileName: profileName, endpoints: endpoints, credentialProvider: CachedCredentialProvider(assumed),
+            retry: retry, clock: clock, observers: observers, transport: transport, timeout: timeout)
     }
 
     /// Adds an observer that sees every later attempt of every call (Provisioning
@@ -89,8 +125,8 @@ public final class AWSSession: Sendable {
         observers: RequestObservers, timeout: TimeInterval
     ) -> @Sendable ((any CredentialProvider)?) -> STSService {
         { source in
-            STSService(client: QueryClient(
-                endpoint: endpoint, apiVersion: STSService.apiVersion, credentials: source,
+            STSService(client: ServiceClient(
+                endpoint: endpoint, wire: .query(version: STSService.apiVersion), credentials: source,
                 transport: transport, retry: retry, clock: clock, observers: observers, timeout: timeout))
         }
     }

@@ -21,7 +21,7 @@ public struct ResponseElement: Sendable, Hashable {
 
     /// The root element of a response body, read by the same bounded parser
     /// the clients use (no document type, limited depth and element count).
-    /// For tools and the fuzz targets; clients go through `QueryClient`.
+    /// For tools and the fuzz targets; clients go through `ServiceClient`.
     public static func parse(_ body: Data) throws -> ResponseElement {
         try QueryResponseParser.root(of: body)
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-extension QueryClient {
+extension ServiceClient {
     /// What one attempt of a call leads to; `send` acts on it.
     enum AttemptOutcome {
         /// A 2xx answer, for `call` to decode.
@@ -22,7 +22,7 @@ extension QueryClient {
     func attempt(
         _ number: Int, of action: String, body: Data, clockCorrected: Bool
     ) async throws -> (AttemptOutcome, RequestEvent) {
-        var request = try await signedRequest(body: body)
+        var request = try await signedRequest(action, body: body)
         if let remaining = remainingTime() {
             guard remaining > 0 else { throw TimeLimitError(action: action, attempts: number - 1) }
             request.timeout = min(request.timeout, remaining)
@@ -47,7 +47,7 @@ extension QueryClient {
                 event.requestId = QueryResponseParser.requestIdHeader(response)
                 return (.success(response), event)
             }
-            if let error = QueryResponseParser.error(from: response, action: action) {
+            if let error = wire.error(from: response, action: action) {
                 event.errorCode = error.code.rawValue
                 event.requestId = error.requestId
                 if !clockCorrected, ClockCorrection.isClockSkewError(error),

@@ -1,14 +1,14 @@
 import Foundation
 import SigV4
 
-/// Sends AWS Query API calls (IAM, STS): a form-encoded POST with `Action` and
-/// `Version`, signed with SigV4, retried by `RetryPolicy`, with clock-skew
-/// correction, reported to observers, and answered with XML.
-public struct QueryClient: Sendable {
+/// Sends AWS API calls, written as the service's `WireProtocol` says (Query
+/// for IAM and STS, JSON 1.1 for Organizations): signed with SigV4, retried
+/// by `RetryPolicy`, with clock-skew correction, and reported to observers.
+public struct ServiceClient: Sendable {
     /// Where the calls go and the name and region they are signed for, resolved once per session.
     public let endpoint: ServiceEndpoint
-    /// `2010-05-08` for IAM, `2011-06-15` for STS.
-    public let apiVersion: String
+    /// How calls are written and errors read: Query `2010-05-08` for IAM, JSON 1.1 for Organizations.
+    public let wire: WireProtocol
     /// Nil sends the call unsigned (AssumeRoleWithWebIdentity).
     public let credentials: (any CredentialProvider)?
     /// The one way bytes leave: tests swap in a fake, the program URLSession.
@@ -24,12 +24,12 @@ public struct QueryClient: Sendable {
 
     /// Everything but the endpoint, version and credentials has the defaults a command wants.
     public init(
-        endpoint: ServiceEndpoint, apiVersion: String, credentials: (any CredentialProvider)?,
+        endpoint: ServiceEndpoint, wire: WireProtocol, credentials: (any CredentialProvider)?,
         transport: any HTTPTransport, retry: RetryPolicy = RetryPolicy(), clock: ClockCorrection = ClockCorrection(),
         observers: RequestObservers = RequestObservers(), timeout: TimeInterval = 30
     ) {
         self.endpoint = endpoint
-        self.apiVersion = apiVersion
+        self.wire = wire
         self.credentials = credentials
         self.transport = transport
         self.retry = retry
@@ -39,9 +39,9 @@ public struct QueryClient: Sendable {
     }
 
     /// The same client without credentials, for calls AWS requires unsigned.
-    public func unsigned() -> QueryClient {
-        QueryClient(
-            endpoint: endpoint, apiVersion: apiVersion, credentials: nil, transport: transport,
+    public func unsigned() -> ServiceClient {
+        ServiceClient(
+            endpoint: endpoint, wire: wire, credentials: nil, transport: transport,
             retry: retry, clock: clock, observers: observers, timeout: timeout)
     }
 
@@ -53,7 +53,7 @@ public struct QueryClient: Sendable {
         _ action: String, _ parameters: [(String, String)] = [],
         decode: (ResponseElement) throws -> Output
     ) async throws -> Output {
-        let response = try await send(action, parameters)
+        let response = try await send(action, body: queryBody(action, parameters))
         do {
             let root = try QueryResponseParser.root(of: response.body)
             guard root.name == "\(action)Response" else {
@@ -72,12 +72,35 @@ public struct QueryClient: Sendable {
         try await call(action, parameters) { _ in () }
     }
 
+    /// Calls a JSON 1.1 `action` with `input` as its body and decodes the answer's object.
+    /// - Throws: as `call`; an answer that is not a JSON object, or that
+    ///   `decode` finds the wrong shape, is an `UnexpectedResponseError`.
+    public func callJSON<Output>(
+        _ action: String, _ input: [String: any Sendable] = [:],
+        decode: ([String: Any]) throws -> Output
+    ) async throws -> Output {
+        let body = try JSONSerialization.data(withJSONObject: input, options: [.sortedKeys, .withoutEscapingSlashes])
+        let response = try await send(action, body: body)
+        do {
+            return try decode(try JSONResponseParser.object(of: response.body))
+        } catch let error as JSONShapeError {
+            throw UnexpectedResponseError(action: action, response: response, reason: error.reason)
+        }
+    }
+
+    /// The form body of a Query call: its action, the API version, then the parameters.
+    private func queryBody(_ action: String, _ parameters: [(String, String)]) -> Data {
+        guard case .query(let version) = wire else {
+            preconditionFailure("\(action): a Query call on a client for \(wire)")
+        }
+        return Data(PercentEncoding.formBody([("Action", action), ("Version", version)] + parameters).utf8)
+    }
+
     /// Sends the call until it succeeds, fails for good, or runs out of attempts,
     /// and returns the successful (2xx) response. Each `attempt` says what
     /// to do next; every attempt's event reaches the observers once, before
     /// the wait or the throw that follows it.
-    func send(_ action: String, _ parameters: [(String, String)]) async throws -> HTTPResponse {
-        let body = Data(PercentEncoding.formBody([("Action", action), ("Version", apiVersion)] + parameters).utf8)
+    func send(_ action: String, body: Data) async throws -> HTTPResponse {
         var number = 0
         var correctedClock = false
         while true {
@@ -107,11 +130,8 @@ public struct QueryClient: Sendable {
     }
 
     /// A fresh request for one attempt, signed at the (corrected) current time.
-    func signedRequest(body: Data) async throws -> HTTPRequest {
-        var headers: [(String, String)] = [
-            ("Host", endpoint.hostHeader),
-            ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
-        ]
+    func signedRequest(_ action: String, body: Data) async throws -> HTTPRequest {
+        var headers: [(String, String)] = [("Host", endpoint.hostHeader)] + wire.headers(for: action)
         if let credentials {
             let current = try await credentials.credentials()
             let signer = SigV4Signer(
