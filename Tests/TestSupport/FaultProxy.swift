@@ -94,7 +94,7 @@ public struct FaultRule: Codable, Sendable {
     public enum Fault: String, Codable, Sendable, CaseIterable {
         case throttle, internalError = "500", unavailable = "503", dropBefore = "drop_before",
             dropAfter = "drop_after", stall, malformedXML = "malformed_xml", truncatedXML = "truncated_xml",
-            html, skew, expiredToken = "expired_token"
+            html, skew, expiredToken = "expired_token", accessDenied = "access_denied"
     }
 
     public var action: String
@@ -105,8 +105,14 @@ public struct FaultRule: Codable, Sendable {
     public var seconds: Double?
     /// Only requests signed with this access key id match.
     public var accessKey: String?
+    /// Only requests whose (form-decoded) body holds this text match, such as one account's role ARN.
+    public var bodyContains: String?
 
-    public init(action: String, fault: Fault, times: Int = 1, skip: Int = 0, seconds: Double? = nil, accessKey: String? = nil) {
+    public init(
+        action: String, fault: Fault, times: Int = 1, skip: Int = 0, seconds: Double? = nil, accessKey: String? = nil,
+        bodyContains: String? = nil
+    ) {
+        self.bodyContains = bodyContains
         self.action = action
         self.fault = fault
         self.times = times
@@ -116,7 +122,7 @@ public struct FaultRule: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case action, fault, times, skip, seconds, accessKey = "access_key"
+        case action, fault, times, skip, seconds, accessKey = "access_key", bodyContains = "body_contains"
     }
 }
 

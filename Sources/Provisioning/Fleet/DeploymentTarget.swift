@@ -9,13 +9,20 @@ public struct DeploymentTarget: Sendable {
     /// The account's ID when known before connecting (from Organizations or
     /// `--accounts`); otherwise asked of STS once connected.
     public var accountId: String?
+    /// Ask STS for the account's ID once connected even when no role needs
+    /// it, so reports name the account (a profile's account is not known before).
+    public var readsAccountId: Bool
     /// Builds the service for this account; what it throws, or an offline
     /// service, makes this account's outcome a failure with that reason.
     public var connect: @Sendable () async throws -> RoleService
 
-    public init(label: String, accountId: String? = nil, connect: @escaping @Sendable () async throws -> RoleService) {
+    public init(
+        label: String, accountId: String? = nil, readsAccountId: Bool = false,
+        connect: @escaping @Sendable () async throws -> RoleService
+    ) {
         self.label = label
         self.accountId = accountId
+        self.readsAccountId = readsAccountId
         self.connect = connect
     }
 

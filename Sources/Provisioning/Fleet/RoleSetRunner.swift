@@ -45,7 +45,7 @@ public struct RoleSetRunner: Sendable {
             if let reason = service.offlineReason, !allowOffline {
                 throw DeploymentTargetError(label: target.label, reason: reason.message)
             }
-            if accountId == nil, !service.isOffline, members.contains(where: \.needsAccount) {
+            if accountId == nil, !service.isOffline, target.readsAccountId || members.contains(where: \.needsAccount) {
                 accountId = try await service.identity().account
             }
         } catch {

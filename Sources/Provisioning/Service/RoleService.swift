@@ -25,6 +25,22 @@ public final class RoleService: Sendable {
     /// `recover` may repair a failure once (the wizard signs in to IAM
     /// Identity Center); when it returns true the credentials are tried again,
     /// and what it throws is the reason the service is offline.
+    /// Connects through `session` and throws when its credentials cannot be
+    /// had (another account's role that cannot be assumed), where `connect`
+    /// would make an offline service: a multi-account plan must not quietly
+    /// plan an unreachable account as if it were empty.
+    public static func connecting(session: AWSSession) async throws -> RoleService {
+        let credentials = try await session.credentialProvider.credentials()
+        return live(session: session, credentialSource: credentials.source)
+    }
+
+    private static func live(session: AWSSession, credentialSource: String) -> RoleService {
+        session.addObserver(key: "Applier.requestObserver", Applier.requestObserver)
+        return RoleService(connection: .live(LiveConnection(
+            iam: session.iam, sts: session.sts, partition: session.partition.name, region: session.region,
+            profile: session.profileName, credentialSource: credentialSource)))
+    }
+
     public static func connect(
         session: AWSSession, recover: (@Sendable (any Error) async throws -> Bool)? = nil
     ) async -> RoleService {
@@ -37,10 +53,7 @@ public final class RoleService: Sendable {
                 guard let recover, try await recover(error) else { throw error }
                 credentials = try await session.credentialProvider.credentials()
             }
-            session.addObserver(key: "Applier.requestObserver", Applier.requestObserver)
-            return RoleService(connection: .live(LiveConnection(
-                iam: session.iam, sts: session.sts, partition: place.0, region: place.1, profile: place.2,
-                credentialSource: credentials.source)))
+            return live(session: session, credentialSource: credentials.source)
         } catch let error as NoCredentialsError {
             return RoleService(connection: .offline(OfflineReason(
                 message: "No AWS credentials were found, so rolewiz cannot read or change IAM.",

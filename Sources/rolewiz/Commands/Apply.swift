@@ -21,6 +21,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var role: RoleInputOptions
+    @OptionGroup(title: "Accounts") var accounts: AccountOptions
 
     @Flag(help: "Also remove managed policies, inline policies and tags the spec does not list.")
     var prune = false
@@ -39,8 +40,8 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ErrorReporter.run {
-            if role.isSet {
-                try await RoleSetCommand(global: global, role: role, prune: prune, concurrency: concurrency).apply(yes: yes)
+            if role.isSet || accounts.isMultiAccount {
+                try await RoleSetCommand(global: global, role: role, accounts: accounts, prune: prune, concurrency: concurrency).apply(yes: yes)
                 return
             }
             let target = try await RoleTarget.prepare(global: global, role: role)

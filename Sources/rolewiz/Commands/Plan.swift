@@ -15,6 +15,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var role: RoleInputOptions
+    @OptionGroup(title: "Accounts") var accounts: AccountOptions
 
     @Flag(help: "Also remove managed policies, inline policies and tags the spec does not list.")
     var prune = false
@@ -31,8 +32,8 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ErrorReporter.run {
-            if role.isSet {
-                let set = RoleSetCommand(global: global, role: role, prune: prune, concurrency: concurrency)
+            if role.isSet || accounts.isMultiAccount {
+                let set = RoleSetCommand(global: global, role: role, accounts: accounts, prune: prune, concurrency: concurrency)
                 try await set.plan(detailedExitcode: detailedExitcode)
                 return
             }

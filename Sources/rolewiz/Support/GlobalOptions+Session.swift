@@ -14,13 +14,14 @@ extension GlobalOptions {
     /// MFA codes are asked for on the terminal (`/dev/tty`) by the commands. The
     /// wizard (no time limit) passes its `WizardSignIn.QuestionRelay`'s prompt,
     /// which asks on its start screen.
+    /// `profile` replaces `--profile` (a run over `--profiles` makes one session per profile).
     func clientOptions(
         environment: [String: String] = ProcessInfo.processInfo.environment, timeLimit: TimeInterval? = defaultTimeLimit,
-        mfaPrompt: MFACodePrompt? = nil
+        mfaPrompt: MFACodePrompt? = nil, profile: String? = nil
     ) -> ClientOptions {
         let limit = timeout.map(TimeInterval.init) ?? timeLimit
         return ClientOptions(
-            profile: profile, region: region, endpointURL: endpointURL, maxAttempts: maxAttempts,
+            profile: profile ?? self.profile, region: region, endpointURL: endpointURL, maxAttempts: maxAttempts,
             debug: debug, environment: environment, deadline: limit.map { Date().addingTimeInterval($0) },
             mfaPrompt: mfaPrompt ?? (timeLimit == nil ? nil : MFATerminalPrompt.prompt))
     }
@@ -29,8 +30,8 @@ extension GlobalOptions {
     /// when a setting cannot work (reported with exit code 2).
     func makeSession(
         environment: [String: String] = ProcessInfo.processInfo.environment, timeLimit: TimeInterval? = defaultTimeLimit,
-        mfaPrompt: MFACodePrompt? = nil
+        mfaPrompt: MFACodePrompt? = nil, profile: String? = nil
     ) throws -> AWSSession {
-        try AWSSession.resolve(clientOptions(environment: environment, timeLimit: timeLimit, mfaPrompt: mfaPrompt))
+        try AWSSession.resolve(clientOptions(environment: environment, timeLimit: timeLimit, mfaPrompt: mfaPrompt, profile: profile))
     }
 }

@@ -18,7 +18,7 @@ extension RoleInputOptions {
     /// (file:line:column), and two files naming the same role are refused
     /// naming both, so a set is never half-applied because of its input.
     func loadSet() throws -> [RoleInput] {
-        if roleName != nil {
+        if roleName != nil, isSet {
             throw InputError("--role-name names one role; with several spec files, each file names its own role")
         }
         if preset != nil { return [try load()] }

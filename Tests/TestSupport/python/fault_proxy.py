@@ -13,7 +13,10 @@ and counters are read with GET /__proxy/stats. A rule:
   {"action": "AttachRolePolicy", "fault": "drop_after", "times": 1, "skip": 0}
 applies to the first `times` matching requests after `skip` matching ones
 ("times": -1 means every one). A rule with "access_key" only matches requests
-signed with that access key id (an expired first set of credentials).
+signed with that access key id (an expired first set of credentials); one with
+"body_contains" only requests whose decoded body holds that text (the AssumeRole
+of one account's role). JSON 1.1 calls (Organizations) are named by the action in
+their X-Amz-Target header.
 
 The proxy prints its port on stdout and exits when stdin closes (its parent died).
 It only ever binds to and connects to loopback.
@@ -30,7 +33,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 FAULTS = {"throttle", "500", "503", "drop_before", "drop_after", "stall",
-          "malformed_xml", "truncated_xml", "html", "skew", "expired_token"}
+          "malformed_xml", "truncated_xml", "html", "skew", "expired_token", "access_denied"}
 
 
 class State:
@@ -53,7 +56,7 @@ class State:
                     raise ValueError(f"unknown fault {rule.get('fault')!r}; known: {sorted(FAULTS)}")
             self.rules = [dict(r, hits=0, matched=0) for r in rules]
 
-    def pick(self, action, access_key):
+    def pick(self, action, access_key, body=""):
         with self.lock:
             self.seen[action] = self.seen.get(action, 0) + 1
             self.keys[access_key] = self.keys.get(access_key, 0) + 1
@@ -61,6 +64,8 @@ class State:
                 if rule.get("action", "*") not in ("*", action):
                     continue
                 if rule.get("access_key") not in (None, access_key):
+                    continue
+                if rule.get("body_contains") is not None and rule["body_contains"] not in body:
                     continue
                 rule["matched"] += 1
                 if rule["matched"] <= rule.get("skip", 0):
@@ -168,9 +173,11 @@ def make_handler(state):
                 time.sleep(state.latency)
             params = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
             query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
-            action = (params.get("Action") or query.get("Action") or ["-"])[0]
+            target = self.headers.get("X-Amz-Target", "")
+            action = (params.get("Action") or query.get("Action") or [target.rsplit(".", 1)[-1] if target else "-"])[0]
             self._action = action
-            rule = state.pick(action, access_key_of(self.headers.get("Authorization", "")))
+            decoded = urllib.parse.unquote_plus(body.decode("utf-8", "replace"))
+            rule = state.pick(action, access_key_of(self.headers.get("Authorization", "")), decoded)
             fault = rule["fault"] if rule else None
             if fault == "throttle":
                 return self._reply(400, error_xml("Throttling", "Rate exceeded"))
@@ -189,6 +196,8 @@ def make_handler(state):
                 skewed = email.utils.formatdate(time.time() + rule.get("offset", 3600), usegmt=True)
                 body = error_xml("RequestTimeTooSkewed", "The difference between the request time and the current time is too large.")
                 return self._reply(403, body, extra=[("Date", skewed)])
+            if fault == "access_denied":
+                return self._reply(403, error_xml("AccessDenied", "injected: not authorized to perform " + action))
             if fault == "expired_token":
                 return self._reply(403, error_xml("ExpiredToken", "The security token included in the request is expired"))
             status, data, content_type, extra = self._forward(body)
