@@ -1,0 +1,66 @@
+import Provisioning
+
+/// `export` of several roles (several `--spec` files or a folder) and of a
+/// StackSet: every file is read and every role checked before anything is
+/// written, and all problems are reported at once, each naming its file or flag.
+extension ExportCommand {
+    /// One script, template or configuration holding every role of the set.
+    func setText() throws -> String {
+        if format == .json {
+            throw InputError("--format json writes one role's spec file; give one --spec (cli, cloudformation, terraform and stackset take several)")
+        }
+        let inputs = try role.loadSet()
+        var problems: [String] = []
+        var needAccount: [String] = []
+        for input in inputs {
+            if role.accountId == nil, input.needsAccount(partition: partition) {
+                needAccount.append(input.origin)
+                continue
+            }
+            do {
+                // Exported alone too, so a role the format cannot hold is named by its file.
+                _ = try Exporter().export(try input.resolved(partition: partition, accountId: role.accountId), as: format)
+            } catch let error as InputError {
+                problems += error.problems
+            } catch {
+                problems.append("\(input.origin): \(error)")
+            }
+        }
+        if !needAccount.isEmpty {
+            problems.append("--account-id: the trust in \(needAccount.joined(separator: ", ")) names \"this account\"; export makes no AWS calls, so give the account ID")
+        }
+        guard problems.isEmpty else { throw InputError(problems) }
+        return try offline.export(inputs.map(\.spec), as: format, accountId: role.accountId)
+    }
+
+    /// The StackSet template: "this account" in a trust is each member account.
+    func stackSetText() throws -> String {
+        let inputs = role.isSet ? try role.loadSet() : [try role.load()]
+        var problems: [String] = []
+        if role.accountId != nil {
+            problems.append("--account-id: in a stack set \"this account\" is each member account (${AWS::AccountId}); leave --account-id out, or name the account in the spec")
+        }
+        let target = StackSetTarget(
+            stackSetName: stackSetName ?? StackSetTarget.defaultStackSetName(roleNames: inputs.map(\.spec.name)),
+            organizationalUnitIds: organizationalUnitIds,
+            region: global.region ?? StackSetTarget.defaultRegion(partition: partition))
+        for id in organizationalUnitIds where !StackSetTarget.isOrganizationalUnitId(id) {
+            problems.append("--ou \(id): not an organizational unit ID (ou- then 4 to 32 and 8 to 32 lowercase letters or digits: ou-ab12-cd34ef56) or a root ID (r-ab12)")
+        }
+        if !StackSetTarget.isStackSetName(target.stackSetName) {
+            problems.append("--stack-set-name \(target.stackSetName): a stack set name is a letter, then letters, digits and hyphens, at most 128")
+        }
+        if !StackSetTarget.isRegion(target.region) {
+            problems.append("--region \(target.region): not a region name such as us-east-1")
+        }
+        for input in inputs {
+            do {
+                _ = try input.spec.resolveInEachAccount(partition: partition)
+            } catch {
+                problems += error.issues.map(input.locate)
+            }
+        }
+        guard problems.isEmpty else { throw InputError(problems) }
+        return try offline.exportStackSet(inputs.map(\.spec), target: target)
+    }
+}
