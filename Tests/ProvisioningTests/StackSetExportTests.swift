@@ -105,6 +105,29 @@ struct StackSetExportTests {
         }
     }
 
+    @Test func textWithTheStandInAndATemplateOpenerIsJoinedAroundTheAccountRef() throws {
+        let node = CloudFormationNode.accountRelative("a${b}:000000000000:c", standIn: "000000000000")
+        let loaded = try #require(try Yams.load(yaml: try YAMLTree.emit(node)) as? [String: Any])
+        let join = try #require(loaded["Fn::Join"] as? [Any])
+        #expect(join.first as? String == "")
+        let parts = try #require(join.last as? [Any])
+        #expect(parts.count == 4)
+        #expect(parts[0] as? String == "a$" && parts[1] as? String == "{b}:" && parts[3] as? String == ":c")
+        #expect(parts[2] as? [String: String] == ["Ref": "AWS::AccountId"])
+    }
+
+    @Test func aSetPastCloudFormationsQuotasIsRefused() throws {
+        let many = (1...201).map { AccountRelativeRole(role: DesiredRole(roleName: "r\($0)", trustPolicy: SeedRole.trustPolicy)) }
+        let error = #expect(throws: ExportError.self) { try CloudFormationExport(roles: many).text() }
+        #expect(error?.field == "roles")
+        #expect(error?.message.contains("201 outputs") == true, "\(String(describing: error))")
+        let long = (1...60).map {
+            AccountRelativeRole(role: DesiredRole(roleName: "r\($0)", trustPolicy: SeedRole.trustPolicy, description: String(repeating: "d", count: 1000)))
+        }
+        let body = #expect(throws: ExportError.self) { try Exporter().exportStackSet(long, target: Self.target) }
+        #expect(body?.message.contains("TemplateBody takes at most 51200") == true, "\(String(describing: body))")
+    }
+
     @Test func theFormatIsListedAndWritesYAML() {
         #expect(ExportFormat.allCases.contains(.stackset))
         #expect(ExportFormat.stackset.fileExtension == "yaml")

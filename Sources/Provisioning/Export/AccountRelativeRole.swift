@@ -4,11 +4,13 @@
 /// nowhere else in the trust policy; the CloudFormation export writes each
 /// occurrence as `${AWS::AccountId}`.
 public struct AccountRelativeRole: Sendable, Hashable {
+    /// The role as resolved for the stand-in account.
     public var role: DesiredRole
     /// The ID standing for "this account" in `role.trustPolicy`; nil when
     /// the trust names no account of its own, so the role is the same everywhere.
     public var standInAccountId: String?
 
+    /// Made by `RoleSpec.resolveInEachAccount`, or with no stand-in for a role that is the same everywhere.
     public init(role: DesiredRole, standInAccountId: String? = nil) {
         self.role = role
         self.standInAccountId = standInAccountId

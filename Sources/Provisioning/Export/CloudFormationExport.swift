@@ -28,6 +28,10 @@ struct CloudFormationExport {
         self.roles = roles
     }
 
+    /// CloudFormation's quotas: resources and outputs in one template.
+    static let resourceQuota = 500
+    static let outputQuota = 200
+
     func text() throws -> String {
         try YAMLTree.emit(try template())
     }
@@ -40,6 +44,13 @@ struct CloudFormationExport {
             let role = CloudFormationRole(role: entry.role, standInAccountId: entry.standInAccountId, ids: ids)
             resources += try role.resources()
             outputs += role.outputs()
+        }
+        // CloudFormation's quotas per template, which a large set could pass.
+        if resources.count > Self.resourceQuota || outputs.count > Self.outputQuota {
+            throw ExportError(field: "roles", message: """
+                the template would hold \(resources.count) resources and \(outputs.count) outputs; CloudFormation takes at most \
+                \(Self.resourceQuota) and \(Self.outputQuota) in one template: export the set in parts
+                """)
         }
         let description = roles.count == 1
             ? "IAM role \(roles[0].role.roleName), exported by rolewiz" : "\(roles.count) IAM roles, exported by rolewiz"

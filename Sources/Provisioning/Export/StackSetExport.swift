@@ -22,6 +22,9 @@ struct StackSetExport {
     static let failureTolerancePercentage = 10
     static let maxConcurrentPercentage = 25
 
+    /// The most a `TemplateBody` may hold, in bytes (CreateStackSet's quota).
+    static let templateBodyQuota = 51_200
+
     /// The capability a template that names its IAM roles needs.
     static let capability = "CAPABILITY_NAMED_IAM"
 
@@ -31,6 +34,12 @@ struct StackSetExport {
     func text() throws -> String {
         if let problem = target.problems().first { throw problem }
         let body = try CloudFormationExport(roles: roles).text()
+        if body.utf8.count > Self.templateBodyQuota {
+            throw ExportError(field: "roles", message: """
+                the roles' template is \(body.utf8.count) bytes; a stack set's TemplateBody takes at most \(Self.templateBodyQuota): \
+                export the set in parts
+                """)
+        }
         let outer = try YAMLTree.emit(template(body: body))
         return commentLines.map { "# " + $0 }.joined(separator: "\n") + "\n" + outer
     }

@@ -7,8 +7,10 @@ public struct StackSetTarget: Sendable, Hashable {
     public var stackSetName: String
     /// `ou-xxxx-xxxxxxxx` or a root `r-xxxx`; at least one.
     public var organizationalUnitIds: [String]
+    /// Where each account's stack goes; the roles themselves are global.
     public var region: String
 
+    /// Unchecked: `StackSetExport` checks every field (`problems()`) before writing anything.
     public init(stackSetName: String, organizationalUnitIds: [String], region: String) {
         self.stackSetName = stackSetName
         self.organizationalUnitIds = organizationalUnitIds
@@ -43,6 +45,7 @@ public struct StackSetTarget: Sendable, Hashable {
         }
     }
 
+    /// CloudFormation's rule for stack set names; the name also ends up, unquoted, in the printed commands.
     public static func isStackSetName(_ name: String) -> Bool {
         guard let first = name.first, first.isASCII, first.isLetter, name.count <= 128 else { return false }
         return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }

@@ -18,8 +18,9 @@ extension ExportCommand {
                 continue
             }
             do {
+                _ = try input.resolved(partition: partition, accountId: role.accountId)
                 // Exported alone too, so a role the format cannot hold is named by its file.
-                _ = try Exporter().export(try input.resolved(partition: partition, accountId: role.accountId), as: format)
+                _ = try offline.export(input.spec, as: format, accountId: role.accountId)
             } catch let error as InputError {
                 problems += error.problems
             } catch {
@@ -30,7 +31,7 @@ extension ExportCommand {
             problems.append("--account-id: the trust in \(needAccount.joined(separator: ", ")) names \"this account\"; export makes no AWS calls, so give the account ID")
         }
         guard problems.isEmpty else { throw InputError(problems) }
-        return try offline.export(inputs.map(\.spec), as: format, accountId: role.accountId)
+        return try Self.asInputError { try offline.export(inputs.map(\.spec), as: format, accountId: role.accountId) }
     }
 
     /// The StackSet template: "this account" in a trust is each member account.
@@ -61,6 +62,16 @@ extension ExportCommand {
             }
         }
         guard problems.isEmpty else { throw InputError(problems) }
-        return try offline.exportStackSet(inputs.map(\.spec), target: target)
+        return try Self.asInputError { try offline.exportStackSet(inputs.map(\.spec), target: target) }
+    }
+
+    /// What only the whole set can break (CloudFormation's quotas per
+    /// template) is bad input too: reported against --spec, exit code 2.
+    private static func asInputError(_ export: () throws -> String) throws -> String {
+        do {
+            return try export()
+        } catch let error as ExportError {
+            throw InputError("--spec: \(error.message)")
+        }
     }
 }
