@@ -108,6 +108,13 @@ struct ExportSetCommandTests {
         #expect(bad.stderr.contains("error: --ou 123456789012: not an organizational unit ID"), "\(bad.stderr)")
         #expect(bad.stderr.contains("error: --account-id: in a stack set \"this account\" is each member account"), "\(bad.stderr)")
 
+        try "name: bad name!\ntrust: {account: self}\n".write(toFile: folder + "/d-bad.yaml", atomically: true, encoding: .utf8)
+        let together = try await export(rolewiz, ["--format", "stackset", "--spec", folder, "--ou", "ou-x", "--stack-set-name", "9"])
+        #expect(together.exitCode == 2)
+        #expect(together.stderr.contains("error: --ou ou-x:") && together.stderr.contains("error: --stack-set-name 9:")
+                && together.stderr.contains("d-bad.yaml:1:7: name:"), "the flags' and the files' problems at once: \(together.stderr)")
+        try FileManager.default.removeItem(atPath: folder + "/d-bad.yaml")
+
         let missing = try await export(rolewiz, ["--format", "stackset", "--spec", folder])
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.contains("--format stackset needs --ou ID"), "\(missing.stderr)")

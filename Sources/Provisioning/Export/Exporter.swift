@@ -43,6 +43,7 @@ public struct Exporter: Sendable {
         case .terraform:
             return try TerraformSetExport(roles: roles).text()
         case .stackset:
+            // Refused as for one role: a stack set needs its targets (exportStackSet).
             return try export(roles[0], as: .stackset)
         }
     }

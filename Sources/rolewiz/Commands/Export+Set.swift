@@ -36,23 +36,12 @@ extension ExportCommand {
 
     /// The StackSet template: "this account" in a trust is each member account.
     func stackSetText() throws -> String {
-        let inputs = role.isSet ? try role.loadSet() : [try role.load()]
-        var problems: [String] = []
-        if role.accountId != nil {
-            problems.append("--account-id: in a stack set \"this account\" is each member account (${AWS::AccountId}); leave --account-id out, or name the account in the spec")
-        }
-        let target = StackSetTarget(
-            stackSetName: stackSetName ?? StackSetTarget.defaultStackSetName(roleNames: inputs.map(\.spec.name)),
-            organizationalUnitIds: organizationalUnitIds,
-            region: global.region ?? StackSetTarget.defaultRegion(partition: partition))
-        for id in organizationalUnitIds where !StackSetTarget.isOrganizationalUnitId(id) {
-            problems.append("--ou \(id): not an organizational unit ID (ou- then 4 to 32 and 8 to 32 lowercase letters or digits: ou-ab12-cd34ef56) or a root ID (r-ab12)")
-        }
-        if !StackSetTarget.isStackSetName(target.stackSetName) {
-            problems.append("--stack-set-name \(target.stackSetName): a stack set name is a letter, then letters, digits and hyphens, at most 128")
-        }
-        if !StackSetTarget.isRegion(target.region) {
-            problems.append("--region \(target.region): not a region name such as us-east-1")
+        var problems = targetProblems
+        let inputs: [RoleInput]
+        do {
+            inputs = role.isSet ? try role.loadSet() : [try role.load()]
+        } catch let error as InputError {
+            throw InputError(problems + error.problems)
         }
         for input in inputs {
             do {
@@ -62,7 +51,34 @@ extension ExportCommand {
             }
         }
         guard problems.isEmpty else { throw InputError(problems) }
+        let target = StackSetTarget(
+            stackSetName: stackSetName ?? StackSetTarget.defaultStackSetName(roleNames: inputs.map(\.spec.name)),
+            organizationalUnitIds: organizationalUnitIds, region: stackSetRegion)
         return try Self.asInputError { try offline.exportStackSet(inputs.map(\.spec), target: target) }
+    }
+
+    /// One region for every account's stack: IAM is global.
+    private var stackSetRegion: String {
+        global.region ?? StackSetTarget.defaultRegion(partition: partition)
+    }
+
+    /// What is wrong with the flags that say where the stack set goes.
+    private var targetProblems: [String] {
+        var problems: [String] = []
+        if role.accountId != nil {
+            problems.append("--account-id: in a stack set \"this account\" is each member account (${AWS::AccountId}); leave --account-id out, or name the account in the spec")
+        }
+        for id in organizationalUnitIds where !StackSetTarget.isOrganizationalUnitId(id) {
+            problems.append("--ou \(id): not an organizational unit ID (ou- then 4 to 32 and 8 to 32 lowercase letters or digits: ou-ab12-cd34ef56) or a root ID (r-ab12)")
+        }
+        // The default name is always valid: only a given one is checked.
+        if let stackSetName, !StackSetTarget.isStackSetName(stackSetName) {
+            problems.append("--stack-set-name \(stackSetName): a stack set name is a letter, then letters, digits and hyphens, at most 128")
+        }
+        if !StackSetTarget.isRegion(stackSetRegion) {
+            problems.append("--region \(stackSetRegion): not a region name such as us-east-1")
+        }
+        return problems
     }
 
     /// What only the whole set can break (CloudFormation's quotas per
