@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TestSupport
 
 /// What the export tests need around the tools that check their output
@@ -23,5 +24,19 @@ enum ExportTestTools {
 
     static func remove(_ directory: URL) {
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Runs cfn-lint on each template (by file name) and expects no finding;
+    /// cfn-lint missing is a failure under CI=true, else a skip.
+    static func expectCfnLintClean(_ templates: [(name: String, text: String)]) async throws {
+        guard let cfnLint = find("cfn-lint") else { try MissingTool.stop("cfn-lint", install: "pip install cfn-lint") }
+        let directory = try temporaryDirectory()
+        defer { remove(directory) }
+        for (name, text) in templates {
+            let file = directory.appendingPathComponent(name)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let result = try await Processes.run(cfnLint, arguments: [file.path], environment: Processes.minimalEnvironment())
+            #expect(result.exitCode == 0, "cfn-lint \(name): \(result.stdout)\(result.stderr)")
+        }
     }
 }

@@ -8,13 +8,16 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case cloudformation
     /// Terraform: `aws_iam_role` and its policy attachments.
     case terraform
+    /// A CloudFormation template (YAML) whose StackSet rolls the roles out
+    /// to the accounts of organizational units, present and future.
+    case stackset
 
     /// The usual file name extension for the output.
     public var fileExtension: String {
         switch self {
         case .json: "json"
         case .cli: "sh"
-        case .cloudformation: "yaml"
+        case .cloudformation, .stackset: "yaml"
         case .terraform: "tf"
         }
     }

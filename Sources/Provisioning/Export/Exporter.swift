@@ -23,7 +23,35 @@ public struct Exporter: Sendable {
             return try CloudFormationExport(role: role).text()
         case .terraform:
             return try TerraformExport(role: role).text()
+        case .stackset:
+            throw ExportError(field: "format", message: "stackset needs the organizational units to deploy to (exportStackSet)")
         }
+    }
+
+    /// Several roles as one script, template or configuration; one role is
+    /// written exactly as `export(_:as:)` writes it. `json` is refused: a
+    /// spec file holds one role.
+    public func export(_ roles: [DesiredRole], as format: ExportFormat) throws -> String {
+        if roles.count == 1 { return try export(roles[0], as: format) }
+        switch format {
+        case .json:
+            throw ExportError(field: "format", message: "json writes one role's spec file; export several roles as cli, cloudformation, terraform or stackset")
+        case .cli:
+            return ShellScriptExport(roles: roles).text()
+        case .cloudformation:
+            return try CloudFormationExport(roles: roles.map { AccountRelativeRole(role: $0) }).text()
+        case .terraform:
+            return try TerraformSetExport(roles: roles).text()
+        case .stackset:
+            // Refused as for one role: a stack set needs its targets (exportStackSet).
+            return try export(roles[0], as: .stackset)
+        }
+    }
+
+    /// The roles as a StackSet template for `target`, "this account" in
+    /// each trust being every member account (`RoleSpec.resolveInEachAccount`).
+    public func exportStackSet(_ roles: [AccountRelativeRole], target: StackSetTarget) throws -> String {
+        try StackSetExport(roles: roles, target: target).text()
     }
 }
 

@@ -17,17 +17,29 @@
 /// when there is none and `add-role-to-instance-profile` when it is empty;
 /// a profile holding another role stops the script (never taken over).
 struct ShellScriptExport {
-    let role: DesiredRole
+    let roles: [DesiredRole]
+
+    init(role: DesiredRole) {
+        roles = [role]
+    }
+
+    /// Every role's calls in one script, in order; a failing call stops it.
+    init(roles: [DesiredRole]) {
+        self.roles = roles
+    }
 
     /// The here-document delimiter. The JSON between never has a line of
     /// its own that is just this word: its lines start with `{`, `}` or spaces.
     static let delimiter = "JSON"
 
     func text() -> String {
-        let name = JSONMember("RoleName", .string(role.roleName))
+        let what = roles.count == 1
+            ? "the IAM role \(roles[0].roleName) or brings it back in line with its rolewiz spec"
+            : "\(roles.count) IAM roles (\(roles.map(\.roleName).joined(separator: ", "))) or brings them back in line with their rolewiz specs"
         var lines = [
             "#!/bin/sh",
-            "# Creates the IAM role \(role.roleName) or brings it back in line with its rolewiz spec.",
+            // Role names hold only letters, digits and +=,.@_-: nothing a comment line could misread.
+            "# Creates \(what).",
             "# Safe to run again. The AWS CLI's own settings (AWS_PROFILE, AWS_REGION, ...) choose the account.",
             "# Every value is passed in --cli-input-json, which the AWS CLI takes literally (no file:// or URL expansion).",
             "set -eu",
@@ -35,8 +47,32 @@ struct ShellScriptExport {
             "iam() {",
             "    aws iam \"$@\" --cli-input-json \"$(cat)\"",
             "}",
-            "",
-            "if ! iam get-role >/dev/null 2>&1 <<'\(Self.delimiter)'",
+        ]
+        for role in roles {
+            lines.append("")
+            if roles.count > 1 { lines.append("# \(role.roleName)") }
+            lines += ShellScriptRoleCalls(role: role).lines
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The end of `ShellScriptRoleCalls`' instance profile lines: the same text for every role.
+    static let refusalLines = [
+        "    if [ \"$holder\" != \"$role\" ]; then",
+        "        printf 'The instance profile named like the role holds role %s; it is not taken over.\\n' \"$holder\" >&2",
+        "        exit 1",
+        "    fi",
+    ]
+}
+
+/// One role's calls in the script: made if missing, then brought in line.
+private struct ShellScriptRoleCalls {
+    let role: DesiredRole
+
+    var lines: [String] {
+        let name = JSONMember("RoleName", .string(role.roleName))
+        var lines = [
+            "if ! iam get-role >/dev/null 2>&1 <<'\(ShellScriptExport.delimiter)'",
         ]
         lines += input([name])
         lines.append("then")
@@ -65,7 +101,7 @@ struct ShellScriptExport {
             lines += instanceProfileLines
         }
         lines += call("get-role --query Role.Arn --output text", [name])
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// Creates the profile if missing, then adds the role when it is empty;
@@ -74,7 +110,7 @@ struct ShellScriptExport {
     /// One read of the profile tells all three apart.
     private var instanceProfileLines: [String] {
         let profile = JSONMember("InstanceProfileName", .string(role.roleName))
-        var lines = ["if ! holder=$(iam get-instance-profile --query 'InstanceProfile.Roles[0].RoleName' --output text 2>/dev/null <<'\(Self.delimiter)'"]
+        var lines = ["if ! holder=$(iam get-instance-profile --query 'InstanceProfile.Roles[0].RoleName' --output text 2>/dev/null <<'\(ShellScriptExport.delimiter)'"]
             + input([profile]) + ["); then"]
         lines += call("create-instance-profile >/dev/null", [profile, JSONMember("Path", .string(role.path))], indent: "    ")
         lines.append("    holder=None")
@@ -82,30 +118,22 @@ struct ShellScriptExport {
         lines.append("if [ \"$holder\" = None ]; then")
         lines += call("add-role-to-instance-profile", [profile, JSONMember("RoleName", .string(role.roleName))], indent: "    ")
         lines.append("else")
-        lines += ["    role=$(iam get-role --query Role.RoleName --output text <<'\(Self.delimiter)'"]
+        lines += ["    role=$(iam get-role --query Role.RoleName --output text <<'\(ShellScriptExport.delimiter)'"]
             + input([JSONMember("RoleName", .string(role.roleName))]) + [")"]
-        lines += Self.refusalLines
+        lines += ShellScriptExport.refusalLines
         lines.append("fi")
         return lines
     }
 
-    /// The end of `instanceProfileLines`: the same text for every role.
-    static let refusalLines = [
-        "    if [ \"$holder\" != \"$role\" ]; then",
-        "        printf 'The instance profile named like the role holds role %s; it is not taken over.\\n' \"$holder\" >&2",
-        "        exit 1",
-        "    fi",
-    ]
-
     /// `iam COMMAND <<'JSON'`, the request, `JSON`.
     private func call(_ command: String, _ members: [JSONMember], indent: String = "") -> [String] {
-        ["\(indent)iam \(command) <<'\(Self.delimiter)'"] + input(members)
+        ["\(indent)iam \(command) <<'\(ShellScriptExport.delimiter)'"] + input(members)
     }
 
     /// The request as JSON (unsafe characters escaped, so the script shows
     /// no control character either), then the delimiter.
     private func input(_ members: [JSONMember]) -> [String] {
-        JSONPrinter.pretty(.object(members)).split(separator: "\n").map(String.init) + [Self.delimiter]
+        JSONPrinter.pretty(.object(members)).split(separator: "\n").map(String.init) + [ShellScriptExport.delimiter]
     }
 
     private var creationMembers: [JSONMember] {

@@ -15,6 +15,22 @@ import IAMClient
 /// than written to apply a different tag.
 struct TerraformExport {
     let role: DesiredRole
+    /// The name of every resource of the role and of its output (`NAME_arn`).
+    let resourceName: String
+    /// Inline policy resource names other roles of a set have (lowercased), which this role's avoid.
+    let takenInlinePolicyNames: Set<String>
+
+    /// One role alone, its resources named after it.
+    init(role: DesiredRole) {
+        self.init(role: role, resourceName: Self.resourceName(for: role.roleName))
+    }
+
+    /// A role of a set, under a name the set chose so no two roles share one.
+    init(role: DesiredRole, resourceName: String, takenInlinePolicyNames: Set<String> = []) {
+        self.role = role
+        self.resourceName = resourceName
+        self.takenInlinePolicyNames = takenInlinePolicyNames
+    }
 
     func text() throws -> String {
         try Self.checkTerraformKeepsText(of: role)
@@ -125,7 +141,7 @@ struct TerraformExport {
     /// One resource name per inline policy: the role's, `_`, and the
     /// policy's made a Terraform name; a name already taken gets `_2`, `_3`...
     var inlinePolicyResourceNames: [String] {
-        var taken: Set<String> = []
+        var taken = takenInlinePolicyNames
         return role.inlinePolicies.map { policy in
             let base = resourceName + "_" + Self.terraformName(policy.name)
             var candidate = base
@@ -140,8 +156,8 @@ struct TerraformExport {
 
     /// Terraform names start with a letter or `_` and hold letters, digits,
     /// `_` and `-`; IAM role names may also hold `+=,.@`.
-    var resourceName: String {
-        let name = Self.terraformName(role.roleName)
+    static func resourceName(for roleName: String) -> String {
+        let name = terraformName(roleName)
         guard let first = name.first, first.isLetter || first == "_" else { return "role_" + name }
         return name
     }

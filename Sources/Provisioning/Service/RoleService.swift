@@ -291,6 +291,19 @@ public final class RoleService: Sendable {
         if format == .json { return RoleSpecFile.encode(spec, format: .json) }
         return try Exporter().export(spec.resolve(partition: partition, accountId: accountId), as: format)
     }
+
+    /// Several specs as one CLI script, CloudFormation template or Terraform
+    /// configuration (one spec exactly as alone); `json` is refused.
+    public func export(_ specs: [RoleSpec], as format: ExportFormat, accountId: String?) throws -> String {
+        if specs.count == 1 { return try export(specs[0], as: format, accountId: accountId) }
+        return try Exporter().export(specs.map { try $0.resolve(partition: partition, accountId: accountId) }, as: format)
+    }
+
+    /// The specs as a StackSet template for `target`; no account is needed,
+    /// since "this account" is each member account.
+    public func exportStackSet(_ specs: [RoleSpec], target: StackSetTarget) throws -> String {
+        try Exporter().exportStackSet(specs.map { try $0.resolveInEachAccount(partition: partition) }, target: target)
+    }
 }
 
 /// What the service cannot do in its current state.
