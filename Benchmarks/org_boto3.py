@@ -3,7 +3,7 @@
 careful script does it: list the organization's accounts, assume the
 organization's access role in each one after another, and make the role there
 with the same calls as boto3_apply.py. The account the script runs in (the
-management account) is left out.
+management account) is worked on with its own credentials, as rolewiz does.
   org_boto3.py ENDPOINT ROLE_NAME [ASSUME_ROLE_NAME]
 """
 import os
@@ -23,8 +23,11 @@ def main():
     here = sts.get_caller_identity()["Account"]
     organizations = session.client("organizations", endpoint_url=endpoint)
     accounts = [account["Id"] for page in organizations.get_paginator("list_accounts").paginate()
-                for account in page["Accounts"] if account["Status"] == "ACTIVE" and account["Id"] != here]
+                for account in page["Accounts"] if account["Status"] == "ACTIVE"]
     for account in accounts:
+        if account == here:
+            apply_role(session.client("iam", endpoint_url=endpoint), role)
+            continue
         credentials = sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/{access_role}",
                                       RoleSessionName="org-boto3-bench")["Credentials"]
         iam = session.client("iam", endpoint_url=endpoint, aws_access_key_id=credentials["AccessKeyId"],

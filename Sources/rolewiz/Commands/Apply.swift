@@ -12,7 +12,9 @@ struct ApplyCommand: AsyncParsableCommand {
             Shows the plan, asks for confirmation (or takes --yes; without a terminal --yes is required), \
             then prints each IAM call as it runs and ends with the role ARN. \
             Several --spec files, or a folder of them, are planned together, confirmed once and applied \
-            --concurrency roles at a time; a failure in one role does not stop the others. Ctrl-C stops after the call in flight. \
+            --concurrency roles at a time; a failure in one role does not stop the others. \
+            With --accounts, --organization or --profiles the same is done in every account, accounts concurrently; \
+            an account that cannot be reached fails alone. Ctrl-C stops after the call in flight. \
             After a failure or a stop, running the same command again finishes the job. \
             With --output json the resulting role is printed as `rolewiz show --output json` prints it \
             (after a failure or a stop: the steps done, failed and not started), and the plan and progress go to standard error.

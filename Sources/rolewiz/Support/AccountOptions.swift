@@ -58,7 +58,7 @@ struct AccountOptions: ParsableArguments {
             throw ValidationError("--accounts: '\(Self.shown(id))' is not an account ID (12 digits).")
         }
         if Self.list(accounts).isEmpty, !accounts.isEmpty { throw ValidationError("--accounts: give at least one account ID.") }
-        for unit in units where !Self.isUnitOrRootId(unit) {
+        for unit in units where !StackSetTarget.isOrganizationalUnitId(unit) {
             throw ValidationError("--ou: '\(Self.shown(unit))' is not an organizational unit ID (ou-xxxx-xxxxxxxx) or root ID (r-xxxx).")
         }
         if Self.list(profiles).isEmpty, !profiles.isEmpty { throw ValidationError("--profiles: give at least one profile name.") }
@@ -80,11 +80,6 @@ struct AccountOptions: ParsableArguments {
 
     static func isAccountId(_ text: String) -> Bool {
         text.utf8.count == 12 && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
-    }
-
-    /// `ou-` then 4 to 32 root characters, `-`, 8 to 32 more; or `r-` then 4 to 32 (the Organizations API's patterns).
-    static func isUnitOrRootId(_ text: String) -> Bool {
-        text.wholeMatch(of: /ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}/) != nil || text.wholeMatch(of: /r-[0-9a-z]{4,32}/) != nil
     }
 
     /// A role name (IAM's `[\w+=,.@-]{1,64}`), optionally after path segments.
