@@ -170,6 +170,16 @@ struct MultiAccountCommandTests {
         #expect(result.calledActions.isEmpty, "\(result.calledActions)")
     }
 
+    /// AWS answers AWSOrganizationsNotInUseException (its advice is in
+    /// WizardErrorWordsTests); moto lists no accounts, which is refused too.
+    @Test func anAccountInNoOrganizationIsRefusedNamingTheFlag() async throws {
+        let rolewiz = try RolewizRunner(moto: try await MotoServer.sharedOrSkip())
+        let spec = try rolewiz.write("name: noorg\ntrust:\n  services: [ec2.amazonaws.com]\n", to: "one.yaml")
+        let result = try await rolewiz.run(["plan", "--organization", "--spec", spec])
+        #expect(result.exitCode == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("--organization: the organization has no active account"), "\(result.stderr)")
+    }
+
     @Test func withoutCredentialsAMultiAccountRunSaysWhatItNeeds() async throws {
         let rolewiz = try RolewizRunner(moto: nil)
         let spec = try rolewiz.write("name: nocreds\ntrust:\n  services: [ec2.amazonaws.com]\n", to: "one.yaml")

@@ -12,6 +12,9 @@ struct WizardErrorWordsTests {
         ("ExpiredToken", "GetCallerIdentity", "Your session credentials have expired"),
         ("EntityAlreadyExists", "CreateRole", "Choose another name, or edit the existing one."),
         ("Throttling", "ListRoles", "AWS kept throttling the requests"),
+        ("AccessDeniedException", "ListAccounts", "allow organizations:ListAccounts: --organization runs as the organization's management account"),
+        ("AWSOrganizationsNotInUseException", "ListAccounts", "name the accounts with --accounts or --profiles instead."),
+        ("AccessDenied", "AssumeRole", "Check that your credentials allow sts:AssumeRole."),
     ])
     func anAWSErrorOnScreenCarriesTheAdvice(code: String, action: String, advice: String) {
         let error = AWSError(code: AWSErrorCode(rawValue: code), message: "Something went wrong", httpStatus: 400, requestId: "req-1", action: action)

@@ -45,6 +45,8 @@ extension AWSErrorCode {
     public static let authFailure: AWSErrorCode = "AuthFailure"
 
     /// The credentials do not allow the call.
+    /// Organizations: the caller's account is in no organization.
+    public static let organizationsNotInUse: AWSErrorCode = "AWSOrganizationsNotInUseException"
     public static let accessDenied: Set<AWSErrorCode> = ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation"]
     /// The access key or its secret is wrong, or was deleted.
     public static let badCredentials: Set<AWSErrorCode> = [

@@ -6,6 +6,8 @@ import IAMClient
 public enum AWSErrorAdvice {
     /// STS's actions, whose permissions are named `sts:` rather than `iam:`.
     static let stsActions: Set<String> = ["GetCallerIdentity", "AssumeRole", "AssumeRoleWithWebIdentity"]
+    /// The Organizations actions `--organization` reads with.
+    static let organizationsActions: Set<String> = ["ListAccounts", "ListAccountsForParent", "ListOrganizationalUnitsForParent"]
 
     /// `Code: message` plus advice, and the request id when AWS gave one.
     public static func message(for error: AWSError) -> String {
@@ -23,11 +25,23 @@ public enum AWSErrorAdvice {
         (error as? AWSError).map(message(for:))
     }
 
+    /// `sts:`, `organizations:` or `iam:`: the service an action's permission is named for.
+    static func permissionPrefix(of action: String) -> String {
+        if stsActions.contains(action) { return "sts:" }
+        if organizationsActions.contains(action) { return "organizations:" }
+        return "iam:"
+    }
+
     /// What to do, for the codes with a known remedy; nil for the rest.
     public static func advice(for error: AWSError) -> String? {
-        let permission = error.action.map { (stsActions.contains($0) ? "sts:" : "iam:") + $0 } ?? "this action"
+        let permission = error.action.map { Self.permissionPrefix(of: $0) + $0 } ?? "this action"
         let code = error.code
+        let readsOrganization = error.action.map(organizationsActions.contains) ?? false
         switch code {
+        case _ where AWSErrorCode.accessDenied.contains(code) && readsOrganization:
+            return "Check that your credentials allow \(permission): --organization runs as the organization's management account or a delegated administrator (or name the accounts with --accounts)."
+        case AWSErrorCode.organizationsNotInUse:
+            return "This account is in no AWS Organization: name the accounts with --accounts or --profiles instead."
         case _ where AWSErrorCode.accessDenied.contains(code):
             return "Check that your credentials allow \(permission)."
         case _ where AWSErrorCode.badCredentials.contains(code):
