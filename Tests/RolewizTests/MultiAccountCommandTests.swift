@@ -60,7 +60,7 @@ struct MultiAccountCommandTests {
             #expect(plan.stdout.contains("Account \(account)"), "\(plan.stdout)")
         }
         let heading = try #require(plan.outputLines.firstIndex { $0.hasPrefix("Account \(unreachable)") })
-        #expect(plan.outputLines[heading + 1].contains("profile default: AssumeRole of"), "\(plan.outputLines[heading + 1])")
+        #expect(plan.outputLines[heading + 1].contains("the caller's credentials (profile default): AssumeRole of"), "\(plan.outputLines[heading + 1])")
         #expect(plan.outputLines[heading + 1].contains("AccessDenied"))
         #expect(plan.outputLines[heading + 1].contains("arn:aws:iam::\(unreachable):role/OrganizationAccountAccessRole"))
         #expect(plan.stderr.contains("Left out 1 account that is not active: \(organization.closed[0]) (SUSPENDED)"), "\(plan.stderr)")

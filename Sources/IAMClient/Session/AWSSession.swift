@@ -94,7 +94,7 @@ public final class AWSSession: Sendable {
     public func assumingRole(_ roleArn: String, sessionName: String, externalId: String? = nil) -> AWSSession {
         let assumed = AssumeRoleCredentialProvider(
             roleArn: roleArn, sessionName: sessionName, externalId: externalId,
-            sourceCredentials: credentialProvider, sts: sts, source: "profile \(profileName)")
+            sourceCredentials: credentialProvider, sts: sts, source: "the caller's credentials (profile \(profileName))")
         let endpoints = ResolvedEndpoints(
             region: region, regionOrigin: regionOrigin, partition: partition,
             iam: iamEndpoint, sts: stsEndpoint, organizations: organizationsEndpoint)

@@ -65,7 +65,9 @@ struct DisplayOptions: ParsableArguments {
                 connection = .connected(await connector.connect(WizardSignIn.terminalAsker(noColor: global.noColor)), questions: connector)
             }
             let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let terminated = try WizardApp.run(start, connection: connection, options: options, outputDirectory: directory)
+            let terminated = try await TerminalThread.run {
+                try WizardApp.run(start, connection: connection, options: options, outputDirectory: directory)
+            }
             if let terminated {
                 Console.line(Self.report(terminated).joined(separator: "\n"), toStandardError: true)
                 terminated.termination.end()
