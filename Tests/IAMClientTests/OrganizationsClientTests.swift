@@ -103,7 +103,7 @@ struct OrganizationsClientTests {
     // MARK: Against moto
 
     @Test(.heavy) func motosOrganizationIsListedAndAMemberAccountIsReachedByAssumingItsRole() async throws {
-        let moto = try await MotoServer.startOrSkip()
+        let moto = try await MotoServer.startOrSkip(environment: ["MOTO_IAM_LOAD_MANAGED_POLICIES": "false"])
         defer { moto.stop() }
         let organization = try await MotoOrganization.create(in: moto, members: 3, inUnit: 1, inNested: 1)
         let session = try MotoFixture.session(moto)

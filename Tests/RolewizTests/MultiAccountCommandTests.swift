@@ -12,12 +12,13 @@ import TestSupport
 @Suite("rolewiz plan and apply across accounts", .heavy, .timeLimit(.minutes(10)))
 struct MultiAccountCommandTests {
     /// Two roles: one trusting Lambda, one trusting "this account" (which must become each account's own ID).
+    /// No managed policies: moto then makes each account in a moment, instead of loading its ~1,400 AWS policies.
     private func specs(_ rolewiz: RolewizRunner, prefix: String) throws -> String {
         let folder = rolewiz.home.appendingPathComponent("roles")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "name: \(prefix)-lambda\ntrust:\n  services: [lambda.amazonaws.com]\npolicies: [ReadOnlyAccess]\n"
+        try "name: \(prefix)-lambda\ntrust:\n  services: [lambda.amazonaws.com]\ntags:\n  team: platform\n"
             .write(to: folder.appendingPathComponent("lambda.yaml"), atomically: true, encoding: .utf8)
-        try "name: \(prefix)-admin\ntrust:\n  account: self\n  requireMFA: true\npolicies: [IAMReadOnlyAccess]\n"
+        try "name: \(prefix)-admin\ntrust:\n  account: self\n  requireMFA: true\nmaxSessionDuration: 7200\n"
             .write(to: folder.appendingPathComponent("admin.yaml"), atomically: true, encoding: .utf8)
         return folder.path
     }
@@ -38,7 +39,7 @@ struct MultiAccountCommandTests {
     }
 
     @Test func anOrganizationOfFiveAccountsWithOneUnreachableIsPlannedAppliedAndConverges() async throws {
-        let moto = try await MotoServer.startOrSkip(environment: ["MOTO_IAM_LOAD_MANAGED_POLICIES": "true"])
+        let moto = try await MotoServer.startOrSkip(environment: ["MOTO_IAM_LOAD_MANAGED_POLICIES": "false"])
         defer { moto.stop() }
         let organization = try await MotoOrganization.create(in: moto, members: 5, closed: 1)
         let active = [organization.management] + organization.activeMembers
@@ -55,7 +56,7 @@ struct MultiAccountCommandTests {
 
         let plan = try await rolewiz.run(["plan", "--organization", "--spec", folder, "--no-color"] + through, endpoint: false)
         #expect(plan.exitCode == 1, "an unreachable account is a failure: \(plan.stderr)")
-        #expect(plan.outputLines.contains("8 roles in 5 accounts: 8 to create, 0 to change, 0 up to date, 1 account not reached; 16 changes."), "\(plan.stdout)")
+        #expect(plan.outputLines.contains("8 roles in 5 accounts: 8 to create, 0 to change, 0 up to date, 1 account not reached; 8 changes."), "\(plan.stdout)")
         for account in active where account != unreachable {
             #expect(plan.stdout.contains("Account \(account)"), "\(plan.stdout)")
         }
@@ -90,7 +91,7 @@ struct MultiAccountCommandTests {
         try await proxy.setRules([])
         let rerun = try await rolewiz.run(["apply", "--organization", "--spec", folder, "--yes", "--debug", "--no-color"] + through, endpoint: false)
         #expect(rerun.exitCode == 0, "\(rerun.stderr)")
-        #expect(rerun.outputLines.contains("10 roles in 5 accounts: 2 created, 0 changed, 8 already up to date; 4 changes made."), "\(rerun.stdout)")
+        #expect(rerun.outputLines.contains("10 roles in 5 accounts: 2 created, 0 changed, 8 already up to date; 2 changes made."), "\(rerun.stdout)")
         #expect(rerun.writeActions.filter { $0 == "CreateRole" }.count == 2)
         #expect(try await roleNames(in: unreachable, moto: moto, management: organization.management, prefix: prefix)
             == ["\(prefix)-lambda", "\(prefix)-admin"])
@@ -99,7 +100,7 @@ struct MultiAccountCommandTests {
     }
 
     @Test func unitsAccountsAndProfilesChooseTheAccounts() async throws {
-        let moto = try await MotoServer.startOrSkip(environment: ["MOTO_IAM_LOAD_MANAGED_POLICIES": "true"])
+        let moto = try await MotoServer.startOrSkip(environment: ["MOTO_IAM_LOAD_MANAGED_POLICIES": "false"])
         defer { moto.stop() }
         let organization = try await MotoOrganization.create(in: moto, members: 3, inUnit: 1, inNested: 1)
         let rolewiz = try RolewizRunner(moto: moto)
