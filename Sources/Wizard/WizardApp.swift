@@ -28,6 +28,7 @@ public enum WizardApp {
     /// A run ended by SIGTERM, SIGHUP or SIGINT, after any apply in flight
     /// stopped at the end of its current call.
     public struct Terminated: Sendable {
+        /// Which signal ended the run; the caller reports it, then `end()`s by it.
         public let termination: Termination
         /// This run's applies that came to an end, the last one possibly cut short.
         public let applyResults: [ApplyResult]

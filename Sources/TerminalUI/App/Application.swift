@@ -20,11 +20,15 @@ import Foundation
 /// Each loop turn handles every pending event, then draws once and calls
 /// `doupdate` once.
 public final class Application<Message: Sendable> {
+    /// Where background work posts for this app; hand it to screens before `run`.
     public let inbox: Inbox<Message>
+    /// How `run` sets up the terminal (descriptors, colour, ASCII, escape delay).
     public let options: TerminalOptions
     /// How often `tick()` runs while a screen animates.
     public var tickInterval: Duration = .milliseconds(100)
 
+    /// Makes the inbox only; the terminal is not touched until `run`.
+    /// Throws when the inbox's wake pipe cannot be created.
     public init(options: TerminalOptions = TerminalOptions()) throws {
         self.options = options
         self.inbox = try Inbox()

@@ -25,6 +25,7 @@ public final class Inbox<Message: Sendable>: @unchecked Sendable {
     private var pending: [Message] = []
     let wakePipe: WakePipe
 
+    /// Throws when the self-pipe that wakes the loop cannot be created (out of descriptors).
     public init() throws {
         wakePipe = try WakePipe()
     }

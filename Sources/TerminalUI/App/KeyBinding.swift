@@ -9,6 +9,7 @@
 ///                    help: "Go on to permissions", action: .next),
 ///     ])
 public struct KeyBinding<Action> {
+    /// Every key that triggers the action, shown in this order (`F2/s`).
     public var keys: [Key]
     /// Short text for the hint bar.
     public var label: String
@@ -16,8 +17,10 @@ public struct KeyBinding<Action> {
     public var help: String
     /// False for bindings listed only in help (to keep the bar short).
     public var showsInBar: Bool
+    /// What the screen does for these keys, as its own command type.
     public var action: Action
 
+    /// One entry; `showsInBar: false` keeps it to the help overlay.
     public init(keys: [Key], label: String, help: String, showsInBar: Bool = true, action: Action) {
         self.keys = keys
         self.label = label
@@ -26,6 +29,7 @@ public struct KeyBinding<Action> {
         self.action = action
     }
 
+    /// The binding without its action, for the hint bar and help overlay.
     public var hint: KeyHint {
         KeyHint(keys: keys, label: label, help: help, showsInBar: showsInBar)
     }
@@ -33,11 +37,16 @@ public struct KeyBinding<Action> {
 
 /// What the hint bar and help overlay show of a binding, whatever its action type.
 public struct KeyHint: Hashable, Sendable {
+    /// The keys, in the order shown.
     public var keys: [Key]
+    /// Short text for the hint bar.
     public var label: String
+    /// A sentence for the help overlay.
     public var help: String
+    /// False when only the help overlay lists it.
     public var showsInBar: Bool
 
+    /// A hint made directly, for keys a widget handles itself rather than through a `KeyMap`.
     public init(keys: [Key], label: String, help: String, showsInBar: Bool = true) {
         self.keys = keys
         self.label = label
@@ -51,8 +60,10 @@ public struct KeyHint: Hashable, Sendable {
 
 /// An ordered table of key bindings.
 public struct KeyMap<Action> {
+    /// In lookup order: the first binding holding a key wins.
     public var bindings: [KeyBinding<Action>]
 
+    /// A table looked up in the order given.
     public init(_ bindings: [KeyBinding<Action>]) {
         self.bindings = bindings
     }
@@ -65,8 +76,10 @@ public struct KeyMap<Action> {
         return bindings.first { $0.keys.contains(key) }?.action
     }
 
+    /// Every binding's hint, in table order, for `Screen.keyHints`.
     public var hints: [KeyHint] { bindings.map(\.hint) }
 
+    /// Both tables, `lhs` first, so its bindings win for keys both hold.
     public static func + (lhs: KeyMap, rhs: KeyMap) -> KeyMap { KeyMap(lhs.bindings + rhs.bindings) }
 }
 

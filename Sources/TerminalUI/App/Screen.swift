@@ -73,14 +73,23 @@ public protocol Screen<Message>: AnyObject {
 }
 
 extension Screen {
+    /// Screens have nothing to lose unless they say so.
     public var hasUnsavedWork: Bool { false }
+    /// 60x16 unless the screen asks for more (or less).
     public var minimumSize: Size { Size(columns: 60, rows: 16) }
+    /// No ticks unless the screen animates.
     public var isAnimating: Bool { false }
+    /// Nothing in flight: a termination signal ends the loop at once.
     public var defersTermination: Bool { false }
+    /// Printable keys are commands unless a field has them.
     public var takesTextInput: Bool { false }
+    /// Nothing to stop for a screen that never defers termination.
     public func terminationRequested() {}
+    /// Passes every message on to the screen below.
     public func receive(_ message: Message) -> Transition<Message> { .ignored }
+    /// Takes the answer and does nothing with it (for screens whose dialogs only inform).
     public func dialogClosed(tag: String, choice: DialogChoice) -> Transition<Message> { .handled }
+    /// Nothing to advance.
     public func tick() {}
 }
 

@@ -20,7 +20,9 @@ public final class ScreenStack<Message: Sendable> {
     /// The global key table (built once: a generic type cannot store it).
     public static var globalKeys: KeyMap<GlobalCommand> { ScreenStackGlobalCommand.keys }
 
+    /// Bottom (the root) to top; never empty.
     public private(set) var screens: [any Screen<Message>]
+    /// True once the person quit, or a termination's deferred work is done: the loop ends.
     public private(set) var isFinished = false
     /// The smallest size any screen gets; screens may ask for more.
     public var minimumSize: Size
@@ -44,13 +46,17 @@ public final class ScreenStack<Message: Sendable> {
         self.model = model
     }
 
+    /// The screen that draws and gets keys first.
     public var top: any Screen<Message> { screens[screens.count - 1] }
+    /// True while any screen animates, so the loop keeps ticking.
     public var isAnimating: Bool { screens.contains { $0.isAnimating } }
     /// True while some screen has work in flight that a termination waits for.
     public var defersTermination: Bool { screens.contains { $0.defersTermination } }
     /// A termination signal arrived; keys are ignored from then on.
     public private(set) var isTerminating = false
+    /// True while the help overlay is open (it takes keys before the screens).
     public var isShowingHelp: Bool { help != nil }
+    /// The dialog on screen, which takes every key; nil when none is open.
     public var presentedDialog: Dialog? { dialog?.dialog }
 
     /// The size below which the notice replaces the screen.
@@ -156,6 +162,7 @@ public final class ScreenStack<Message: Sendable> {
         if isTerminating && !defersTermination { isFinished = true }
     }
 
+    /// Advances every animating screen, covered ones too, so their spinners keep time.
     public func tick() {
         for screen in screens where screen.isAnimating { screen.tick() }
     }

@@ -11,12 +11,15 @@ internal import CNcursesw
 /// caller says what was done and `end()`s the process by the same signal,
 /// so the shell and any supervisor see what ended it.
 public struct Termination: Sendable, Equatable {
+    /// The signal number, as `<signal.h>` gives it.
     public let signal: Int32
 
+    /// A termination by `signal`.
     public init(signal: Int32) {
         self.signal = signal
     }
 
+    /// The signal's name for messages (`SIGTERM`), or its number for any other.
     public var name: String {
         switch signal {
         case SIGTERM: "SIGTERM"

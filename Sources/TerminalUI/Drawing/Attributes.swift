@@ -7,13 +7,20 @@ public enum Color: Int16, Hashable, Sendable, CaseIterable {
 /// of curses attributes and colour pairs. `nil` colours mean the terminal's
 /// own default foreground or background.
 public struct Attributes: Hashable, Sendable {
+    /// The text colour; nil for the terminal's default.
     public var foreground: Color?
+    /// The cell colour; nil for the terminal's default.
     public var background: Color?
+    /// Bold (bright on many terminals).
     public var bold: Bool
+    /// Underlined: how input fields and the spots lint points at are marked.
     public var underline: Bool
+    /// Foreground and background swapped: the monochrome theme's selection.
     public var reverse: Bool
+    /// Fainter than normal, for secondary text; some terminals ignore it.
     public var dim: Bool
 
+    /// Plain unless told otherwise, in the terminal's default colours.
     public init(foreground: Color? = nil, background: Color? = nil, bold: Bool = false,
                 underline: Bool = false, reverse: Bool = false, dim: Bool = false) {
         self.foreground = foreground
@@ -24,6 +31,7 @@ public struct Attributes: Hashable, Sendable {
         self.dim = dim
     }
 
+    /// No colours, no emphasis: what blank cells have.
     public static let plain = Attributes()
 
     /// A compact human-readable form used in attribute dumps, e.g. `bold reverse fg=red`.

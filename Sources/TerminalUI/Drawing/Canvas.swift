@@ -5,10 +5,12 @@ import SafeText
 /// left) and nothing is drawn outside its bounds, so a widget given a small
 /// canvas cannot scribble over its neighbours.
 public struct Canvas {
+    /// The surface drawn on, shared by every sub-canvas cut from this one.
     public let surface: any Surface
     /// The canvas's place on the surface, already clipped to the surface.
     public let frame: Rect
 
+    /// A canvas over the whole of `surface`.
     public init(_ surface: any Surface) {
         self.surface = surface
         self.frame = Rect(origin: .zero, size: surface.size)
@@ -19,11 +21,17 @@ public struct Canvas {
         self.frame = frame
     }
 
+    /// The canvas's size after clipping (what a widget lays out in).
     public var size: Size { frame.size }
+    /// The canvas's width in cells.
     public var columns: Int { frame.size.columns }
+    /// The canvas's height in rows.
     public var rows: Int { frame.size.rows }
+    /// The canvas in its own coordinates: origin zero, its size.
     public var bounds: Rect { Rect(origin: .zero, size: frame.size) }
+    /// The surface's character set, for widgets choosing between glyphs.
     public var charset: Charset { surface.charset }
+    /// The surface's theme, which turns a `Style` into attributes.
     public var theme: Theme { surface.theme }
 
     /// A canvas for part of this one (local coordinates, clipped).
@@ -109,14 +117,17 @@ public struct Canvas {
 
     // MARK: Lines and boxes
 
+    /// One line-drawing piece at `point` (clipped like everything else).
     public func line(_ glyph: LineGlyph, at point: Point, style: Style = .border) {
         setCell(Cell(.line(glyph), theme.attributes(for: style)), at: point)
     }
 
+    /// A horizontal line of `length` cells from `point` rightwards; nothing when not positive.
     public func horizontalLine(at point: Point, length: Int, style: Style = .border) {
         for x in point.x..<max(point.x, point.x + length) { line(.horizontal, at: Point(x: x, y: point.y), style: style) }
     }
 
+    /// A vertical line of `length` cells from `point` downwards; nothing when not positive.
     public func verticalLine(at point: Point, length: Int, style: Style = .border) {
         for y in point.y..<max(point.y, point.y + length) { line(.vertical, at: Point(x: point.x, y: y), style: style) }
     }

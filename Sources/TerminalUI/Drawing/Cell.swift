@@ -32,19 +32,24 @@ public enum Glyph: Hashable, Sendable {
     /// A line-drawing piece.
     case line(LineGlyph)
 
+    /// The blank glyph, what cleared cells hold.
     public static let space = Glyph.character(" ")
 }
 
 /// One terminal cell.
 public struct Cell: Hashable, Sendable {
+    /// What is drawn in the cell.
     public var glyph: Glyph
+    /// How it is drawn (colours and emphasis), already resolved from a `Style`.
     public var attributes: Attributes
 
+    /// A cell drawing `glyph`, plain unless given `attributes`.
     public init(_ glyph: Glyph, _ attributes: Attributes = .plain) {
         self.glyph = glyph
         self.attributes = attributes
     }
 
+    /// A plain space: what a cleared surface is filled with.
     public static let blank = Cell(.space)
 }
 

@@ -2,12 +2,17 @@
 /// terminal backend. `text` and `textWithAttributes` dump it for golden
 /// snapshots.
 public final class GridSurface: Surface {
+    /// The grid's size; `resize(to:)` changes it.
     public private(set) var size: Size
+    /// The theme drawings resolve their styles with (monochrome unless given).
     public let theme: Theme
+    /// What line glyphs and text are drawn with (UTF-8 unless given).
     public let charset: Charset
+    /// Where the cursor would show after this frame; nil hides it (and the dumps say so).
     public var cursor: Point?
     private(set) var cells: [Cell]
 
+    /// A blank grid of `size`, drawing with `theme` and `charset`.
     public init(size: Size, theme: Theme = .monochrome, charset: Charset = .utf8) {
         self.size = size
         self.theme = theme
@@ -15,16 +20,19 @@ public final class GridSurface: Surface {
         self.cells = Array(repeating: .blank, count: max(0, size.columns * size.rows))
     }
 
+    /// Writes one cell; positions outside the grid are ignored.
     public func set(_ cell: Cell, at point: Point) {
         guard point.x >= 0, point.y >= 0, point.x < size.columns, point.y < size.rows else { return }
         cells[point.y * size.columns + point.x] = cell
     }
 
+    /// Reads one cell (blank outside the grid).
     public func cell(at point: Point) -> Cell {
         guard point.x >= 0, point.y >= 0, point.x < size.columns, point.y < size.rows else { return .blank }
         return cells[point.y * size.columns + point.x]
     }
 
+    /// Blanks every cell and hides the cursor, ready for a new frame.
     public func clear() {
         for index in cells.indices { cells[index] = .blank }
         cursor = nil

@@ -19,6 +19,7 @@ public enum Key: Hashable, Sendable {
     /// A bracketed paste, delivered whole with newlines as "\n".
     case paste(String)
 
+    /// The space bar, named because key tables bind it (toggle) more than any other character.
     public static let space = Key.character(" ")
 
     /// A printable character without modifiers: text widgets take these

@@ -43,6 +43,7 @@ public struct KeyDecoder: Sendable {
     /// capabilities (kLFT5, kRIT5, ...), whose numbers differ per terminal.
     public var extendedKeyCodes: [Int32: Key]
 
+    /// A decoder in its starting state; `extendedKeyCodes` come from the terminal's terminfo (see `Terminal`).
     public init(extendedKeyCodes: [Int32: Key] = [:]) {
         self.extendedKeyCodes = extendedKeyCodes
     }

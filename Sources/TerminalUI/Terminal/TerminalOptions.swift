@@ -20,9 +20,12 @@ public struct TerminalOptions: Sendable {
     /// (TERM=dumb, unset or unknown, or not a tty): where the
     /// non-interactive commands are. The application supplies it.
     public var nonInteractiveAdvice: String
+    /// The file descriptor keys are read from (0, standard input, by default); it must be a tty.
     public var inputDescriptor: Int32
+    /// The file descriptor the screen is drawn on (1, standard output, by default); it must be a tty.
     public var outputDescriptor: Int32
 
+    /// The defaults suit an interactive program on standard input and output.
     public init(noColor: Bool = false, ascii: Bool = false,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
                 escapeDelay: Int = 25,
@@ -46,6 +49,7 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
     case pipeFailed(errno: Int32)
     case terminalClosed
 
+    /// The message to show the person, ending with `nonInteractiveAdvice` where it applies.
     public var description: String {
         switch self {
         case .dumbTerminal(let advice):

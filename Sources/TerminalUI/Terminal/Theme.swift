@@ -3,22 +3,26 @@
 /// and for NO_COLOR. Neither carries meaning by colour alone: widgets also
 /// draw marks such as `[x]`, `!`, `E` and brackets around the current item.
 public struct Theme: Sendable {
+    /// `color` or `monochrome`, named in golden dumps so a snapshot says which it shows.
     public let name: String
     private let table: [Style: Attributes]
 
     /// True when some style uses a colour, so the terminal must start colour mode.
     public let usesColor: Bool
 
+    /// A theme from its table; styles it leaves out draw plain.
     public init(name: String, table: [Style: Attributes]) {
         self.name = name
         self.table = table
         self.usesColor = table.values.contains { $0.foreground != nil || $0.background != nil }
     }
 
+    /// What `style` looks like in this theme (plain when the table lacks it).
     public func attributes(for style: Style) -> Attributes {
         table[style] ?? .plain
     }
 
+    /// For colour terminals; colour doubles emphasis, never replaces a mark.
     public static let color = Theme(name: "color", table: [
         .normal: .plain,
         .dim: Attributes(dim: true),
@@ -56,6 +60,7 @@ public struct Theme: Sendable {
         .qrCode: Attributes(foreground: .black, background: .white),
     ])
 
+    /// For terminals without colour and for NO_COLOR: emphasis only.
     public static let monochrome = Theme(name: "monochrome", table: [
         .normal: .plain,
         .dim: Attributes(dim: true),

@@ -17,20 +17,28 @@ public enum DialogChoice: Hashable, Sendable {
 /// letter of a button chooses it, Esc cancels; Up/Down/PgUp/PgDn scroll
 /// the details. The focused button is drawn in brackets, errors carry a `!`.
 public final class Dialog {
+    /// What the dialog is for, which decides its marks: an error's title carries `!` and draws in the error style.
     public enum Kind: Sendable {
         case confirm
         case error
         case message
     }
 
+    /// What the dialog is for (see `Kind`).
     public let kind: Kind
+    /// Shown in the frame's top edge.
     public let title: String
+    /// The text, wrapped to the box's width.
     public let message: String
+    /// Button labels, left to right; index 0 is the confirming one. Never empty.
     public let buttons: [String]
+    /// The index of the button Enter would choose.
     public private(set) var focusedButton = 0
+    /// How the dialog was closed; nil while it is open.
     public private(set) var choice: DialogChoice?
     private let details: ScrollView?
 
+    /// A dialog of any kind; `details` scroll below the message. Needs at least one button.
     public init(kind: Kind, title: String, message: String, details: String? = nil, buttons: [String]) {
         precondition(!buttons.isEmpty, "A dialog needs a button")
         self.kind = kind
@@ -55,10 +63,13 @@ public final class Dialog {
         Dialog(kind: .error, title: title, message: message, details: details, buttons: ["OK"])
     }
 
+    /// A notice with one OK button, for what the person only needs to know.
     public static func message(title: String, message: String) -> Dialog {
         Dialog(kind: .message, title: title, message: message, buttons: ["OK"])
     }
 
+    /// `.submitted` once a button is chosen and `.cancelled` on Esc (then `choice` says which);
+    /// `.handled` while moving or scrolling.
     public func handle(_ key: Key) -> WidgetResult {
         switch key {
         case .left, .backTab:
@@ -83,6 +94,7 @@ public final class Dialog {
         return .handled
     }
 
+    /// Draws the box centred on `canvas` (the whole screen, over what is there); nothing when too small.
     public func draw(_ canvas: Canvas) {
         let width = min(canvas.columns - 2, max(40, min(70, DisplayWidth.of(message) + 6)))
         guard width >= 12, canvas.rows >= 5 else { return }

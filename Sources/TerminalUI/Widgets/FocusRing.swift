@@ -5,7 +5,9 @@
 ///     var focus = FocusRing<Field>([.name, .description, .policies])
 ///     if focus.handle(key) { return .handled }   // Tab / Shift-Tab
 public struct FocusRing<ID: Hashable> {
+    /// The members in Tab order.
     public private(set) var order: [ID]
+    /// The member with focus; always one of `order`.
     public private(set) var current: ID
 
     /// `order` must not be empty.
@@ -15,13 +17,17 @@ public struct FocusRing<ID: Hashable> {
         self.current = current ?? order[0]
     }
 
+    /// True when `id` has focus, for drawing it focused.
     public func isFocused(_ id: ID) -> Bool { current == id }
 
+    /// Moves focus to `id`; an id not in the ring is ignored.
     public mutating func focus(_ id: ID) {
         if order.contains(id) { current = id }
     }
 
+    /// Focus to the next member, wrapping to the first.
     public mutating func next() { step(by: 1) }
+    /// Focus to the previous member, wrapping to the last.
     public mutating func previous() { step(by: -1) }
 
     /// Tab and Shift-Tab; true when the key moved focus.

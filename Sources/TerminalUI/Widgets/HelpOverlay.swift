@@ -2,22 +2,29 @@
 /// built from the same `KeyHint`s as the hint bar. Up/Down/PgUp/PgDn
 /// scroll; any other key closes it.
 public final class HelpOverlay {
+    /// One group of keys under a heading (the screen's own, then the global ones).
     public struct Section: Sendable {
+        /// The heading above the group.
         public var title: String
+        /// The keys, in the order listed; all of them, including those kept out of the bar.
         public var hints: [KeyHint]
 
+        /// A group of `hints` under `title`.
         public init(title: String, hints: [KeyHint]) {
             self.title = title
             self.hints = hints
         }
     }
 
+    /// The screen's title, shown in the frame as `Help: title`.
     public let title: String
+    /// The groups, top to bottom.
     public let sections: [Section]
     private var top = 0
     private var pageSize = 1
     private var rowCount = 0
 
+    /// An overlay for the screen titled `title`, scrolled to the top.
     public init(title: String, sections: [Section]) {
         self.title = title
         self.sections = sections
@@ -42,6 +49,7 @@ public final class HelpOverlay {
         case blank
     }
 
+    /// Draws the box centred over `canvas`; nothing when the canvas is too small for it.
     public func draw(_ canvas: Canvas) {
         let rect = canvas.bounds.centered(Size(columns: min(canvas.columns - 2, 76), rows: canvas.rows - 2))
         guard rect.size.columns > 10, rect.size.rows > 3 else { return }

@@ -4,6 +4,7 @@
 /// (global) ones stay, and Help then says how many keys it lists that the
 /// bar could not show, so none is out of sight without a way to find it.
 public enum KeyHintBar {
+    /// Draws `hints` then `pinned` on the canvas's first row, dropping screen hints that do not fit.
     public static func draw(_ canvas: Canvas, hints: [KeyHint], pinned: [KeyHint]) {
         guard canvas.rows > 0 else { return }
         canvas.fill(style: .normal)

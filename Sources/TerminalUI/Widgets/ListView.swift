@@ -2,10 +2,12 @@
 public struct ListItem: Hashable, Sendable {
     /// Stable identity: selection and the cursor follow it across filtering.
     public var id: String
+    /// The row's main text, searched by the filter.
     public var title: String
     /// Secondary text, shown dimmed after the title and searched by the filter.
     public var detail: String
 
+    /// A row; `id` must be unique within its list.
     public init(id: String, title: String, detail: String = "") {
         self.id = id
         self.title = title
@@ -23,15 +25,21 @@ public struct ListItem: Hashable, Sendable {
 /// `.filtered` (only the rows shown changed).
 /// The last row of its canvas is a status line (filter, counts, position).
 public final class ListView {
+    /// Whether the list only picks the row under the cursor or also keeps a checked set.
     public enum SelectionMode: Sendable {
         case single
         case multiple
     }
 
+    /// Fixed at creation: `.multiple` draws checkboxes and lets Space toggle.
     public let selectionMode: SelectionMode
+    /// Every row, filtered or not, in list order (replaced by `setItems` or `updateItems`).
     public private(set) var items: [ListItem]
+    /// The IDs checked (`.multiple` only), kept while filtering hides their rows.
     public private(set) var checked: Set<String>
+    /// The filter text; empty shows every row. Matches title and detail, case-insensitively.
     public private(set) var filter = ""
+    /// True while `/` has the filter taking typed keys (so `takesTextInput` is true too).
     public private(set) var isEditingFilter = false
     /// Indices into `items` of the rows the filter lets through, in order.
     public private(set) var visibleIndices: [Int]
@@ -47,6 +55,7 @@ public final class ListView {
     private var top = 0
     private var lastPageSize = 10
 
+    /// A list with the cursor on the first row and no filter; `checked` IDs start checked.
     public init(items: [ListItem], selection: SelectionMode = .single, checked: Set<String> = []) {
         self.selectionMode = selection
         self.items = items
@@ -62,6 +71,7 @@ public final class ListView {
 
     // MARK: State
 
+    /// The row under the cursor; nil when the filter shows none.
     public var currentItem: ListItem? {
         visibleIndices.isEmpty ? nil : items[visibleIndices[cursor]]
     }
@@ -112,6 +122,7 @@ public final class ListView {
         if let currentID { moveCursor(to: currentID) }
     }
 
+    /// Replaces the checked set; IDs of no item are dropped.
     public func setChecked(_ ids: Set<String>) {
         checked = ids.intersection(items.map(\.id))
     }
@@ -126,6 +137,8 @@ public final class ListView {
         if let position = visibleIndices.firstIndex(where: { items[$0].id == id }) { cursor = position }
     }
 
+    /// Checks or unchecks the row under the cursor: `.changed`, or `.ignored` for a
+    /// single-selection list or when no row is shown.
     @discardableResult
     public func toggleCurrent() -> WidgetResult {
         guard selectionMode == .multiple, let item = currentItem else { return .ignored }
@@ -133,6 +146,7 @@ public final class ListView {
         return .changed
     }
 
+    /// Filters the rows as if typed, keeping the cursor on the same item when it stays visible.
     public func setFilter(_ text: String) {
         let incremental = !filter.isEmpty && text.hasPrefix(filter)
         let currentID = currentItem?.id
@@ -142,6 +156,7 @@ public final class ListView {
 
     // MARK: Keys
 
+    /// The list's own keys for the hint bar and help (Toggle only when multiple).
     public var keyHints: [KeyHint] {
         var hints = [KeyHint(keys: [.up, .down], label: "Move", help: "Move the cursor (PgUp/PgDn, Home/End jump)", showsInBar: false)]
         if selectionMode == .multiple {
@@ -151,6 +166,7 @@ public final class ListView {
         return hints
     }
 
+    /// Movement, toggling, Enter (`.submitted` on a row) and filter editing; see the type's keys.
     public func handle(_ key: Key) -> WidgetResult {
         if isEditingFilter, let result = handleFilterKey(key) { return result }
         switch key {
@@ -260,6 +276,8 @@ public final class ListView {
 
     // MARK: Drawing
 
+    /// Draws the rows and, on the canvas's last row, the status line; the cursor row is
+    /// highlighted fully only when `focused`.
     public func draw(_ canvas: Canvas, focused: Bool) {
         guard canvas.rows > 0 else { return }
         let listRows = max(0, canvas.rows - 1)

@@ -1,6 +1,7 @@
 /// A problem to point at in a `TextEditor`, supplied from outside (a
 /// linter): 1-based line and column (columns count characters).
 public struct Marker: Hashable, Sendable {
+    /// How serious the problem is, ordered `info < warning < error` so the worst on a line can be shown.
     public enum Severity: Hashable, Sendable, Comparable {
         case info, warning, error
 
@@ -14,11 +15,16 @@ public struct Marker: Hashable, Sendable {
         }
     }
 
+    /// 1-based line of the text.
     public var line: Int
+    /// 1-based column, counting characters (not bytes or cells).
     public var column: Int
+    /// Decides the gutter letter and the highlight style.
     public var severity: Severity
+    /// What is wrong, shown on the editor's status row when the cursor is on the marker's line.
     public var message: String
 
+    /// A marker at `line`:`column` (both 1-based).
     public init(line: Int, column: Int, severity: Severity, message: String) {
         self.line = line
         self.column = column

@@ -1,5 +1,6 @@
 /// One step of a `ProgressList`.
 public struct ProgressStep: Hashable, Sendable {
+    /// Where a step stands; each state is drawn as its own text mark, never by colour alone.
     public enum State: Hashable, Sendable {
         case pending
         case running
@@ -8,11 +9,14 @@ public struct ProgressStep: Hashable, Sendable {
         case skipped
     }
 
+    /// What the step does, e.g. `Create role`.
     public var title: String
+    /// Where it stands; `.failed` carries the message shown under it.
     public var state: State
     /// Extra text after the title (e.g. an ARN once created).
     public var detail: String
 
+    /// A step, pending unless told otherwise.
     public init(title: String, state: State = .pending, detail: String = "") {
         self.title = title
         self.state = state
@@ -25,18 +29,24 @@ public struct ProgressStep: Hashable, Sendable {
 /// the same without colour. Failure messages follow their step, marked `!`.
 /// Call `tick()` from the screen's `tick()` to turn the spinner.
 public final class ProgressList {
+    /// The steps in drawing order; change one with `setState(_:at:detail:)`.
     public var steps: [ProgressStep]
     private var frame = 0
 
+    /// A list of `steps`, drawn top to bottom.
     public init(steps: [ProgressStep]) {
         self.steps = steps
     }
 
+    /// True while any step runs: the screen keeps animating for the spinner.
     public var isRunning: Bool { steps.contains { $0.state == .running } }
+    /// True when some step failed.
     public var hasFailed: Bool { steps.contains { if case .failed = $0.state { true } else { false } } }
 
+    /// Turns the spinner one frame; call it from the screen's `tick()`.
     public func tick() { frame += 1 }
 
+    /// Moves step `index` to `state`, replacing its detail when one is given; an index out of range is ignored.
     public func setState(_ state: ProgressStep.State, at index: Int, detail: String? = nil) {
         guard steps.indices.contains(index) else { return }
         steps[index].state = state
@@ -46,6 +56,7 @@ public final class ProgressList {
     private static let utf8Spinner: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
     private static let asciiSpinner: [Character] = ["|", "/", "-", "\\"]
 
+    /// Draws one row per step, failure messages wrapped under their step, as far as the canvas reaches.
     public func draw(_ canvas: Canvas) {
         var row = 0
         for step in steps {

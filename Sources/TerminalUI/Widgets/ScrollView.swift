@@ -2,8 +2,11 @@
 /// policy documents). Up/Down, PgUp/PgDn (Space), Home/End scroll. The
 /// scroll position is kept across resizes (clamped to the new length).
 public final class ScrollView {
+    /// The text shown, unwrapped; change it with `setText(_:keepPosition:)`.
     public private(set) var text: String
+    /// How the text is drawn (dim for dialog details).
     public var style: Style
+    /// The first wrapped line shown (0 is the start), kept within the text by each key and draw.
     public private(set) var top = 0
     private var pageSize = 10
     private var lineCount = 0
@@ -13,6 +16,7 @@ public final class ScrollView {
     private var wrapped: [(text: String, width: Int, lines: [String])] = []
     private static let wrappedKept = 8
 
+    /// A pane over `text`, scrolled to the top.
     public init(text: String = "", style: Style = .normal) {
         self.text = text
         self.style = style
@@ -24,10 +28,12 @@ public final class ScrollView {
         if !keepPosition { top = 0 }
     }
 
+    /// The scrolling keys, for help only.
     public var keyHints: [KeyHint] {
         [KeyHint(keys: [.up, .down, .pageUp, .pageDown], label: "Scroll", help: "Scroll the text", showsInBar: false)]
     }
 
+    /// Scrolling keys answer `.handled`; everything else is `.ignored`, for the screen.
     public func handle(_ key: Key) -> WidgetResult {
         switch key {
         case .up: top -= 1
@@ -46,6 +52,7 @@ public final class ScrollView {
         top = max(0, min(top, max(0, lineCount - pageSize)))
     }
 
+    /// Draws the wrapped text with a scrollbar in the last column, highlighted when `focused`.
     public func draw(_ canvas: Canvas, focused: Bool) {
         guard canvas.rows > 0, canvas.columns > 1 else { return }
         let width = canvas.columns - 1

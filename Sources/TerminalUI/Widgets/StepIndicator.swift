@@ -3,14 +3,18 @@
 /// not fit, the other steps shrink to their numbers, and at last to
 /// `Step 2 of 4: Permissions`.
 public struct StepIndicator: Sendable {
+    /// The step names, in order.
     public var steps: [String]
+    /// The 0-based index of the step on screen.
     public var current: Int
 
+    /// A breadcrumb over `steps` with `current` (0-based) bracketed.
     public init(steps: [String], current: Int) {
         self.steps = steps
         self.current = current
     }
 
+    /// Draws on the canvas's first row in the widest form that fits.
     public func draw(_ canvas: Canvas) {
         guard canvas.rows > 0 else { return }
         for compact in [false, true] {

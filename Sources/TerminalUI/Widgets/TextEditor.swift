@@ -8,6 +8,7 @@
 /// Its own keys are a `KeyMap` (`keyMap`), so screens can list them in help.
 /// Tab and Esc are left to the screen (focus and going back).
 public final class TextEditor {
+    /// How the text is coloured: `.json` highlights JSON tokens, `.plain` draws it as is.
     public enum Syntax: Sendable {
         case plain
         case json
@@ -15,9 +16,12 @@ public final class TextEditor {
 
     /// A place in the text: 0-based line and character index.
     public struct Position: Hashable, Sendable {
+        /// 0-based index into `lines`.
         public var line: Int
+        /// 0-based character index within the line (not a cell column: wide characters count once).
         public var column: Int
 
+        /// A position; `moveCursor(to:)` clamps it to the text.
         public init(line: Int, column: Int) {
             self.line = line
             self.column = column
@@ -52,11 +56,15 @@ public final class TextEditor {
         KeyBinding(keys: [.control("n")], label: "Next problem", help: "Jump to the next marker", action: .nextMarker),
     ])
 
+    /// Only changes colouring; the text is never parsed or checked here.
     public var syntax: Syntax
+    /// False hides the number column, leaving the marker gutter.
     public var showsLineNumbers = true
     /// Problems to show; set them again after each change (1-based positions).
     public var markers: [Marker] = []
+    /// The text as lines of characters, tabs already turned into two spaces; never empty.
     public private(set) var lines: [[Character]]
+    /// Where typing goes; always inside the text.
     public private(set) var cursor = Position(line: 0, column: 0)
     private var top = 0
     private var left = 0
@@ -77,6 +85,7 @@ public final class TextEditor {
         case typing, deleting, other
     }
 
+    /// An editor over `text` (CRLF made LF), with the cursor at the start and nothing to undo.
     public init(text: String = "", syntax: Syntax = .json) {
         self.syntax = syntax
         self.lines = Self.split(text)
@@ -98,12 +107,18 @@ public final class TextEditor {
         }
     }
 
+    /// True when the text differs from what was last set or marked saved.
     public var isModified: Bool { text != savedText }
+    /// Takes the current text as saved, so `isModified` turns false until the next change.
     public func markSaved() { savedText = text }
+    /// Always: printable keys are text in an editor, never screen commands.
     public var takesTextInput: Bool { true }
+    /// True when there is a change to undo (up to 500 are kept).
     public var canUndo: Bool { !undoStack.isEmpty }
+    /// True when an undone change can be redone; a new edit clears it.
     public var canRedo: Bool { !redoStack.isEmpty }
 
+    /// The editor's keys, for the hint bar (undo, redo, next problem) and help (all of them).
     public var keyHints: [KeyHint] { keyMap.hints }
 
     private static func split(_ text: String) -> [[Character]] {
@@ -121,6 +136,8 @@ public final class TextEditor {
 
     // MARK: Keys
 
+    /// Typing, pasting and the editor's key table; `.changed` when the text changed,
+    /// `.ignored` for keys it leaves to the screen (Tab, Esc).
     public func handle(_ key: Key) -> WidgetResult {
         switch key {
         case .character(let character):
@@ -292,11 +309,13 @@ public final class TextEditor {
         return .changed
     }
 
+    /// Reverts the last change: `.changed`, or `.handled` when there was none.
     @discardableResult
     public func undo() -> WidgetResult {
         step(from: &undoStack, to: &redoStack)
     }
 
+    /// Reapplies the last undone change: `.changed`, or `.handled` when there was none.
     @discardableResult
     public func redo() -> WidgetResult {
         step(from: &redoStack, to: &undoStack)

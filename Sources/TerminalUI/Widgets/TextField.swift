@@ -6,9 +6,13 @@
 /// Backspace/Del, ^U clears to the start, ^K to the end, ^W deletes a word;
 /// Enter submits. Long text scrolls horizontally. Draws on two rows.
 public final class TextField {
+    /// Shown before the input, highlighted while the field has focus.
     public var label: String
+    /// Dimmed hint shown while the field is empty and not focused; never part of `text`.
     public var placeholder: String
+    /// Checks the text on every read of `validationMessage`: nil when valid, else the message to show.
     public var validator: ((String) -> String?)?
+    /// The most characters the field takes; typing and pastes past it are cut. Nil for no limit.
     public var maxLength: Int?
     /// Draws `*` for each character (an MFA code): what is typed never shows.
     public var concealsText = false
@@ -19,6 +23,7 @@ public final class TextField {
     /// Rows the field needs: the input and its message.
     public static let height = 2
 
+    /// A field holding `text`, with the cursor at its end.
     public init(label: String, text: String = "", placeholder: String = "", maxLength: Int? = nil,
                 validator: ((String) -> String?)? = nil) {
         self.label = label
@@ -29,6 +34,7 @@ public final class TextField {
         self.cursor = characters.count
     }
 
+    /// What is typed; setting it puts the cursor at the end.
     public var text: String {
         get { String(characters) }
         set {
@@ -37,15 +43,22 @@ public final class TextField {
         }
     }
 
+    /// The cursor's character index in `text` (0 is before the first).
     public var cursorIndex: Int { cursor }
+    /// The validator's message for the current text; nil when valid or unchecked.
     public var validationMessage: String? { validator?(text) }
+    /// True when the validator (if any) accepts the text.
     public var isValid: Bool { validationMessage == nil }
+    /// Always: printable keys are text in a field, never screen commands.
     public var takesTextInput: Bool { true }
 
+    /// The editing keys for help only (the bar stays for the screen's own).
     public var keyHints: [KeyHint] {
         [KeyHint(keys: [.control("u")], label: "Clear", help: "Delete to the start of the field (^K to the end, ^W a word)", showsInBar: false)]
     }
 
+    /// Editing keys answer `.changed` when the text changed and `.handled` when only the cursor moved;
+    /// Enter answers `.submitted`; keys it does not edit with are `.ignored`.
     public func handle(_ key: Key) -> WidgetResult {
         switch key {
         case .character(let character): return insert([character])

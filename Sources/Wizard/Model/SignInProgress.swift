@@ -13,6 +13,7 @@ public enum SignInProgress: Sendable, Equatable {
     /// An IAM Identity Center sign-in waits for approval in a browser.
     case waitingForApproval(DeviceSignInRequest)
 
+    /// True while signing in still has something to show or ask (anything but `idle`).
     public var isUnderWay: Bool { self != .idle }
 }
 
@@ -52,6 +53,8 @@ public final class MFACodeReply: @unchecked Sendable {
 
 /// The person chose not to answer (or the question was replaced by a newer one).
 public struct SignInDeclined: Error, Sendable, CustomStringConvertible {
+    /// Why the question went unanswered, in words fit to show.
     public var reason: String
+    /// Just the reason, so wherever the error surfaces it reads as plain words.
     public var description: String { reason }
 }

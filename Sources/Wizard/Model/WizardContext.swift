@@ -8,6 +8,7 @@ import Provisioning
 public final class WizardContext {
     /// Swapped once when signing in from the start screen ends (see `connect`).
     public internal(set) var service: RoleService
+    /// The answers, one instance for the whole run; screens edit it in place.
     public let model: WizardModel
     /// Delivers a message to the UI thread (the application inbox, or a test queue).
     let post: @Sendable (WizardMessage) -> Void
@@ -16,10 +17,16 @@ public final class WizardContext {
     /// Writes raw bytes to the terminal (OSC 52 clipboard); nil when there is none.
     public var writeToTerminal: (@Sendable (String) -> Void)?
 
+    /// Who the session is (STS GetCallerIdentity); nil until read, and never read offline.
     public internal(set) var identity: Outcome<AccountIdentity>?
+    /// The account's IAM quotas for lint; IAM's defaults until read.
     public private(set) var quotas = LintQuotas()
+    /// Every managed policy the account can attach; nil until listed (never offline).
     public private(set) var policies: Outcome<[ManagedPolicySummary]>?
+    /// How many policies the pages read so far held, for the permissions step's progress
+    /// (-1 once the read starts, before the first page; 0 again after a failure, so it can be retried).
     public private(set) var policiesLoadedSoFar = 0
+    /// Policy documents read so far, by ARN, for the permissions step's preview.
     public private(set) var policyDocuments: [String: Outcome<String>] = [:]
     /// Every apply of this run that came to an end, in order: what a run cut
     /// short by a signal reports after the terminal is restored.
@@ -48,13 +55,16 @@ public final class WizardContext {
     /// The role open in the editor as IAM last returned it, and its answers
     /// as loaded (to tell whether anything was edited since).
     public private(set) var editedRole: Outcome<RoleDetails>?
+    /// The answers as the role loaded, compared with the model to tell if anything changed.
     public private(set) var editedRoleAnswers: RoleSpec?
     /// What deleting the open role takes, and how its deletion ended.
     public private(set) var deletion: Outcome<RoleDeletion>?
+    /// How deleting it ended; nil until it has.
     public private(set) var deleteResult: Outcome<ApplyResult>?
     /// The latest review request and, once planned, its result: a plan
     /// for older answers is dropped here, so no screen can show it.
     public private(set) var reviewRequest = 0
+    /// The plan of request `reviewRequest`; nil while it is being made.
     public private(set) var review: Outcome<ReviewSummary>?
     /// Where signing in stands, and what it needs of the person.
     public internal(set) var signIn: SignInProgress = .idle
@@ -67,6 +77,8 @@ public final class WizardContext {
     /// True from `connect` until its result lands: the start screen holds its menu meanwhile.
     public internal(set) var isConnecting = false
 
+    /// A context whose work all goes through `service`, posting its results with `post`
+    /// (which must hand them to the UI thread); exports and saved specs go to `outputDirectory`.
     public init(
         service: RoleService, model: WizardModel = WizardModel(), outputDirectory: URL,
         post: @escaping @Sendable (WizardMessage) -> Void
@@ -77,7 +89,9 @@ public final class WizardContext {
         self.post = post
     }
 
+    /// The AWS partition (`aws`, `aws-cn`, ...) that ARNs are built in.
     public var partition: String { service.partition }
+    /// The signed-in account, once known; nil offline or before the identity is read.
     public var accountId: String? { identity?.value?.account }
 
     /// Runs `work` off the UI thread and posts what it returns.
@@ -316,6 +330,7 @@ public final class WizardContext {
 
 /// A failure already in words.
 public struct WizardFailure: Error, Sendable {
+    /// What went wrong, fit to show on a screen.
     public var message: String
 }
 

@@ -38,6 +38,7 @@ public enum Outcome<Value: Sendable>: Sendable {
     case success(Value)
     case failure(String)
 
+    /// The value on success; nil on failure (its message is in the `.failure` case).
     public var value: Value? {
         if case .success(let value) = self { value } else { nil }
     }
@@ -69,8 +70,11 @@ enum WizardError {
 
 /// What the review screen shows: the role as it will be sent, the plan and the findings.
 public struct ReviewSummary: Sendable {
+    /// The role resolved from the answers, as it will be sent to IAM.
     public var desired: DesiredRole
+    /// The changes applying it would make in IAM.
     public var plan: Plan
+    /// What lint found in it, shown before the person applies.
     public var findings: [LintFinding]
     /// The role before the change, when it exists (the edit flow's diff).
     public var current: RoleDetails?

@@ -9,6 +9,7 @@ public final class WizardModel {
     public enum EntityKind: Int, CaseIterable, Sendable {
         case awsService, awsAccount, webIdentity, saml, customPolicy
 
+        /// The name the console gives the kind, shown on the step's menu.
         public var title: String {
             switch self {
             case .awsService: "AWS service"
@@ -20,6 +21,7 @@ public final class WizardModel {
         }
     }
 
+    /// Which kind of trust step 1 builds, and so which of the fields below count.
     public var entityKind: EntityKind = .awsService
     /// Service principals, in the order chosen.
     public var services: [String] = []
@@ -27,9 +29,14 @@ public final class WizardModel {
     public var restrictToMyAccount = false
     /// Blank means this account.
     public var accountId = ""
+    /// The `sts:ExternalId` the other account must pass; blank for none.
     public var externalId = ""
+    /// Whether the other account's callers must have signed in with MFA.
     public var requireMFA = false
+    /// The web identity provider (host or IAM ARN) or SAML provider (ARN or name).
     public var federationProvider = ""
+    /// The audience the token must carry (a Cognito identity pool ID for Cognito);
+    /// blank takes the provider's default where there is one.
     public var federationAudience = ""
     /// GitHub's provider: whose workflows may assume the role (the organisation is required).
     public var gitHubOrganization = ""
@@ -47,12 +54,17 @@ public final class WizardModel {
     /// Step 1's answers changed in a way that cannot be merged into the
     /// hand-edited policy; step 3 says so and offers the generated one.
     public var trustAnswersDivergedFromEdit = false
+    /// Managed policies to attach, full ARNs, in the order chosen.
     public var policyArns: [String] = []
+    /// The role's name; the create flow checks it is not taken.
     public var roleName = ""
+    /// Blank for no description.
     public var roleDescription = ""
     /// `key=value` pairs separated by commas, as typed.
     public var tagsText = ""
+    /// The role's IAM path, `/` unless given.
     public var path = "/"
+    /// Seconds, 3600 to 43200; nil leaves IAM's default of one hour.
     public var maxSessionDuration: Int?
     /// The permissions boundary, from the spec or the role being edited, as
     /// chosen on the details step.
@@ -67,6 +79,7 @@ public final class WizardModel {
     /// The preset the answers started from, if any.
     public private(set) var presetId: String?
 
+    /// Blank answers, as the console starts the create flow.
     public init() {}
 
     /// Answers pre-filled from `preset` (its services, policies, name, description).

@@ -38,6 +38,7 @@ public struct QRCode: Sendable {
         /// Masks are numbered 0–7.
         case invalidMask(Int)
 
+        /// Names the limit that was passed, in words fit to show.
         public var description: String {
             switch self {
             case .tooLong(let bytes, let limit, let level):
@@ -50,6 +51,7 @@ public struct QRCode: Sendable {
 
     /// 1–40; the symbol is 17 + 4 × version modules wide.
     public let version: Int
+    /// The level the code was made at, as asked (the version grew to fit it).
     public let errorCorrection: ErrorCorrection
     /// The data mask 0–7 (chosen by the penalty rules unless given).
     public let mask: Int

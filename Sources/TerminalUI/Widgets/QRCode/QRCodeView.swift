@@ -8,10 +8,12 @@
 /// blocks and no way to draw a scannable code, so `size(for:)` is nil and
 /// `draw` draws nothing: callers leave the code out and show the URL.
 public struct QRCodeView: Sendable {
+    /// The code drawn; the view adds only the quiet zone.
     public let code: QRCode
     /// Light modules around the symbol on every side.
     public static let quietZone = 4
 
+    /// A view of `code`; it draws nothing in ASCII (see `size(for:)`).
     public init(_ code: QRCode) {
         self.code = code
     }
