@@ -3,7 +3,7 @@ import Foundation
 /// What happened to one attempt of one call, reported to request observers.
 /// It carries no secrets: signing headers are redacted before it is built.
 public struct RequestEvent: Sendable, CustomStringConvertible {
-    /// `iam` or `sts`.
+    /// The SigV4 service name (`iam`, `sts`, `organizations`) of the endpoint called.
     public var service: String
     public var action: String
     /// 1 for the first try.
