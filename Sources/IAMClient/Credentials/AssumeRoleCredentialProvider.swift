@@ -52,7 +52,8 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
         self.source = source
     }
 
-    /// Fetches the source credentials, then calls AssumeRole (asking for an MFA code each time); wrap it in `CachedCredentialProvider` so that happens only near expiry.
+    /// Fetches the source credentials, then calls AssumeRole (asking for an MFA code
+    /// each time); wrap it in `CachedCredentialProvider` so that happens only near expiry.
     public func credentials() async throws -> AWSCredentials {
         // Fetch the source first, so that its failure (a broken credential_process
         // in the source profile, say) is reported as that source's, not as STS's.

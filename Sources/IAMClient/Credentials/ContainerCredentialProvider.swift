@@ -40,7 +40,8 @@ public struct ContainerCredentialProvider: CredentialProvider {
     private let retryPause: TimeInterval
     private let now: @Sendable () -> Date
 
-    /// `url` is used as given: the check that a token goes only over https or to a local agent is the chain's, so a caller building one directly owns that choice.
+    /// `url` is used as given: the check that a token goes only over https or to a
+    /// local agent is the chain's, so a caller building one directly owns that choice.
     public init(url: URL, authorization: Authorization?, transport: any HTTPTransport) {
         self.init(url: url, authorization: authorization, transport: transport, retryPause: 1, now: { Date() })
     }

@@ -19,7 +19,7 @@ public struct EnvironmentCredentialProvider: CredentialProvider, CustomStringCon
     /// The same as `description`, so `debugPrint` shows no secret either.
     public var debugDescription: String { description }
 
-    /// Reads the variables at each call; throws `CredentialError` when the key is missing or has no secret.
+    /// Reads the given environment at each call; throws `CredentialError` when the key is missing or has no secret.
     public func credentials() async throws -> AWSCredentials {
         guard let credentials = try Self.read(environment) else {
             throw CredentialError(source: Self.sourceName, kind: .invalidConfiguration, message: "AWS_ACCESS_KEY_ID is not set")

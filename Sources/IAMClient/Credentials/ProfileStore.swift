@@ -9,9 +9,9 @@ import Foundation
 public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// Profile name -> key -> value; keys lower-cased.
     public private(set) var profiles: [String: [String: String]]
-    /// The credentials file read (after `~` and `AWS_SHARED_CREDENTIALS_FILE`); empty when none was.
+    /// The credentials file's path (after `~` and `AWS_SHARED_CREDENTIALS_FILE`), whether or not it exists; empty for a store built in memory.
     public let credentialsPath: String
-    /// The config file read (after `~` and `AWS_CONFIG_FILE`); empty when none was.
+    /// The config file's path (after `~` and `AWS_CONFIG_FILE`), whether or not it exists; empty for a store built in memory.
     public let configPath: String
     /// Lines the parser could not make sense of. botocore refuses such files;
     /// we keep what parsed and let the credential chain report these.

@@ -29,7 +29,7 @@ public struct IAMService: IAMOperations {
         return try await client.call("CreateRole", parameters.items) { try Role(xml: $0.required("Role")) }
     }
 
-    /// GetRole: the one call that returns a role's tags, boundary and last use together. Throws `noSuchEntity` when absent.
+    /// GetRole: the one call that returns a role's tags, boundary and last use together. An absent role is an `AWSError` with code `noSuchEntity`.
     public func getRole(name: String) async throws -> Role {
         try await client.call("GetRole", [("RoleName", name)]) { try Role(xml: $0.required("Role")) }
     }
