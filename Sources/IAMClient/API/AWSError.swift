@@ -6,12 +6,16 @@ import SafeText
 public struct AWSError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, in AWS's words; compare with `AWSErrorCode`'s members.
     public var code: AWSErrorCode
+    /// AWS's explanation, with any registered secret redacted, since it is shown to people.
     public var message: String
+    /// The status of the answer; decides retries when the code alone does not.
     public var httpStatus: Int
+    /// AWS's request ID, nil when the answer had none; quote it to AWS Support.
     public var requestId: String?
     /// The API action that failed, such as `CreateRole`.
     public var action: String?
 
+    /// `message` is redacted here, so no path can keep an echoed secret.
     public init(code: AWSErrorCode, message: String, httpStatus: Int, requestId: String? = nil, action: String? = nil) {
         self.code = code
         // A server may echo a request back; what it says is shown to people.
@@ -21,6 +25,7 @@ public struct AWSError: Error, Sendable, Hashable, CustomStringConvertible {
         self.action = action
     }
 
+    /// One line for people: action, code, status, message and request ID.
     public var description: String {
         var text = action.map { "\($0) failed: " } ?? ""
         text += "\(code) (HTTP \(httpStatus)): \(message)"

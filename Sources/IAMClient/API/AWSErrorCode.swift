@@ -9,6 +9,7 @@ public struct AWSErrorCode: RawRepresentable, Hashable, Sendable, CustomStringCo
     /// The code exactly as AWS sent it.
     public let rawValue: String
 
+    /// Any text; an unknown code keeps what AWS sent.
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
@@ -44,9 +45,9 @@ extension AWSErrorCode {
     /// EC2-style services' name for a signature that does not match.
     public static let authFailure: AWSErrorCode = "AuthFailure"
 
-    /// The credentials do not allow the call.
     /// Organizations: the caller's account is in no organization.
     public static let organizationsNotInUse: AWSErrorCode = "AWSOrganizationsNotInUseException"
+    /// The credentials do not allow the call.
     public static let accessDenied: Set<AWSErrorCode> = ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation"]
     /// The access key or its secret is wrong, or was deleted.
     public static let badCredentials: Set<AWSErrorCode> = [

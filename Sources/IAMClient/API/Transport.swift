@@ -66,14 +66,19 @@ public protocol HTTPTransport: Sendable {
 
 /// A failure below HTTP: no response was received.
 public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Why no response came: a time-out, a dropped or refused connection, or anything else (DNS, TLS).
     public enum Kind: String, Sendable, Hashable {
         case timedOut, connectionLost, cannotConnect, other
     }
+    /// Decides whether the call is retried (`RetryPolicy.isRetryable(_:)`).
     public var kind: Kind
+    /// For people; redacted when the error is made.
     public var message: String
+    /// `message` is redacted here, since transports quote URLs and system errors.
     public init(kind: Kind, message: String) {
         self.kind = kind
         self.message = SecretRedactor.shared.redact(message)
     }
+    /// `kind: message`, as debug logs and error messages show it.
     public var description: String { "\(kind.rawValue): \(message)" }
 }

@@ -3,8 +3,9 @@ import Foundation
 /// What happened to one attempt of one call, reported to request observers.
 /// It carries no secrets: signing headers are redacted before it is built.
 public struct RequestEvent: Sendable, CustomStringConvertible {
-    /// `iam` or `sts`.
+    /// The SigV4 service name (`iam`, `sts`, `organizations`) of the endpoint called.
     public var service: String
+    /// The API action, such as `CreateRole` or `ListAccounts`.
     public var action: String
     /// 1 for the first try.
     public var attempt: Int
@@ -14,6 +15,7 @@ public struct RequestEvent: Sendable, CustomStringConvertible {
     public var transportError: TransportError?
     /// The AWS error code of a failed response (`Throttling`, `NoSuchEntity`, ...).
     public var errorCode: String?
+    /// AWS's request ID, from the error body or the response headers; nil when none came.
     public var requestId: String?
     /// Wall time of the attempt, for `--debug` only.
     public var duration: TimeInterval
@@ -26,6 +28,7 @@ public struct RequestEvent: Sendable, CustomStringConvertible {
     /// The request headers as sent, with `Authorization` and `X-Amz-Security-Token` redacted.
     public var redactedHeaders: [(String, String)]
 
+    /// `isWrite` nil decides from the action's name; `headers` are redacted here, so a raw list may be passed.
     public init(
         service: String, action: String, attempt: Int, httpStatus: Int? = nil, transportError: TransportError? = nil,
         errorCode: String? = nil, requestId: String? = nil, duration: TimeInterval = 0, isWrite: Bool? = nil,
@@ -50,6 +53,7 @@ public struct RequestEvent: Sendable, CustomStringConvertible {
 
     static let writePrefixes = ["Create", "Update", "Delete", "Attach", "Detach", "Tag", "Untag", "Put", "Remove", "Add", "Set"]
 
+    /// True for actions whose names start as writes do (`Create`, `Delete`, `Put`, ...), so `--debug` lines mark the calls that change something.
     public static func isWriteAction(_ action: String) -> Bool {
         writePrefixes.contains { action.hasPrefix($0) }
     }

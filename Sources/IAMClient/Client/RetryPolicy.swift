@@ -23,6 +23,7 @@ public struct RetryPolicy: Sendable {
     /// How many attempts a call gets unless the session says otherwise: the first try and four retries.
     public static let defaultMaxAttempts = 5
 
+    /// Defaults suit an interactive command: five attempts, 0.2 s doubling to 20 s at most; `maxAttempts` below 1 counts as 1.
     public init(
         maxAttempts: Int = RetryPolicy.defaultMaxAttempts, baseDelay: TimeInterval = 0.2, maxDelay: TimeInterval = 20,
         sleep: @escaping @Sendable (TimeInterval) async throws -> Void = RetryPolicy.taskSleep,

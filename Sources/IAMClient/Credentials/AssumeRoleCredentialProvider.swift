@@ -6,11 +6,14 @@ import Foundation
 public struct AssumeRoleCredentialProvider: CredentialProvider {
     /// The MFA device a role's trust policy demands, and who to ask for its code.
     public struct MFA: Sendable {
+        /// The profile's `mfa_serial`: a device ARN or a hardware token's serial.
         public var serialNumber: String
         /// Nil when nobody can be asked (no terminal): the fetch then fails with `MFACodeUnavailableError`.
         public var prompt: MFACodePrompt?
+        /// What the prompt shows, and what `MFACodeUnavailableError` names.
         public var challenge: MFAChallenge
 
+        /// Pass a nil `prompt` where no one can type a code; the fetch then fails clearly instead of hanging.
         public init(serialNumber: String, prompt: MFACodePrompt?, challenge: MFAChallenge) {
             self.serialNumber = serialNumber
             self.prompt = prompt
@@ -18,9 +21,13 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
         }
     }
 
+    /// The role to assume (the profile's `role_arn`).
     public var roleArn: String
+    /// `role_session_name`, shown in CloudTrail as the session; botocore's made-up name when unset.
     public var sessionName: String
+    /// `external_id`, sent when the trust policy demands one; nil sends none.
     public var externalId: String?
+    /// `duration_seconds`; nil leaves STS's default of one hour.
     public var durationSeconds: Int?
     private let sourceCredentials: any CredentialProvider
     private let sts: any STSOperations
@@ -45,6 +52,8 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
         self.source = source
     }
 
+    /// Fetches the source credentials, then calls AssumeRole (asking for an MFA code
+    /// each time); wrap it in `CachedCredentialProvider` so that happens only near expiry.
     public func credentials() async throws -> AWSCredentials {
         // Fetch the source first, so that its failure (a broken credential_process
         // in the source profile, say) is reported as that source's, not as STS's.

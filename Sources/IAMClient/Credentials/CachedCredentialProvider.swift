@@ -28,6 +28,7 @@ public actor CachedCredentialProvider: CredentialProvider {
         self.now = now
     }
 
+    /// The kept credentials while they are fresh; otherwise one shared refresh from the base provider.
     public func credentials() async throws -> AWSCredentials {
         if let cached, !isDue(cached) { return cached }
         if let refresh { return try await refresh.value }

@@ -6,6 +6,7 @@ import SafeText
 /// agent (`AWS_CONTAINER_CREDENTIALS_FULL_URI` with
 /// `AWS_CONTAINER_AUTHORIZATION_TOKEN` or `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE`).
 public struct ContainerCredentialProvider: CredentialProvider {
+    /// How the chain and its messages name this source.
     public static let sourceName = "container"
     /// The ECS credential host a relative URI is resolved against.
     public static let defaultHost = "http://169.254.170.2"
@@ -14,6 +15,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
     public static let allowedHTTPHosts: Set<String> = ["localhost", "169.254.170.2", "169.254.170.23", "fd00:ec2::23"]
     /// botocore's limits: 2 s per request, 3 attempts for failures worth retrying.
     public static let timeout: TimeInterval = 2
+    /// Counted with the first try; only unreachable endpoints and 5xx answers are tried again.
     public static let maxAttempts = 3
 
     /// How requests prove they come from inside the task or pod.
@@ -23,6 +25,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
         /// Read at every fetch, because the agent rotates it.
         case tokenFile(String)
 
+        /// Shows the token file's path, never the token.
         public var description: String {
             switch self {
             case .token: "Authorization(token: <redacted>)"
@@ -37,6 +40,8 @@ public struct ContainerCredentialProvider: CredentialProvider {
     private let retryPause: TimeInterval
     private let now: @Sendable () -> Date
 
+    /// `url` is used as given: the check that a token goes only over https or to a
+    /// local agent is the chain's, so a caller building one directly owns that choice.
     public init(url: URL, authorization: Authorization?, transport: any HTTPTransport) {
         self.init(url: url, authorization: authorization, transport: transport, retryPause: 1, now: { Date() })
     }
@@ -49,6 +54,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
         self.retryPause = retryPause
     }
 
+    /// GETs the endpoint, retrying an unreachable endpoint or a 5xx answer up to `maxAttempts` times; reads a token file at every call.
     public func credentials() async throws -> AWSCredentials {
         var headers = [("Accept", "application/json")]
         if let authorization {

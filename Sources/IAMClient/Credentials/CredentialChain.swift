@@ -43,6 +43,7 @@ public struct CredentialChain: CredentialProvider {
     /// `["environment", "profile default", "web identity", "container", "instance metadata"]`.
     public var sourceNames: [String] { links.map(\.name) }
 
+    /// The first configured source's credentials; later calls go straight to the source that won.
     public func credentials() async throws -> AWSCredentials {
         try await state.credentials(links: links, preflight: preflight)
     }

@@ -4,17 +4,22 @@ import Foundation
 /// (or the older `AWS_SECURITY_TOKEN`), read from an explicit environment.
 /// Its `description` does not show the environment, which holds the secret.
 public struct EnvironmentCredentialProvider: CredentialProvider, CustomStringConvertible, CustomDebugStringConvertible {
+    /// How the chain and its messages name this source.
     public static let sourceName = "environment"
 
     private let environment: [String: String]
 
+    /// The environment to read, passed in so tests need not set the process's own.
     public init(environment: [String: String]) {
         self.environment = environment
     }
 
+    /// Names the type only: the environment holds the secret.
     public var description: String { "EnvironmentCredentialProvider()" }
+    /// The same as `description`, so `debugPrint` shows no secret either.
     public var debugDescription: String { description }
 
+    /// Reads the given environment at each call; throws `CredentialError` when the key is missing or has no secret.
     public func credentials() async throws -> AWSCredentials {
         guard let credentials = try Self.read(environment) else {
             throw CredentialError(source: Self.sourceName, kind: .invalidConfiguration, message: "AWS_ACCESS_KEY_ID is not set")

@@ -5,10 +5,13 @@ import Foundation
 /// Every request has a 1 s time-out and is tried once, so machines that are not
 /// on EC2 pay at most a second before hearing that nothing is there.
 public struct InstanceMetadataCredentialProvider: CredentialProvider {
+    /// How the chain and its messages name this source.
     public static let sourceName = "instance metadata"
     /// Used unless `AWS_EC2_METADATA_SERVICE_ENDPOINT` (or the IPv6 mode) says otherwise.
     public static let defaultEndpoint = "http://169.254.169.254"
+    /// Used when `AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE` is `IPv6`.
     public static let defaultIPv6Endpoint = "http://[fd00:ec2::254]"
+    /// Seconds per request; short, so the probe costs little off EC2.
     public static let timeout: TimeInterval = 1
     /// The session token's lifetime in seconds, the largest IMDS allows (six hours).
     public static let tokenTTLSeconds = 21600
@@ -16,6 +19,7 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
     private let endpoint: String
     private let requester: MetadataRequester
 
+    /// `endpoint` is the metadata service's root; trailing slashes are dropped.
     public init(endpoint: URL, transport: any HTTPTransport) {
         var base = endpoint.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
@@ -23,6 +27,7 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
         self.requester = MetadataRequester(transport: transport, timeout: Self.timeout, source: Self.sourceName)
     }
 
+    /// A fresh IMDSv2 token, the attached role's name, then its credentials: three requests every call, so wrap it in `CachedCredentialProvider`.
     public func credentials() async throws -> AWSCredentials {
         let tokenURL = try url("/latest/api/token")
         let tokenResponse = try await requester.send(

@@ -6,8 +6,10 @@ public struct MFAChallenge: Sendable, Hashable {
     public var profile: String
     /// The MFA device: `arn:aws:iam::123456789012:mfa/alice`, or a hardware serial.
     public var serialNumber: String
+    /// The role the code unlocks, so the person knows what they are approving.
     public var roleArn: String
 
+    /// All three are shown to the person asked.
     public init(profile: String, serialNumber: String, roleArn: String) {
         self.profile = profile
         self.serialNumber = serialNumber
@@ -23,9 +25,12 @@ public typealias MFACodePrompt = @Sendable (MFAChallenge) async throws -> String
 
 /// An MFA code and its device, as STS AssumeRole takes them (`SerialNumber`, `TokenCode`).
 public struct MFAToken: Sendable, Hashable {
+    /// The profile's `mfa_serial`.
     public var serialNumber: String
+    /// The six-digit code the person typed, good for one call only.
     public var tokenCode: String
 
+    /// Both go to AssumeRole as they are.
     public init(serialNumber: String, tokenCode: String) {
         self.serialNumber = serialNumber
         self.tokenCode = tokenCode
@@ -36,14 +41,18 @@ public struct MFAToken: Sendable, Hashable {
 /// nothing typed. A usage problem (exit 2) rather than an AWS failure: running
 /// the command on a terminal, or with other credentials, is the way out.
 public struct MFACodeUnavailableError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The profile, device and role that needed the code, for the message.
     public var challenge: MFAChallenge
+    /// Why no code was had, worded to follow "but" in `description`.
     public var reason: String
 
+    /// `reason` completes the sentence "... but REASON".
     public init(challenge: MFAChallenge, reason: String) {
         self.challenge = challenge
         self.reason = reason
     }
 
+    /// Names the profile, device and role, and says where the command can ask.
     public var description: String {
         "profile \(challenge.profile) needs an MFA code for \(challenge.serialNumber) (mfa_serial) to assume \(challenge.roleArn), "
             + "but \(reason); run the command on a terminal, or in the wizard"

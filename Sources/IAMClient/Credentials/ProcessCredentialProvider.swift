@@ -35,9 +35,12 @@ public struct ProcessCredentialProvider: CredentialProvider, CustomStringConvert
     /// browser, but not forever.
     public static let defaultTimeLimit: TimeInterval = 120
 
+    /// Names the source only: the command line may hold secrets.
     public var description: String { "ProcessCredentialProvider(source: \(source))" }
+    /// The same as `description`, so `debugPrint` shows no secret either.
     public var debugDescription: String { description }
 
+    /// Runs the command at every call (no shell, a time and output limit) and decodes its Version 1 document.
     public func credentials() async throws -> AWSCredentials {
         let words: [String]
         do {

@@ -9,7 +9,9 @@ import Foundation
 public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// Profile name -> key -> value; keys lower-cased.
     public private(set) var profiles: [String: [String: String]]
+    /// The credentials file's path (after `~` and `AWS_SHARED_CREDENTIALS_FILE`), whether or not it exists; empty for a store built in memory.
     public let credentialsPath: String
+    /// The config file's path (after `~` and `AWS_CONFIG_FILE`), whether or not it exists; empty for a store built in memory.
     public let configPath: String
     /// Lines the parser could not make sense of. botocore refuses such files;
     /// we keep what parsed and let the credential chain report these.
@@ -28,11 +30,16 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
 
     /// One unparsable line, located as `path:line:column`.
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        /// The file, as read; `ProfileStore.displayPath` shortens it for messages.
         public var path: String
+        /// 1-based.
         public var line: Int
+        /// 1-based, where the fault starts in the line.
         public var column: Int
+        /// What is wrong with the line, for people.
         public var message: String
 
+        /// Built by the parser; tests build their own to check messages.
         public init(path: String, line: Int, column: Int, message: String) {
             self.path = path
             self.line = line
@@ -40,9 +47,11 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
             self.message = message
         }
 
+        /// `path:line:column: message`, the form compilers use, so editors can jump to it.
         public var description: String { "\(path):\(line):\(column): \(message)" }
     }
 
+    /// An in-memory store for tests and previews; `load(environment:)` reads the real files.
     public init(
         profiles: [String: [String: String]] = [:], credentialsPath: String = "", configPath: String = "",
         problems: [Problem] = [], home: String? = nil,
@@ -82,6 +91,7 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
         )
     }
 
+    /// The merged settings of profile `name` (credentials file winning), or nil when neither file has it.
     public func profile(_ name: String) -> [String: String]? { profiles[name] }
 
     /// Every profile name, sorted, for "profiles there: ..." hints.
@@ -93,6 +103,7 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
         return "~" + path.dropFirst(home.count)
     }
 
+    /// Profiles and setting names only: the values include secret keys.
     public var description: String {
         let listed = profileNames.map { name in
             "\(name) [" + (profiles[name] ?? [:]).keys.sorted().joined(separator: ", ") + "]"
@@ -101,6 +112,7 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
             + "profiles: \(listed.joined(separator: "; ")), problems: \(problems.count))"
     }
 
+    /// The same as `description`, so `debugPrint` shows no secret either.
     public var debugDescription: String { description }
 
     /// Parses INI text. In the config file a section is `[profile NAME]`
@@ -111,7 +123,9 @@ public struct ProfileStore: Sendable, CustomStringConvertible, CustomDebugString
 
     /// The profiles in one file, its `[sso-session NAME]` sections, and the lines that did not parse.
     public struct ParsedFile: Sendable {
+        /// Section name -> key -> value, keys lower-cased.
         public var profiles: [String: [String: String]]
+        /// The lines that did not parse, in file order.
         public var problems: [Problem]
         /// `[sso-session NAME]` sections of the config file, by name.
         public var ssoSessions: [String: [String: String]] = [:]

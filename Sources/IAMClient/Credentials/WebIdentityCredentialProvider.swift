@@ -4,11 +4,16 @@ import SafeText
 /// Temporary credentials for a role, from STS AssumeRoleWithWebIdentity with an
 /// OIDC token read from a file (EKS service accounts, CI runners).
 public struct WebIdentityCredentialProvider: CredentialProvider {
+    /// How the chain and its messages name this source.
     public static let sourceName = "web identity"
 
+    /// `AWS_ROLE_ARN` or the profile's `role_arn`: the role the token's issuer is trusted by.
     public var roleArn: String
+    /// `AWS_WEB_IDENTITY_TOKEN_FILE` or `web_identity_token_file`; read at every fetch.
     public var tokenFile: String
+    /// `AWS_ROLE_SESSION_NAME` or `role_session_name`, shown in CloudTrail as the session.
     public var sessionName: String
+    /// Nil leaves STS's default of one hour.
     public var durationSeconds: Int?
     private let sts: any STSOperations
     private let source: String

@@ -2,11 +2,15 @@ import Foundation
 
 /// The region, partition and IAM, STS and Organizations endpoints for one run.
 public struct ResolvedEndpoints: Sendable, Hashable {
+    /// Such as `us-east-1`; already checked to be a valid region name.
     public var region: String
     /// Where the region came from: `--region`, `AWS_REGION`, `profile dev`, `default`.
     public var regionOrigin: String
+    /// The partition `region` belongs to, which decides the default hosts and ARN prefix.
     public var partition: Partition
+    /// Global within the partition, unless overridden.
     public var iam: ServiceEndpoint
+    /// Regional unless the partition's data names a host of its own, or overridden.
     public var sts: ServiceEndpoint
     /// Global in most partitions, like IAM; only multi-account runs call it.
     public var organizations: ServiceEndpoint
@@ -19,6 +23,7 @@ public struct ResolvedEndpoints: Sendable, Hashable {
 /// the profile's `endpoint_url`; `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` (or the
 /// profile's `ignore_configured_endpoint_urls`) leaves only `--endpoint-url`.
 public enum EndpointResolver {
+    /// Fails with `ClientConfigurationError` naming the setting when a region or endpoint URL cannot work.
     public static func resolve(
         regionOption: String?, endpointURLOption: String?,
         environment: [String: String], profile: [String: String], profileName: String

@@ -9,7 +9,9 @@ import Foundation
 public struct Partition: Sendable, Hashable, CustomStringConvertible {
     /// A host of its own for one (pseudo-)region, such as `aws-global` -> `sts.amazonaws.com`.
     public struct StaticHost: Sendable, Hashable {
+        /// The host name only, such as `sts.amazonaws.com`; https is implied.
         public var host: String
+        /// The region calls to `host` are signed for (`us-east-1` for the global STS host).
         public var signingRegion: String
     }
 
@@ -48,6 +50,7 @@ public struct Partition: Sendable, Hashable, CustomStringConvertible {
         self.stsHosts = stsHosts
     }
 
+    /// The partition's name, as ARNs have it.
     public var description: String { name }
 
     /// The regional STS endpoint, `https://sts.REGION.DNS-SUFFIX`, or the host

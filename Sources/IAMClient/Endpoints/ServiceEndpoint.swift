@@ -2,13 +2,16 @@ import Foundation
 
 /// Where one service's calls go and how they are signed.
 public struct ServiceEndpoint: Sendable, Hashable, CustomStringConvertible {
+    /// The scheme, host, port and path calls go to; the signature covers the host and path.
     public var url: URL
-    /// The SigV4 service name: `iam` or `sts`.
+    /// The SigV4 service name: `iam`, `sts` or `organizations`.
     public var signingName: String
+    /// The region in the credential scope; for a global service (IAM) it may differ from the session's.
     public var signingRegion: String
     /// Where `url` came from: `default`, `--endpoint-url`, `AWS_ENDPOINT_URL_IAM`, ...
     public var origin: String
 
+    /// `origin` names the setting the URL came from, for messages.
     public init(url: URL, signingName: String, signingRegion: String, origin: String = "default") {
         self.url = url
         self.signingName = signingName
@@ -16,6 +19,7 @@ public struct ServiceEndpoint: Sendable, Hashable, CustomStringConvertible {
         self.origin = origin
     }
 
+    /// The URL, how it is signed and where it came from, for `--debug` and messages.
     public var description: String { "\(url.absoluteString) (\(signingName) signed for \(signingRegion), from \(origin))" }
 
     /// The `Host` header: the host, with the port when it is not the scheme's default.

@@ -7,6 +7,7 @@ import Darwin
 /// Why a file or standard input could not be read, in words a person
 /// acts on; `description` names the file first.
 public struct InputFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, as a value callers can match on (a missing file is often not an error); `message` words it.
     public enum Reason: Sendable, Equatable {
         case notFound
         case permissionDenied
@@ -27,9 +28,12 @@ public struct InputFileError: Error, Sendable, Equatable, CustomStringConvertibl
         }
     }
 
+    /// The path as the user gave it, or `-` for standard input.
     public var path: String
+    /// Why the read failed.
     public var reason: Reason
 
+    /// Built by `InputFile`; tests build their own to check messages.
     public init(path: String, reason: Reason) {
         self.path = path
         self.reason = reason

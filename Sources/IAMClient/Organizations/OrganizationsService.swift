@@ -4,10 +4,13 @@ import Foundation
 /// signed for service `organizations`: only what a multi-account run reads,
 /// the accounts of the organization or of some of its units.
 public struct OrganizationsService: Sendable {
+    /// The `X-Amz-Target` prefix of every call (`AWSOrganizationsV20161128.ListAccounts`).
     public static let targetPrefix = "AWSOrganizationsV20161128"
 
+    /// Signs, sends and retries each call against the Organizations endpoint.
     public let client: ServiceClient
 
+    /// The client must speak JSON 1.1 with `targetPrefix`, as `AWSSession` builds it.
     public init(client: ServiceClient) {
         self.client = client
     }
@@ -81,11 +84,13 @@ public struct OrganizationsService: Sendable {
 public struct OrganizationAccount: Sendable, Hashable {
     /// The 12-digit account ID.
     public var id: String
+    /// The account's name as set in Organizations; empty when the answer has none.
     public var name: String
     /// `ACTIVE`, `SUSPENDED` or `PENDING_CLOSURE` (the newer `State` when sent,
     /// which adds `PENDING_ACTIVATION` and `CLOSED`).
     public var status: String
 
+    /// Fakes and tests build this directly; answers are decoded in this module.
     public init(id: String, name: String, status: String) {
         self.id = id
         self.name = name

@@ -61,10 +61,15 @@ struct RESTJSONClient: Sendable {
 /// names it (`UnauthorizedException`, `AuthorizationPendingException`, ...) and
 /// its message, made inert and with every registered secret removed.
 public struct SSOServiceError: Error, Sendable, CustomStringConvertible {
+    /// Which API answered, as messages name it: `SSO portal` or `SSO OIDC`.
     public var service: String
+    /// The operation that failed, such as `CreateToken`.
     public var operation: String
+    /// The HTTP status of the answer (200 for a malformed success).
     public var status: Int
+    /// The exception name callers match on, such as `AuthorizationPendingException`; `MalformedResponse` for an answer that could not be read.
     public var code: String
+    /// For people: made inert and redacted when the error is made.
     public var message: String
 
     init(service: String, operation: String, status: Int, code: String, message: String) {
@@ -91,6 +96,7 @@ public struct SSOServiceError: Error, Sendable, CustomStringConvertible {
         oauthError.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Exception"
     }
 
+    /// One line: service, operation, code, status and message.
     public var description: String {
         "\(service) \(operation) failed: \(code) (HTTP \(status))" + (message.isEmpty ? "" : ": \(message)")
     }

@@ -7,6 +7,7 @@ import Foundation
 public struct SSOConfiguration: Sendable, Hashable {
     /// The `sso_session` name; nil for the legacy form.
     public var sessionName: String?
+    /// `sso_start_url`: the organization's AWS access portal URL.
     public var startURL: String
     /// Where the portal and OIDC endpoints are (`sso_region`).
     public var region: String

@@ -8,18 +8,25 @@ import Foundation
 /// `slow_down`) until approval, refusal, or the code's `expiresIn`; then write
 /// the token where the AWS CLI reads it.
 public struct SSODeviceLogin: Sendable {
+    /// The profile being signed in for, named in messages.
     public var profile: String
+    /// The start URL, region, scopes and cache key of that profile.
     public var configuration: SSOConfiguration
+    /// The OIDC API the flow talks to.
     public var oidc: SSOOIDCClient
+    /// Where the token goes, shared with `aws sso login`.
     public var cache: SSOTokenCache
+    /// The clock; injectable so tests can expire codes and registrations.
     public var now: @Sendable () -> Date
     /// The wait between polls; injectable so tests need not wait.
     public var sleep: @Sendable (TimeInterval) async throws -> Void
 
     /// botocore's `_DEFAULT_INTERVAL` and `_SLOW_DOWN_DELAY`.
     public static let defaultInterval = 5
+    /// Seconds added to the poll interval at each `SlowDownException`.
     public static let slowDownDelay = 5
 
+    /// `standard(profileOption:environment:transport:)` builds one from the real files; tests pass fakes and a sleep that does not wait.
     public init(
         profile: String, configuration: SSOConfiguration, oidc: SSOOIDCClient, cache: SSOTokenCache,
         now: @escaping @Sendable () -> Date = { Date() },
@@ -109,13 +116,16 @@ public struct SSODeviceLogin: Sendable {
 /// `message` says what happened; the description adds how to try again on
 /// the command line, which a screen with its own way (`s`) leaves out.
 public struct SSOLoginError: Error, Sendable, CustomStringConvertible {
+    /// What happened, without advice.
     public var message: String
     /// Signing in again can work (the code ran out, rather than being denied).
     public var canRetry: Bool
+    /// `canRetry` adds "run `rolewiz login` again" to the description.
     public init(_ message: String, canRetry: Bool = false) {
         self.message = message
         self.canRetry = canRetry
     }
+    /// `message`, with how to try again on the command line when that can work.
     public var description: String { message + (canRetry ? "; run `rolewiz login` again" : "") }
 }
 

@@ -8,23 +8,31 @@ import SafeText
 public struct SSOOIDCClient: Sendable {
     var client: RESTJSONClient
 
+    /// `endpoint` comes from `SSOEndpoints.oidc` (`oidc.REGION.DNS-SUFFIX` or an override); calls are unsigned, as the API wants, and tried once.
     public init(endpoint: URL, transport: any HTTPTransport) {
         client = RESTJSONClient(endpoint: endpoint, transport: transport, service: "SSO OIDC")
     }
 
     /// A registered public client: what StartDeviceAuthorization and CreateToken need.
     public struct Registration: Sendable, Hashable {
+        /// The registered client's ID, sent with every later call.
         public var clientId: String
+        /// Secret: registered with the redactor as soon as it is read.
         public var clientSecret: String
+        /// When the registration ends; a cached one is reused while it has a day left.
         public var expiresAt: Date
     }
 
     /// What the person must do: open `verificationUri` and enter `userCode`
     /// (or open `verificationUriComplete`, which carries the code).
     public struct DeviceAuthorization: Sendable, Hashable {
+        /// Secret: what CreateToken polls with; never shown to the person.
         public var deviceCode: String
+        /// The short code the person types at `verificationUri`.
         public var userCode: String
+        /// Where the person approves, in any browser.
         public var verificationUri: String
+        /// The same page with the code filled in; nil when the service sent none.
         public var verificationUriComplete: String?
         /// Seconds the device code stays valid.
         public var expiresIn: Int
@@ -34,8 +42,11 @@ public struct SSOOIDCClient: Sendable {
 
     /// An access token, with the refresh token when the grant gives one.
     public struct Token: Sendable, Hashable {
+        /// Secret: the bearer token for the portal API.
         public var accessToken: String
+        /// Seconds from now until `accessToken` expires.
         public var expiresIn: Int
+        /// Secret; lets the token be renewed without a browser. Nil when the grant gives none.
         public var refreshToken: String?
     }
 

@@ -6,15 +6,24 @@ import SafeText
 /// `sso_session` sign-ins the client registration and refresh token that let it
 /// be renewed without a browser. Its `description` shows no secret.
 public struct SSOToken: Sendable, Hashable, CustomStringConvertible {
+    /// The access portal URL the token belongs to.
     public var startURL: String
+    /// The `sso_region` whose portal API accepts the token.
     public var region: String
+    /// Secret: the bearer token for the portal API.
     public var accessToken: String
+    /// When `accessToken` stops working; checked before use, and refreshed when a refresh token allows.
     public var expiresAt: Date
+    /// Secret; only `sso_session` sign-ins have one.
     public var refreshToken: String?
+    /// The registration that may refresh the token; nil for legacy sign-ins.
     public var clientId: String?
+    /// Secret: the registration's own; nil for legacy sign-ins.
     public var clientSecret: String?
+    /// When the registration ends, after which a browser sign-in is needed again.
     public var registrationExpiresAt: Date?
 
+    /// Registers every secret given with the redactor.
     public init(
         startURL: String, region: String, accessToken: String, expiresAt: Date, refreshToken: String? = nil,
         clientId: String? = nil, clientSecret: String? = nil, registrationExpiresAt: Date? = nil
@@ -30,6 +39,7 @@ public struct SSOToken: Sendable, Hashable, CustomStringConvertible {
         for secret in [accessToken, refreshToken, clientSecret].compactMap({ $0 }) { SecretRedactor.shared.register(secret) }
     }
 
+    /// The start URL, region and expiry, and whether it can be refreshed: no secret.
     public var description: String {
         "SSOToken(startURL: \(startURL), region: \(region), expiresAt: \(AWSTimestamp.format(expiresAt)), refreshable: \(refreshToken != nil))"
     }
@@ -68,6 +78,7 @@ public struct SSOToken: Sendable, Hashable, CustomStringConvertible {
 
 /// The AWS CLI's token cache directory, `~/.aws/sso/cache`, shared with `aws sso login`.
 public struct SSOTokenCache: Sendable {
+    /// `HOME/.aws/sso/cache`, where both tools read and write tokens.
     public var directory: String
 
     /// The cache under `home` (the `HOME` of the environment rolewiz was given).

@@ -2,15 +2,18 @@ import Foundation
 
 /// The STS Query API (version 2011-06-15), signed for service `sts`.
 public struct STSService: STSOperations {
+    /// Sent as `Version` with every call.
     public static let apiVersion = "2011-06-15"
 
     /// Signed with the source credentials, or unsigned when it has none.
     public let client: ServiceClient
 
+    /// `client` decides the signing: a session's own, or one built on a source profile's credentials.
     public init(client: ServiceClient) {
         self.client = client
     }
 
+    /// Who the credentials belong to; it needs no permission, so it is the cheap check that credentials work.
     public func getCallerIdentity() async throws -> CallerIdentity {
         try await client.call("GetCallerIdentity") { result in
             CallerIdentity(
@@ -20,12 +23,14 @@ public struct STSService: STSOperations {
         }
     }
 
+    /// AssumeRole without MFA; see the five-argument form.
     public func assumeRole(
         roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?
     ) async throws -> AWSCredentials {
         try await assumeRole(roleArn: roleArn, sessionName: sessionName, externalId: externalId, durationSeconds: durationSeconds, mfa: nil)
     }
 
+    /// Fails before sending when the client has no credentials; the answer's credentials are temporary and carry their expiry.
     public func assumeRole(
         roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?, mfa: MFAToken?
     ) async throws -> AWSCredentials {
@@ -42,6 +47,7 @@ public struct STSService: STSOperations {
         }
     }
 
+    /// Sent unsigned whatever the client holds: the OIDC token is the proof.
     public func assumeRoleWithWebIdentity(
         roleArn: String, sessionName: String, webIdentityToken: String, durationSeconds: Int?
     ) async throws -> AWSCredentials {

@@ -6,22 +6,37 @@ import Foundation
 /// observers. A multi-account run makes one more per account with
 /// `assumingRole`, which shares all of that too.
 public final class AWSSession: Sendable {
+    /// The profile in force: `--profile`, `AWS_PROFILE` or `default` (which may not exist in any file).
     public let profileName: String
+    /// The region every regional endpoint and signature uses, such as `us-east-1`.
     public let region: String
     /// Where the region came from: `--region`, `AWS_REGION`, `profile dev`, `default`.
     public let regionOrigin: String
+    /// The partition of `region`; ARNs built for this session use its name.
     public let partition: Partition
+    /// Where IAM calls go: the partition's global endpoint unless overridden.
     public let iamEndpoint: ServiceEndpoint
+    /// Where STS calls go: regional unless the partition's data says otherwise.
     public let stsEndpoint: ServiceEndpoint
+    /// Where Organizations calls go; only multi-account runs use it.
     public let organizationsEndpoint: ServiceEndpoint
+    /// The credentials every client signs with; the standard chain unless the options gave one.
     public let credentialProvider: any CredentialProvider
+    /// Attempts and back-off shared by every client, with the run's deadline.
     public let retry: RetryPolicy
+    /// The skew learned from one client's clock error, applied by all.
     public let clock: ClockCorrection
+    /// Every attempt of every client is reported to these.
     public let observers: RequestObservers
+    /// The one transport every client and credential fetch goes through.
     public let transport: any HTTPTransport
+    /// Seconds per attempt, from sending to the last byte.
     public let timeout: TimeInterval
+    /// The signed IAM client.
     public let iam: IAMService
+    /// The STS client, signed with `credentialProvider`.
     public let sts: STSService
+    /// The Organizations client (AWS JSON 1.1), for listing an organization's accounts.
     public let organizations: OrganizationsService
 
     /// Resolves everything, failing before any connection when a setting cannot

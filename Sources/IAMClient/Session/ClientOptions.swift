@@ -8,7 +8,7 @@ public struct ClientOptions: Sendable {
     public var profile: String?
     /// `--region`; otherwise AWS_REGION, AWS_DEFAULT_REGION, the profile's region, us-east-1.
     public var region: String?
-    /// `--endpoint-url`: every IAM and STS call goes here.
+    /// `--endpoint-url`: every IAM, STS and Organizations call goes here.
     public var endpointURL: String?
     /// `--max-attempts`; otherwise AWS_MAX_ATTEMPTS, the profile's `max_attempts`, 5.
     public var maxAttempts: Int?
@@ -42,6 +42,7 @@ public struct ClientOptions: Sendable {
     /// The local clock; default `Date()`.
     public var clock: (@Sendable () -> Date)?
 
+    /// Only `environment` is required: pass the process's own deliberately, or a test's. Every other default is the real thing.
     public init(
         profile: String? = nil, region: String? = nil, endpointURL: String? = nil, maxAttempts: Int? = nil,
         debug: Bool = false, environment: [String: String],

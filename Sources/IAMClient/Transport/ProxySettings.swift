@@ -5,22 +5,29 @@ import Foundation
 /// URLs, and `NO_PROXY`/`no_proxy` for hosts to reach directly. Loopback hosts are
 /// never proxied: an emulator on 127.0.0.1 must not be sent through a corporate proxy.
 public struct ProxySettings: Sendable, Hashable {
+    /// A proxy to tunnel through; credentials in the proxy URL are not kept.
     public struct Proxy: Sendable, Hashable {
+        /// The proxy's host name or address.
         public var host: String
+        /// The proxy's port; 80 or 443 by the URL's scheme when not given.
         public var port: Int
     }
 
+    /// `HTTP_PROXY`: for http URLs; nil connects directly.
     public var httpProxy: Proxy?
+    /// `HTTPS_PROXY`: for https URLs, which every AWS endpoint uses; nil connects directly.
     public var httpsProxy: Proxy?
     /// NO_PROXY entries, lower-cased, without leading `*` or `.`; `*` alone means every host.
     public var noProxy: [String]
 
+    /// Settings given directly, for tests; `from(environment:)` reads the usual variables.
     public init(httpProxy: Proxy? = nil, httpsProxy: Proxy? = nil, noProxy: [String] = []) {
         self.httpProxy = httpProxy
         self.httpsProxy = httpsProxy
         self.noProxy = noProxy
     }
 
+    /// Lower-case names win over upper-case, as in curl; an unparsable proxy is ignored, as if unset.
     public static func from(environment: [String: String]) -> ProxySettings {
         func value(_ name: String) -> String? {
             let found = environment[name.lowercased()] ?? environment[name]

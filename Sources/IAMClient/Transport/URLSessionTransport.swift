@@ -15,6 +15,7 @@ import FoundationNetworking
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let exchanges: ExchangeDelegate
+    /// The proxies read from the environment at creation; later changes to the environment do not apply.
     public let proxySettings: ProxySettings
 
     /// - Parameter environment: read for HTTPS_PROXY, HTTP_PROXY and NO_PROXY.
@@ -38,6 +39,7 @@ public final class URLSessionTransport: HTTPTransport {
         session.finishTasksAndInvalidate()
     }
 
+    /// Sends one request, bounded by its time-out and size limit; plain http to an IPv6 loopback address goes over a socket of its own.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         if request.url.scheme == "http", LoopbackAddress(host: request.url.host ?? "") == .ipv6 {
             return try await Self.sendToIPv6Loopback(request)

@@ -9,10 +9,14 @@ import Foundation
 /// (libxml2's tree plus a Foundation object per node) would only cost time
 /// and memory on the 1,000-policy pages of ListPolicies.
 public struct ResponseElement: Sendable, Hashable {
+    /// The local name, without any namespace prefix.
     public var name: String
+    /// The character data directly inside, untrimmed; empty for an element that holds only children.
     public var text: String
+    /// The child elements in document order.
     public var children: [ResponseElement]
 
+    /// For tests and fuzz targets; responses are built by `QueryResponseParser`.
     public init(name: String, text: String = "", children: [ResponseElement] = []) {
         self.name = name
         self.text = text
@@ -26,10 +30,12 @@ public struct ResponseElement: Sendable, Hashable {
         try QueryResponseParser.root(of: body)
     }
 
+    /// The first child named `name`, or nil when there is none.
     public func child(_ name: String) -> ResponseElement? {
         children.first { $0.name == name }
     }
 
+    /// Every child named `name`, in order: how repeated elements such as `<entry>` are read.
     public func children(named name: String) -> [ResponseElement] {
         children.filter { $0.name == name }
     }
@@ -59,12 +65,15 @@ public struct ResponseElement: Sendable, Hashable {
         child(listName)?.children(named: "member") ?? []
     }
 
+    /// The text of a child as an integer; nil when absent or not a whole number.
     public func int(_ name: String) -> Int? { text(name).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
 
+    /// True only for `true` (any case); nil when the child is absent.
     public func bool(_ name: String) -> Bool? {
         text(name).map { $0.trimmingCharacters(in: .whitespaces).lowercased() == "true" }
     }
 
+    /// The text of a child as an AWS timestamp; nil when absent or not a time AWS writes.
     public func date(_ name: String) -> Date? { text(name).flatMap(AWSTimestamp.parse) }
 }
 

@@ -5,9 +5,13 @@ import SafeText
 /// an HTML error page from a proxy or load balancer, or XML without the
 /// elements AWS always includes. Says what came back so the user can tell.
 public struct UnexpectedResponseError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The API action whose answer this was, such as `GetRole`.
     public var action: String
+    /// The status, which often says more than the body (a proxy's 502, say).
     public var httpStatus: Int
+    /// Nil when the answer had no `Content-Type`; `text/html` points at a proxy or wrong endpoint.
     public var contentType: String?
+    /// The whole body's size in bytes, though only a preview is kept.
     public var bodyLength: Int
     /// The start of the body, with control characters replaced and any
     /// credential values blanked; at most `previewLimit` characters.
@@ -17,6 +21,7 @@ public struct UnexpectedResponseError: Error, Sendable, Hashable, CustomStringCo
 
     static let previewLimit = 160
 
+    /// Keeps only a short, redacted preview of the body, never the body itself.
     public init(action: String, response: HTTPResponse, reason: String) {
         self.action = action
         self.httpStatus = response.status
@@ -26,6 +31,7 @@ public struct UnexpectedResponseError: Error, Sendable, Hashable, CustomStringCo
         self.reason = reason
     }
 
+    /// What came back and what was wrong with it, ending with where to look.
     public var description: String {
         let type = contentType ?? "no content type"
         let start = bodyPreview.isEmpty ? "The body was empty." : "It began: \"\(bodyPreview)\""
