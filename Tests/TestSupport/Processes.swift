@@ -1,11 +1,4 @@
 import Foundation
-import Subprocess
-
-#if canImport(System)
-import System
-#else
-import SystemPackage
-#endif
 
 /// What a finished subprocess left behind.
 public struct ProcessResult: Sendable {
@@ -20,48 +13,51 @@ public struct ProcessResult: Sendable {
 /// with an explicit environment, optional standard input, captured output and
 /// a time-out, and finds the package's files and products.
 public enum Processes {
-    /// The most output a test child may write to each of its two pipes.
-    public static let outputLimit = 64 << 20
-
-    /// Runs `executable` to completion with swift-subprocess, which reads
-    /// standard output and error concurrently (neither pipe can fill up and
-    /// stall the child) and writes `stdin`, or nothing: without it the child
-    /// reads /dev/null. Past `timeout` the child is sent SIGTERM, then
-    /// SIGKILL two seconds later, and the result says `timedOut`.
+    /// Runs `executable` to completion. Standard output and error are read
+    /// concurrently so neither pipe can fill up and stall the child.
     public static func run(
         _ executable: URL, arguments: [String] = [], environment: [String: String],
         stdin: Data? = nil, timeout: TimeInterval = 120
     ) async throws -> ProcessResult {
-        let path = FilePath(executable.path)
-        // NUL-terminated: swift-subprocess strdup()s each entry (see CredentialCommand).
-        let variables = environment.map { Array("\($0.key)=\($0.value)\0".utf8) }
-        let input = stdin.map { Array($0) } ?? []
-        return try await withThrowingTaskGroup(of: ProcessResult?.self) { group in
-            group.addTask {
-                var options = PlatformOptions()
-                options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(2))]
-                let result = try await Subprocess.run(
-                    .path(path), arguments: Arguments(arguments), environment: .custom(variables), platformOptions: options,
-                    input: .array(input), output: .bytes(limit: outputLimit), error: .bytes(limit: outputLimit))
-                let code: Int32 = switch result.terminationStatus {
-                case .exited(let code): code
-                case .signaled(let signal): signal  // as Foundation's Process reported it
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+
+        let handle = UncheckedProcess(process)
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let group = DispatchGroup()
+                let collected = CollectedOutput()
+                for (pipe, isOutput) in [(output, true), (errors, false)] {
+                    group.enter()
+                    DispatchQueue.global().async {
+                        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                        collected.set(data, isOutput: isOutput)
+                        group.leave()
+                    }
                 }
-                return ProcessResult(
-                    exitCode: code, stdout: String(decoding: result.standardOutput, as: UTF8.self),
-                    stderr: String(decoding: result.standardError, as: UTF8.self), timedOut: false)
+                if let stdin { input.fileHandleForWriting.write(stdin) }
+                try? input.fileHandleForWriting.close()
+
+                let timer = DispatchWorkItem { handle.killAfterTimeout() }
+                DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
+                handle.process.waitUntilExit()
+                timer.cancel()
+                group.wait()
+                continuation.resume(returning: ProcessResult(
+                    exitCode: handle.process.terminationStatus,
+                    stdout: String(decoding: collected.output, as: UTF8.self),
+                    stderr: String(decoding: collected.errors, as: UTF8.self),
+                    timedOut: handle.didTimeOut))
             }
-            group.addTask {
-                try await Task.sleep(for: .seconds(timeout))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let result = first else {
-                return ProcessResult(
-                    exitCode: 128 + SIGKILL, stdout: "", stderr: "\(executable.lastPathComponent) ran past its \(Int(timeout)) s time-out and was stopped",
-                    timedOut: true)
-            }
-            return result
         }
     }
 
@@ -154,4 +150,55 @@ public final class HelperProcess: @unchecked Sendable {
 public struct ProcessLookupError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+}
+
+/// A `Process` handed between the waiting thread and the time-out timer.
+private final class UncheckedProcess: @unchecked Sendable {
+    let process: Process
+    private let lock = NSLock()
+    private var timedOut = false
+
+    init(_ process: Process) { self.process = process }
+
+    var didTimeOut: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return timedOut
+    }
+
+    func killAfterTimeout() {
+        lock.lock()
+        timedOut = true
+        lock.unlock()
+        guard process.isRunning else { return }
+        process.terminate()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 2) { [self] in
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+    }
+}
+
+/// Output collected on two reader queues.
+private final class CollectedOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storedOutput = Data()
+    private var storedErrors = Data()
+
+    func set(_ data: Data, isOutput: Bool) {
+        lock.lock()
+        if isOutput { storedOutput = data } else { storedErrors = data }
+        lock.unlock()
+    }
+
+    var output: Data {
+        lock.lock()
+        defer { lock.unlock() }
+        return storedOutput
+    }
+
+    var errors: Data {
+        lock.lock()
+        defer { lock.unlock() }
+        return storedErrors
+    }
 }
