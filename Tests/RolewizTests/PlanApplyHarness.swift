@@ -64,9 +64,10 @@ struct RolewizRunner {
 }
 
 extension ProcessResult {
-    /// The IAM actions of `--debug` lines that wrote (`| write`).
+    /// The IAM calls that wrote (`| write`), each once: an attempt that was
+    /// retried (`| retrying in`, as under a loaded moto) is not a call of its own.
     var writeActions: [String] {
-        debugLines.filter { $0.contains("| write") }.compactMap(Self.action)
+        debugLines.filter { $0.contains("| write") && !$0.contains("| retrying in") }.compactMap(Self.action)
     }
 
     /// Every IAM or STS action `--debug` reported.
