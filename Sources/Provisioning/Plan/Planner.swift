@@ -11,8 +11,10 @@ public struct Planner: Sendable {
     /// IAM's MaxSessionDuration when none was given.
     public static let defaultMaxSessionDuration = 3600
 
+    /// Only read here; `Applier` makes the writes.
     public let iam: any IAMOperations
 
+    /// `iam` is read for the role and for whether the policies to attach exist.
     public init(iam: any IAMOperations) {
         self.iam = iam
     }
