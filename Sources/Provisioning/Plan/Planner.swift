@@ -19,7 +19,7 @@ public struct Planner: Sendable {
         self.iam = iam
     }
 
-    /// The role as IAM holds it (its three reads run concurrently), or nil
+    /// The role as IAM holds it (`RoleDetails.load`, reads concurrent), or nil
     /// if there is no such role.
     public func currentRole(named roleName: String) async throws -> RoleDetails? {
         do {

@@ -207,7 +207,8 @@ public final class RoleService: Sendable {
         }
     }
 
-    /// A role with its attached policies and tags.
+    /// A role with its attached and inline policies, tags and instance
+    /// profiles (`RoleDetails.load`); a missing role is IAM's NoSuchEntity.
     public func loadRole(name: String) async throws -> RoleDetails {
         try await RoleDetails.load(roleName: name, from: requireLive("read the role").iam)
     }
@@ -265,6 +266,8 @@ public final class RoleService: Sendable {
 
     /// Deletes the role as `deletion` listed; a stop or a failure leaves the
     /// rest undone and says so, and running it again finishes the job.
+    /// Throws `RoleReplacedError`, deleting nothing, when the name now
+    /// belongs to another role than the one listed.
     public func delete(
         _ deletion: RoleDeletion, cancellation: ApplyCancellation = ApplyCancellation(),
         onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
