@@ -4,10 +4,10 @@ import TestSupport
 
 /// Modules whose every public declaration has a doc comment stay so:
 /// `.ci/undocumented-public --require-zero` fails on the first one added
-/// without. (Provisioning joins the list when it reaches zero.)
+/// without. Every Swift module in Sources/ is on the list (CNcursesw is C).
 @Suite(.timeLimit(.minutes(2)))
 struct DocumentationCoverageTests {
-    static let complete = ["IAMClient", "SafeText", "SigV4", "TerminalUI", "Wizard", "rolewiz"]
+    static let complete = ["IAMClient", "Provisioning", "SafeText", "SigV4", "TerminalUI", "Wizard", "rolewiz"]
 
     @Test func documentedModulesStayDocumented() async throws {
         guard let python = Processes.which("python3") else {

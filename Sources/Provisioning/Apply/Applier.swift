@@ -17,10 +17,13 @@ import IAMClient
 /// replaces the document with the same one. A profile made before a failure
 /// is found empty by the next plan, which only adds the role to it.
 public struct Applier: Sendable {
+    /// The IAM client every call goes through; a fake one in tests.
     public let iam: any IAMOperations
     /// How many attach/detach calls may be in flight at once.
     public let maxConcurrentCalls: Int
 
+    /// `maxConcurrentCalls` bounds the steps that run concurrently (attachments, detachments,
+    /// inline policies); below 1 counts as 1.
     public init(iam: any IAMOperations, maxConcurrentCalls: Int = 4) {
         self.iam = iam
         self.maxConcurrentCalls = maxConcurrentCalls
@@ -70,7 +73,9 @@ public struct Applier: Sendable {
 
 /// An apply running in its own task.
 public struct ApplyProgress: Sendable {
+    /// Every event of the apply, in order; the stream ends when the apply does.
     public let events: AsyncStream<ApplyEvent>
+    /// The apply's outcome; it never throws, failures are in the result.
     public let result: Task<ApplyResult, Never>
     /// Stops the apply after the call in flight.
     public let cancellation: ApplyCancellation

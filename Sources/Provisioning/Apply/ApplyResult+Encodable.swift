@@ -9,6 +9,7 @@ extension ApplyResult: Encodable {
         case status, roleArn, completed, failures, notStarted
     }
 
+    /// Writes the object shown above; `roleArn` is left out when the role was never made.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(status, forKey: .status)
@@ -24,6 +25,7 @@ extension ApplyStep: Encodable {
         case action, step
     }
 
+    /// Writes `{"action": ..., "step": ...}`: the IAM action and the step in words.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(action, forKey: .action)
@@ -36,6 +38,7 @@ extension StepFailure: Encodable {
         case action, step, code, message, requestId
     }
 
+    /// Writes the step as `ApplyStep` does, with the error code, message and, when IAM answered, its request ID.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(step.action, forKey: .action)

@@ -60,6 +60,7 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The step in words for progress lines and summaries, such as `attach arn:...` or `tag team, env`.
     public var description: String {
         switch self {
         case .createRole(let role): "create role \(role.roleName)"

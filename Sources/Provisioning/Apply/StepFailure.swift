@@ -6,14 +6,17 @@ public struct StepFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// Used when a change cannot be made through the calls rolewiz uses.
     public static let unsupportedCode = "Unsupported"
 
+    /// The step that failed.
     public var step: ApplyStep
     /// The AWS error code (`NoSuchEntity`, `MalformedPolicyDocument`, ...), or
     /// `connectionLost`/`timedOut`/... for a transport failure, or `Unsupported`.
     public var code: String
+    /// The error's message as AWS or the transport gave it, for the person reading the summary.
     public var message: String
     /// The error IAM answered, when it did.
     public var awsError: AWSError?
 
+    /// For a failure rolewiz decides itself, such as `unsupportedCode`; errors caught from calls are turned into one internally.
     public init(step: ApplyStep, code: String, message: String, awsError: AWSError? = nil) {
         self.step = step
         self.code = code
@@ -37,6 +40,7 @@ public struct StepFailure: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// One line naming the step, its IAM action, the code and the message.
     public var description: String {
         "\(step.description) (\(step.action)) failed: \(code): \(message)"
     }

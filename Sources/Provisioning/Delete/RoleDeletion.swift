@@ -5,8 +5,11 @@ import IAMClient
 /// the role is in an instance profile, so those go first, and the person
 /// sees the whole list before saying yes.
 public struct RoleDeletion: Sendable, Hashable {
+    /// The role as GetRole returned it; its path tells a service-linked role (`refusal`).
     public var role: Role
+    /// Managed policies to detach first, by ARN.
     public var attachedPolicyArns: [String]
+    /// Inline policies to delete first, by name.
     public var inlinePolicyNames: [String]
     /// Every instance profile holding the role; the role is taken out of each.
     public var instanceProfiles: [InstanceProfile]
@@ -15,6 +18,7 @@ public struct RoleDeletion: Sendable, Hashable {
     /// finishes the job.
     public var emptiedOwnProfile: InstanceProfile?
 
+    /// Usually made by `load(roleName:from:)`; tests build one directly.
     public init(role: Role, attachedPolicyArns: [String], inlinePolicyNames: [String], instanceProfiles: [InstanceProfile],
                 emptiedOwnProfile: InstanceProfile? = nil) {
         self.role = role

@@ -25,13 +25,17 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable, Codable {
 
 /// An export that could not be written, naming the field at fault.
 public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The spec field or option at fault, such as `format` or `trustPolicy`.
     public var field: String
+    /// What is wrong with it, in words a person acts on.
     public var message: String
 
+    /// Thrown by the exporters; tests build their own to compare.
     public init(field: String, message: String) {
         self.field = field
         self.message = message
     }
 
+    /// `field: message`, as the CLI prints it.
     public var description: String { "\(field): \(message)" }
 }

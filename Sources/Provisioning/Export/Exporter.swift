@@ -6,10 +6,13 @@ public struct Exporter: Sendable {
     /// which supplies this; without it `json` is refused with a clear error.
     public var specFileWriter: (@Sendable (DesiredRole) throws -> String)?
 
+    /// Pass `specFileWriter` to allow the `json` format; the others need nothing.
     public init(specFileWriter: (@Sendable (DesiredRole) throws -> String)? = nil) {
         self.specFileWriter = specFileWriter
     }
 
+    /// The text of `role` in `format`. Throws `ExportError` for `json` without a spec file writer, for
+    /// `stackset` (use `exportStackSet`) and for a policy that is not valid JSON.
     public func export(_ role: DesiredRole, as format: ExportFormat) throws -> String {
         switch format {
         case .json:

@@ -21,6 +21,7 @@ public struct AccountDirectory: Sendable {
     /// How STS and CloudTrail name the sessions: `rolewiz-1733300000`.
     public var sessionName: String
 
+    /// `now` names the run's sessions (`rolewiz-` and the Unix time in seconds), so CloudTrail shows every call of one run under one name.
     public init(
         caller: AWSSession, callerService: RoleService, roleName: String = defaultRoleName, externalId: String? = nil,
         now: Date = Date()

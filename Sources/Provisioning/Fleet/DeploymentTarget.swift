@@ -16,6 +16,7 @@ public struct DeploymentTarget: Sendable {
     /// service, makes this account's outcome a failure with that reason.
     public var connect: @Sendable () async throws -> RoleService
 
+    /// `connect` is not called here but when the set runs; `accountId` nil with `readsAccountId` asks STS then.
     public init(
         label: String, accountId: String? = nil, readsAccountId: Bool = false,
         connect: @escaping @Sendable () async throws -> RoleService

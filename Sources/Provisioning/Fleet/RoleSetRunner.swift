@@ -12,9 +12,12 @@ public struct RoleSetRunner: Sendable {
     /// is about this process and STS, not IAM.
     public static let defaultAccountConcurrency = 8
 
+    /// Roles worked on at once in one account; below 1 counts as 1.
     public var concurrency: Int
+    /// Accounts worked on at once; below 1 counts as 1.
     public var accountConcurrency: Int
 
+    /// The defaults suit a run from one machine; see `defaultConcurrency` for why four.
     public init(concurrency: Int = defaultConcurrency, accountConcurrency: Int = defaultAccountConcurrency) {
         self.concurrency = concurrency
         self.accountConcurrency = accountConcurrency
@@ -125,13 +128,17 @@ public struct RoleSetRunner: Sendable {
 
 /// An account that could not be reached, with the reason in a sentence.
 public struct DeploymentTargetError: Error, Sendable, CustomStringConvertible {
+    /// The target's label, such as `111122223333` or `profile dev`.
     public var label: String
+    /// Why, in a sentence: an offline service's reason, such as no credentials found.
     public var reason: String
 
+    /// Thrown when a target connects offline and the run needs IAM.
     public init(label: String, reason: String) {
         self.label = label
         self.reason = reason
     }
 
+    /// `account LABEL could not be reached: REASON`, as the report prints it.
     public var description: String { "account \(label) could not be reached: \(reason)" }
 }

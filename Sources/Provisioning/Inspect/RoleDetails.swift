@@ -9,15 +9,18 @@ public struct RoleDetails: Sendable, Hashable {
     /// The role as GetRole returned it (description, max session, boundary,
     /// last used, trust policy text).
     public var role: Role
+    /// The managed policies attached to the role, in IAM's order.
     public var attachedPolicies: [AttachedPolicy]
     /// The policies embedded in the role, by name: never left out of what is
     /// shown, since an inline `*:*` grants as much as any attached policy.
     public var inlinePolicies: [InlinePolicy]
+    /// The role's tags as ListRoleTags returned them.
     public var tags: [Tag]
     /// The instance profiles holding the role: how EC2 instances get it, so
     /// shown with the role (and the planner's view of its own profile).
     public var instanceProfiles: [InstanceProfile]
 
+    /// Usually made by `load(roleName:from:)`; tests build one directly.
     public init(
         role: Role, attachedPolicies: [AttachedPolicy], inlinePolicies: [InlinePolicy] = [], tags: [Tag],
         instanceProfiles: [InstanceProfile] = []

@@ -8,12 +8,15 @@ import Foundation
 /// Shares the document checks (version, elements, Sids, conditions, empty
 /// lists) with `TrustPolicyLinter`, so both say the same of the same mistake.
 public struct IdentityPolicyLinter: Sendable {
+    /// Given to the document checks shared with `TrustPolicyLinter`, which judge service principals by it.
     public var catalogue: ServiceCatalogue
+    /// The day end-of-support notices are worded for.
     public var today: Date
     /// The most characters (without whitespace) the policy may have: by
     /// default a role's inline total, since one policy cannot be larger.
     public var sizeQuota: Int
 
+    /// The defaults are the standard catalogue and IAM's inline quota; a fixed `today` keeps findings from changing with the date.
     public init(catalogue: ServiceCatalogue = .standard, today: Date = Date(), sizeQuota: Int = RoleSpec.Limits.inlinePolicySize) {
         self.catalogue = catalogue
         self.today = today

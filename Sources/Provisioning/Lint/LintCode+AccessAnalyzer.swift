@@ -3,6 +3,7 @@
 /// findings can be compared with Access Analyzer's (and the coverage test
 /// can count them). Empty for checks Access Analyzer does not have.
 extension LintCode {
+    /// The Access Analyzer check titles this code corresponds to; empty when it has none.
     public var accessAnalyzerChecks: [String] {
         switch self {
         case .jsonSyntax: ["Json syntax error"]

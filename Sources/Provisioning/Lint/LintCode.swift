@@ -98,6 +98,7 @@ public enum LintCode: String, Sendable, Hashable, CaseIterable {
     case serviceConditionKeyRecommended = "SERVICE_CONDITION_KEY_RECOMMENDED"
     case audienceClaimTypeUnconfirmed = "AUDIENCE_CLAIM_TYPE_UNCONFIRMED"
 
+    /// How much a finding of this code matters; fixed per code, so scripts can rely on it.
     public var severity: LintSeverity {
         switch self {
         case .jsonSyntax, .policyStructure, .missingStatement, .versionInvalid, .trustPolicyCharacters,

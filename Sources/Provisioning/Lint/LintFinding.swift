@@ -20,6 +20,7 @@ public enum LintSeverity: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
+    /// Most serious first: `.error < .suggestion`, so sorting puts errors at the top.
     public static func < (lhs: LintSeverity, rhs: LintSeverity) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -42,12 +43,16 @@ public struct LintFinding: Sendable, Hashable {
         case specField(String)
     }
 
+    /// The stable identifier of the check that found it.
     public var code: LintCode
+    /// What is wrong and what to do about it, in a sentence.
     public var message: String
+    /// What the finding is about; positions within the text are in `position`.
     public var subject: Subject
     /// Where in the linted text, when the finding is about a place in it.
     public var position: SourcePosition?
 
+    /// `position` nil for a finding about the whole subject, such as a missing element.
     public init(_ code: LintCode, _ message: String, subject: Subject, position: SourcePosition? = nil) {
         self.code = code
         self.message = message
@@ -55,6 +60,7 @@ public struct LintFinding: Sendable, Hashable {
         self.position = position
     }
 
+    /// The code's severity; a finding cannot be given another.
     public var severity: LintSeverity { code.severity }
 }
 

@@ -6,9 +6,12 @@ public struct LintQuotas: Sendable, Hashable {
     /// Managed policies attached to one role (`AttachedPoliciesPerRoleQuota`).
     public var attachedPoliciesPerRole: Int
 
+    /// IAM's default trust policy size quota, in characters without whitespace.
     public static let defaultTrustPolicySize = 2048
+    /// IAM's default quota of managed policies per role.
     public static let defaultAttachedPoliciesPerRole = 10
 
+    /// Quotas given directly; the defaults are IAM's for an account that never raised them.
     public init(
         trustPolicySize: Int = LintQuotas.defaultTrustPolicySize,
         attachedPoliciesPerRole: Int = LintQuotas.defaultAttachedPoliciesPerRole

@@ -4,11 +4,14 @@ import Foundation
 /// spirit of IAM Access Analyzer's policy validation: what IAM would reject,
 /// what is unsafe, what is probably a mistake, and what could be simpler.
 public struct TrustPolicyLinter: Sendable {
+    /// The sizes and counts the trust policy and managed policies are checked against.
     public var quotas: LintQuotas
+    /// The service principals known, to flag misspelt or retired ones.
     public var catalogue: ServiceCatalogue
     /// The day end-of-support notices are worded for.
     public var today: Date
 
+    /// The defaults are IAM's quotas and the standard catalogue; a fixed `today` keeps findings from changing with the date.
     public init(quotas: LintQuotas = LintQuotas(), catalogue: ServiceCatalogue = .standard, today: Date = Date()) {
         self.quotas = quotas
         self.catalogue = catalogue

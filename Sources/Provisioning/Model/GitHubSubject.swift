@@ -13,12 +13,14 @@
 /// repository / branch fields), and GitHub's "Configuring OpenID Connect in
 /// Amazon Web Services" (the `repo:octo-org/octo-repo:*` StringLike example).
 public struct GitHubSubject: Sendable, Hashable {
+    /// The GitHub organisation or user owning the repositories; required, as the console requires it.
     public var organization: String
     /// Nil: every repository of the organisation.
     public var repository: String?
     /// Nil: every branch, tag, environment and pull request of the repository.
     public var branch: String?
 
+    /// Not checked here; `organizationProblem` and its siblings, or the spec's validation, say what is wrong.
     public init(organization: String, repository: String? = nil, branch: String? = nil) {
         self.organization = organization
         self.repository = repository

@@ -5,6 +5,7 @@ public struct PolicyReference: Sendable, Hashable, ExpressibleByStringLiteral, C
     /// As written: a name, `path/name`, or an ARN.
     public var text: String
 
+    /// Kept as written; `validationIssues(field:)` says whether IAM would accept it.
     public init(_ text: String) {
         self.text = text
     }
@@ -20,12 +21,15 @@ public struct PolicyReference: Sendable, Hashable, ExpressibleByStringLiteral, C
         }
     }
 
+    /// So specs and tests can write `"AmazonS3FullAccess"` where a reference is expected.
     public init(stringLiteral value: String) {
         self.init(value)
     }
 
+    /// The reference as written.
     public var description: String { text }
 
+    /// True when written as an ARN (`arn:...`) rather than a name.
     public var isARN: Bool { text.hasPrefix("arn:") }
 
     /// The policy ARN: an ARN as written, a name as the AWS managed policy

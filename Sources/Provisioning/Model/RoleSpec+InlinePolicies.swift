@@ -5,13 +5,16 @@ import IAMClient
 public struct PolicySizeUsage: Sendable, Hashable {
     /// Characters counted as IAM counts them (no whitespace outside strings).
     public var used: Int
+    /// The quota `used` is measured against, in the same characters.
     public var limit: Int
 
+    /// Both counts in characters without whitespace outside strings.
     public init(used: Int, limit: Int) {
         self.used = used
         self.limit = limit
     }
 
+    /// True when IAM would refuse the policies for their size; reaching the limit exactly is allowed.
     public var isOverLimit: Bool { used > limit }
 }
 

@@ -1,12 +1,19 @@
 extension RoleSpec {
     /// IAM's limits, named so tests and messages use the same numbers.
     public enum Limits {
+        /// Characters of a role name.
         public static let nameLength = 1...64
+        /// Characters of a role path, slashes included.
         public static let pathLength = 1...512
+        /// Characters of a role description.
         public static let descriptionLength = 0...1000
+        /// Seconds a role's sessions may last: one to twelve hours.
         public static let maxSessionDuration = 3600...43200
+        /// Tags one role may carry.
         public static let tagCount = 50
+        /// Characters of a tag key.
         public static let tagKeyLength = 1...128
+        /// Characters of a tag value; an empty value is allowed.
         public static let tagValueLength = 0...256
     }
 

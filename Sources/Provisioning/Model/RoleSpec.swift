@@ -4,9 +4,11 @@ import IAMClient
 /// rather than policy JSON. `resolve(partition:accountId:)` turns it into the
 /// `DesiredRole` the planner compares with IAM.
 public struct RoleSpec: Sendable, Hashable {
+    /// The role's name (1 to 64 of `[\w+=,.@-]`), unique in the account regardless of case.
     public var name: String
     /// `/` or `/segment/.../`.
     public var path: String
+    /// Nil leaves an existing role's description as it is; an empty text clears it.
     public var description: String?
     /// Who may assume the role; yields the trust policy.
     public var trust: TrustedEntity
@@ -16,6 +18,7 @@ public struct RoleSpec: Sendable, Hashable {
     public var tags: [Tag]
     /// Seconds, 3600 to 43200; nil leaves IAM's default of one hour.
     public var maxSessionDuration: Int?
+    /// A managed policy capping what the role may do; nil leaves an existing role's boundary as it is.
     public var permissionsBoundary: PolicyReference?
     /// Policies embedded in the role (PutRolePolicy), by name, in the order
     /// written; each document is policy JSON text as it will be sent.
@@ -25,6 +28,7 @@ public struct RoleSpec: Sendable, Hashable {
     /// (`wantsInstanceProfile`); a value is kept only when it says otherwise.
     public var instanceProfile: Bool?
 
+    /// Defaults describe a bare role under `/` with IAM's defaults; nothing is checked until `validate()` or `resolve`.
     public init(
         name: String, path: String = "/", description: String? = nil, trust: TrustedEntity,
         managedPolicies: [PolicyReference] = [], tags: [Tag] = [], maxSessionDuration: Int? = nil,

@@ -5,6 +5,7 @@ import IAMClient
 public struct ServiceInfo: Sendable, Hashable {
     /// The service principal, for example `sagemaker.amazonaws.com`.
     public var principal: String
+    /// The service's name as people know it, for pickers and messages (`Amazon SageMaker`).
     public var displayName: String
     /// One line on what the service does with the role.
     public var purpose: String
@@ -13,6 +14,7 @@ public struct ServiceInfo: Sendable, Hashable {
     /// Other names people search for ("step functions", "kinesis").
     public var keywords: [String]
 
+    /// `endOfSupport` as `YYYY-MM-DD`, which `supportNotice` compares as text.
     public init(principal: String, displayName: String, purpose: String, endOfSupport: String? = nil, keywords: [String] = []) {
         self.principal = principal
         self.displayName = displayName
@@ -34,8 +36,10 @@ public struct ServiceInfo: Sendable, Hashable {
 /// The services rolewiz knows by name: for picking one, and for spotting a
 /// misspelt principal.
 public struct ServiceCatalogue: Sendable {
+    /// Every service known, in the order a picker lists them.
     public var services: [ServiceInfo]
 
+    /// A catalogue of one's own, for tests; `standard` is the one rolewiz uses.
     public init(services: [ServiceInfo]) {
         self.services = services
     }

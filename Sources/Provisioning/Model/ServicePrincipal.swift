@@ -1,6 +1,7 @@
 /// The shape IAM requires of a service principal: `name.amazonaws.com`, or
 /// `name.amazonaws.com.cn` in the China regions.
 public enum ServicePrincipal {
+    /// The endings a service principal may have: the commercial and GovCloud form, and the China regions'.
     public static let suffixes = [".amazonaws.com", ".amazonaws.com.cn"]
 
     /// Nil when `text` is shaped like a service principal, otherwise why not.

@@ -4,7 +4,9 @@
 public enum SessionDuration {
     /// Why the text is not a duration, for the flag's or the field's message.
     public struct Unreadable: Error, CustomStringConvertible {
+        /// The text as given, quoted back in the message.
         public let text: String
+        /// What was given and what forms are accepted, for the flag's or field's error.
         public var description: String {
             "\"\(text)\": expected seconds (3600) or hours and minutes (12h, 90m, 1h30m), from 1 to 12 hours"
         }

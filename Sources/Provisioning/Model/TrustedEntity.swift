@@ -38,6 +38,7 @@ public enum AccountReference: Sendable, Hashable {
     }
 }
 
+/// Trust for AWS services: each principal may call sts:AssumeRole, optionally only on behalf of one account.
 public struct ServiceTrust: Sendable, Hashable {
     /// Service principals, for example `lambda.amazonaws.com`.
     public var services: [String]
@@ -45,19 +46,24 @@ public struct ServiceTrust: Sendable, Hashable {
     /// account cannot be tricked into using this role (the confused deputy).
     public var sourceAccount: AccountReference?
 
+    /// `sourceAccount` nil adds no condition, as the console does by default.
     public init(services: [String], sourceAccount: AccountReference? = nil) {
         self.services = services
         self.sourceAccount = sourceAccount
     }
 }
 
+/// Trust for an AWS account's principals (its root, so the account's own IAM policies decide who), with the
+/// console's optional external ID and MFA conditions.
 public struct AccountTrust: Sendable, Hashable {
+    /// The account trusted: this one, or another by its 12-digit ID.
     public var account: AccountReference
     /// Adds an `sts:ExternalId` condition: the secret-less handshake third parties use.
     public var externalId: String?
     /// Adds `aws:MultiFactorAuthPresent`: only sessions signed in with MFA may assume the role.
     public var requireMFA: Bool
 
+    /// No external ID and no MFA condition unless asked for.
     public init(account: AccountReference, externalId: String? = nil, requireMFA: Bool = false) {
         self.account = account
         self.externalId = externalId
@@ -65,6 +71,8 @@ public struct AccountTrust: Sendable, Hashable {
     }
 }
 
+/// Trust for tokens of an OpenID Connect provider (sts:AssumeRoleWithWebIdentity), narrowed by audience and,
+/// for GitHub and Cognito, by subject or identity kind.
 public struct WebIdentityTrust: Sendable, Hashable {
     /// `accounts.google.com`, `graph.facebook.com`, `www.amazon.com`,
     /// `cognito-identity.amazonaws.com`, an OIDC provider's host
@@ -78,6 +86,8 @@ public struct WebIdentityTrust: Sendable, Hashable {
     /// For Cognito identity pools: signed-in or guest identities (an `:amr` condition).
     public var cognitoIdentities: CognitoIdentities?
 
+    /// Pass `gitHub` only for GitHub's provider and `cognitoIdentities` only for Cognito; `gitHubActions(_:)`
+    /// fills in GitHub's usual values.
     public init(provider: String, audience: String, gitHub: GitHubSubject? = nil, cognitoIdentities: CognitoIdentities? = nil) {
         self.provider = provider
         self.audience = audience
@@ -91,14 +101,17 @@ public struct WebIdentityTrust: Sendable, Hashable {
     }
 }
 
+/// Trust for users a SAML 2.0 identity provider signs in (sts:AssumeRoleWithSAML).
 public struct SAMLTrust: Sendable, Hashable {
     /// The SAML provider's ARN, or its name in this account.
     public var provider: String
     /// The `SAML:aud` value; the console sign-in endpoint unless the provider says otherwise.
     public var audience: String
 
+    /// The audience of sign-in to the AWS console, which the console's SAML trust uses.
     public static let consoleSignInAudience = "https://signin.aws.amazon.com/saml"
 
+    /// The audience defaults to console sign-in; give another when the provider's assertions name a different one.
     public init(provider: String, audience: String = SAMLTrust.consoleSignInAudience) {
         self.provider = provider
         self.audience = audience

@@ -22,6 +22,7 @@ extension Change: Codable {
         case instanceProfileName, roleNames
     }
 
+    /// Writes the object shown above, with `summary` and `supported` (false for a change rolewiz cannot make).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         switch self {
@@ -95,6 +96,7 @@ extension Change: Codable {
         try container.encode(name, forKey: .instanceProfileName)
     }
 
+    /// Reads the object `encode(to:)` writes; `summary` is ignored. An unknown `change` is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         switch try container.decode(Kind.self, forKey: .change) {

@@ -50,6 +50,7 @@ public enum Change: Sendable, Hashable {
     /// One line for people: `+` adds, `~` changes, `-` removes, `!` cannot be done here.
     public var summary: String { "\(marker) \(detail)" }
 
+    /// The first character of `summary`: `+` adds, `~` changes, `-` removes, `!` cannot be done here.
     public var marker: Character {
         switch self {
         case .createRole, .attachPolicy, .addTag, .changePermissionsBoundary(nil, _), .putInlinePolicy(_, nil, _),

@@ -1,6 +1,7 @@
 /// What it takes to make IAM hold a `DesiredRole`: a list of changes, for
 /// people (`summary`) and for programs (`Codable`, as the JSON output).
 public struct Plan: Sendable, Hashable, Codable {
+    /// The role the plan is for.
     public var roleName: String
     /// The ARN of the role as it exists now; nil when the plan creates it.
     public var roleArn: String?
@@ -8,8 +9,10 @@ public struct Plan: Sendable, Hashable, Codable {
     public var prune: Bool
     /// Made without reading IAM (no credentials): everything is to be created.
     public var offline: Bool
+    /// In the order they are shown; `Applier.steps(for:)` decides the order of the calls.
     public var changes: [Change]
 
+    /// Made by `Planner`; tests and decoding build their own.
     public init(roleName: String, roleArn: String?, prune: Bool, offline: Bool = false, changes: [Change]) {
         self.roleName = roleName
         self.roleArn = roleArn
@@ -21,6 +24,7 @@ public struct Plan: Sendable, Hashable, Codable {
     /// Nothing to do: applying makes no call at all.
     public var isEmpty: Bool { changes.isEmpty }
 
+    /// True when the role does not exist yet, so the plan starts with CreateRole.
     public var createsRole: Bool {
         changes.contains { if case .createRole = $0 { true } else { false } }
     }

@@ -11,13 +11,15 @@ public struct Planner: Sendable {
     /// IAM's MaxSessionDuration when none was given.
     public static let defaultMaxSessionDuration = 3600
 
+    /// Only read here; `Applier` makes the writes.
     public let iam: any IAMOperations
 
+    /// `iam` is read for the role and for whether the policies to attach exist.
     public init(iam: any IAMOperations) {
         self.iam = iam
     }
 
-    /// The role as IAM holds it (its three reads run concurrently), or nil
+    /// The role as IAM holds it (`RoleDetails.load`, reads concurrent), or nil
     /// if there is no such role.
     public func currentRole(named roleName: String) async throws -> RoleDetails? {
         do {

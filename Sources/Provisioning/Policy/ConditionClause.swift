@@ -3,11 +3,16 @@ import Foundation
 /// One `operator -> key -> value(s)` line of a Condition block, for example
 /// `StringEquals` / `aws:SourceAccount` / `"123456789012"`.
 public struct ConditionClause: Sendable, Hashable {
+    /// The condition operator as written, qualifiers and all (`StringLike`, `ForAnyValue:StringEquals`, `DateGreaterThanIfExists`).
     public var operatorName: String
+    /// The condition key as written (`aws:SourceAccount`); compare with `tests(_:)`, since IAM ignores its case.
     public var key: String
+    /// The values in written order; with several, the clause holds when any matches (none, for a negated operator).
     public var values: [ConditionValue]
+    /// Whether the values were written as an array, so printing a single one keeps the author's form.
     public var writtenAsArray: Bool
 
+    /// `writtenAsArray` nil prints one value as a plain value and several as an array.
     public init(_ operatorName: String, _ key: String, _ values: [ConditionValue], writtenAsArray: Bool? = nil) {
         self.operatorName = operatorName
         self.key = key

@@ -2,11 +2,13 @@
 /// order first, so it shows what changed rather than how each was written.
 /// `rolewiz plan` and the wizard's review both show trust changes with it.
 public enum PolicyDiff {
+    /// One line of the diff; `marker` and `text` print it as `diff -u` would.
     public enum Line: Equatable, Sendable {
         case same(String)
         case removed(String)
         case added(String)
 
+        /// ` ` for a line in both, `-` for one only in the old document, `+` for one only in the new.
         public var marker: Character {
             switch self {
             case .same: " "
@@ -15,6 +17,7 @@ public enum PolicyDiff {
             }
         }
 
+        /// The line's text, without the marker.
         public var text: String {
             switch self {
             case .same(let text), .removed(let text), .added(let text): text

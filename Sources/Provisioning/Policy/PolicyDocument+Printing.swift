@@ -66,6 +66,7 @@ extension PolicyStatement {
 }
 
 extension Principal {
+    /// The principal as IAM's grammar writes it: `"*"`, or an object of kinds in written order.
     public var json: JSONValue {
         switch self {
         case .anyone: .string("*")
@@ -75,12 +76,14 @@ extension Principal {
 }
 
 extension ValueList {
+    /// A plain string when one value was written that way, otherwise an array.
     public var json: JSONValue {
         writtenAsArray || values.count != 1 ? .array(values.map(JSONValue.string)) : .string(values[0])
     }
 }
 
 extension ConditionValue {
+    /// The value as it was written: a string, a boolean or the number literal unchanged.
     public var json: JSONValue {
         switch self {
         case .string(let text): .string(text)

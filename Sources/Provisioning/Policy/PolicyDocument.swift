@@ -5,7 +5,9 @@
 public struct PolicyDocument: Sendable, Hashable {
     /// The policy language version; IAM accepts "2012-10-17" and "2008-10-17".
     public var version: String?
+    /// The document's optional `Id`, a label for the author; kept as written.
     public var id: String?
+    /// The statements in written order.
     public var statements: [PolicyStatement]
     /// Whether `Statement` was written as a single object rather than an array.
     public var statementWrittenAsObject: Bool
@@ -17,6 +19,7 @@ public struct PolicyDocument: Sendable, Hashable {
     /// The old version, whose lack of policy variables surprises people.
     public static let legacyVersion = "2008-10-17"
 
+    /// Defaults to the current version and no statements, for building a policy in code.
     public init(
         version: String? = PolicyDocument.currentVersion, id: String? = nil,
         statements: [PolicyStatement] = [], statementWrittenAsObject: Bool = false,
@@ -38,19 +41,28 @@ public enum Effect: String, Sendable, Hashable, CaseIterable {
 
 /// One statement of a policy.
 public struct PolicyStatement: Sendable, Hashable {
+    /// The statement's optional `Sid`; lint checks IAM's rules for it.
     public var sid: String?
+    /// Whether the statement allows or denies.
     public var effect: Effect
+    /// Who the statement is about; required in a trust policy, refused by IAM in an identity policy.
     public var principal: Principal?
+    /// Everyone but these; IAM refuses it in a trust policy, and lint says so.
     public var notPrincipal: Principal?
+    /// The actions covered, such as `sts:AssumeRole`; a statement has this or `notAction`.
     public var action: ValueList?
+    /// Every action but these.
     public var notAction: ValueList?
+    /// The resources covered; a trust policy has none, an identity policy's statement needs this or `notResource`.
     public var resource: ValueList?
+    /// Every resource but these.
     public var notResource: ValueList?
     /// Condition clauses in written order; printing groups them by operator.
     public var conditions: [ConditionClause]
     /// Statement members IAM's grammar does not name, in their original order.
     public var otherMembers: [JSONMember]
 
+    /// Defaults to an Allow with nothing else, for building a statement in code; nil elements are left out when printed.
     public init(
         sid: String? = nil, effect: Effect = .allow, principal: Principal? = nil,
         notPrincipal: Principal? = nil, action: ValueList? = nil, notAction: ValueList? = nil,
@@ -73,7 +85,9 @@ public struct PolicyStatement: Sendable, Hashable {
 /// A string or an array of strings, as IAM allows for Action, Resource and
 /// principal values. Remembers which form was written, so printing keeps it.
 public struct ValueList: Sendable, Hashable, ExpressibleByArrayLiteral {
+    /// The values in written order.
     public var values: [String]
+    /// Whether they were written as an array; a single value is then printed as one.
     public var writtenAsArray: Bool
 
     /// A single value prints as a plain string, several as an array.
@@ -82,11 +96,13 @@ public struct ValueList: Sendable, Hashable, ExpressibleByArrayLiteral {
         writtenAsArray = values.count != 1
     }
 
+    /// For the decoder and round trips: keeps the form the author wrote.
     public init(_ values: [String], writtenAsArray: Bool) {
         self.values = values
         self.writtenAsArray = writtenAsArray
     }
 
+    /// `["sts:AssumeRole"]` in code prints as a plain string, as `init(_:)` does.
     public init(arrayLiteral elements: String...) {
         self.init(elements)
     }

@@ -1,5 +1,6 @@
 /// Why a text is not a policy document IAM would accept, and where.
 public struct PolicyParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Which of the two ways the text failed, so lint can report `JSON_SYNTAX` or `POLICY_STRUCTURE`.
     public enum Kind: Sendable, Hashable {
         /// The text is not JSON.
         case syntax
@@ -7,12 +8,16 @@ public struct PolicyParseError: Error, Sendable, Hashable, CustomStringConvertib
         case structure
     }
 
+    /// Whether the text is not JSON or not a policy.
     public var kind: Kind
+    /// What is wrong, in words, without the path or position.
     public var message: String
     /// The element at fault, when the text is JSON.
     public var path: JSONPath?
+    /// Where in the text, when known.
     public var position: SourcePosition?
 
+    /// Thrown by `PolicyDocument.parse(_:)`; tests build their own to compare.
     public init(kind: Kind, message: String, path: JSONPath? = nil, position: SourcePosition? = nil) {
         self.kind = kind
         self.message = message

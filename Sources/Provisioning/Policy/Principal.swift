@@ -33,9 +33,12 @@ public enum Principal: Sendable, Hashable {
 
 /// One `"Kind": value-or-values` member of a principal object.
 public struct PrincipalEntry: Sendable, Hashable {
+    /// The kind, such as `Service`, `AWS` or `Federated`.
     public var kind: PrincipalKind
+    /// The principals of that kind, as a string or an array as written.
     public var values: ValueList
 
+    /// For building a principal in code; the decoder builds them from the text.
     public init(kind: PrincipalKind, values: ValueList) {
         self.kind = kind
         self.values = values

@@ -17,6 +17,7 @@ extension RolePreset {
             trust: .services(["sagemaker.amazonaws.com", "lookoutequipment.amazonaws.com"]),
             managedPolicies: ["AmazonS3FullAccess", "IAMFullAccess", "AmazonLookoutEquipmentFullAccess"]))
 
+    /// A SageMaker execution role with `AmazonSageMakerFullAccess`, as the developer guide describes it.
     public static let sageMakerExecution = RolePreset(
         id: "sagemaker-execution",
         summary: "Execution role for SageMaker notebooks, training jobs and endpoints",
@@ -27,6 +28,7 @@ extension RolePreset {
             trust: .services(["sagemaker.amazonaws.com"]),
             managedPolicies: ["AmazonSageMakerFullAccess"]))
 
+    /// A Lambda execution role that may only write its logs: the least a function needs.
     public static let lambdaBasic = RolePreset(
         id: "lambda-basic",
         summary: "Lambda execution role that can write logs to CloudWatch Logs and nothing else",
@@ -37,6 +39,7 @@ extension RolePreset {
             trust: .services(["lambda.amazonaws.com"]),
             managedPolicies: ["service-role/AWSLambdaBasicExecutionRole"]))
 
+    /// An EC2 role for Systems Manager; EC2 may assume it, so it gets an instance profile of its name, as the console makes one.
     public static let ec2Instance = RolePreset(
         id: "ec2-instance",
         summary: "EC2 instance role managed through Systems Manager, with its instance profile of the same name",
@@ -47,6 +50,8 @@ extension RolePreset {
             trust: .services(["ec2.amazonaws.com"]),
             managedPolicies: ["AmazonSSMManagedInstanceCore"]))
 
+    /// A Glue service role, named with the `AWSGlueServiceRole` prefix the guide asks for:
+    /// Glue's console managed policy lets people pass only roles named so.
     public static let glueService = RolePreset(
         id: "glue-service",
         summary: "Service role for AWS Glue crawlers and ETL jobs",
@@ -57,6 +62,7 @@ extension RolePreset {
             trust: .services(["glue.amazonaws.com"]),
             managedPolicies: ["service-role/AWSGlueServiceRole"]))
 
+    /// The ECS task execution role, under the name the ECS guide and console use (`ecsTaskExecutionRole`).
     public static let ecsTaskExecution = RolePreset(
         id: "ecs-task-execution",
         summary: "Lets the ECS agent pull container images and write task logs",

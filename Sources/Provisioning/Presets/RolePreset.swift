@@ -8,8 +8,10 @@ public struct RolePreset: Sendable, Hashable, Identifiable {
     public var summary: String
     /// Where the recipe comes from, so people can check it.
     public var source: String
+    /// The role itself, as a spec the wizard starts from or `create` resolves.
     public var spec: RoleSpec
 
+    /// For the catalogue's presets and tests; `id` should be unique among `all`.
     public init(id: String, summary: String, source: String, spec: RoleSpec) {
         self.id = id
         self.summary = summary

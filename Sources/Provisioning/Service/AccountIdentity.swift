@@ -11,6 +11,7 @@ public struct AccountIdentity: Sendable, Hashable {
     /// The unique ID STS gives the caller, stable across renames.
     public var userId: String
 
+    /// For tests; `RoleService.identity()` makes the real one from STS's answer.
     public init(account: String, arn: String, userId: String) {
         self.account = account
         self.arn = arn

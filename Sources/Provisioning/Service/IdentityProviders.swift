@@ -7,6 +7,7 @@ public struct IdentityProviders: Sendable, Hashable {
     /// SAML provider ARNs (`arn:aws:iam::ACCOUNT:saml-provider/NAME`).
     public var saml: [String]
 
+    /// Empty lists mean the account has no provider of that kind.
     public init(openIDConnect: [String] = [], saml: [String] = []) {
         self.openIDConnect = openIDConnect
         self.saml = saml

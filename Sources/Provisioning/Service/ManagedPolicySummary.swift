@@ -10,6 +10,7 @@ public struct ManagedPolicySummary: Sendable, Hashable {
     /// The author's words, when the policy has any.
     public var description: String?
 
+    /// For tests; the service makes them from ListPolicies.
     public init(policyName: String, arn: String, description: String? = nil) {
         self.policyName = policyName
         self.arn = arn

@@ -10,25 +10,20 @@ import IAMClient
 /// exporting still work; reads and writes throw `RoleServiceError.offline`.
 /// Reads that cannot change during a session are cached.
 public final class RoleService: Sendable {
+    /// Live or offline, fixed for the service's life; make a new service to sign in again.
     public let connection: RoleServiceConnection
     private let cache = RoleServiceCache()
 
+    /// Wraps a connection made elsewhere, such as fakes in tests; `connect` and `connecting` make live ones from a session.
     public init(connection: RoleServiceConnection) {
         self.connection = connection
     }
 
-    /// Connects through `session`: resolves its credentials once, so a
-    /// missing or broken credential source makes an offline service that
-    /// says why, instead of failing later at the first call. Adds the
-    /// applier's observer so retried calls show up as apply events.
-    ///
-    /// `recover` may repair a failure once (the wizard signs in to IAM
-    /// Identity Center); when it returns true the credentials are tried again,
-    /// and what it throws is the reason the service is offline.
     /// Connects through `session` and throws when its credentials cannot be
     /// had (another account's role that cannot be assumed), where `connect`
     /// would make an offline service: a multi-account plan must not quietly
-    /// plan an unreachable account as if it were empty.
+    /// plan an unreachable account as if it were empty. Adds the applier's
+    /// observer, as `connect` does.
     public static func connecting(session: AWSSession) async throws -> RoleService {
         let credentials = try await session.credentialProvider.credentials()
         return live(session: session, credentialSource: credentials.source)
@@ -41,6 +36,14 @@ public final class RoleService: Sendable {
             profile: session.profileName, credentialSource: credentialSource)))
     }
 
+    /// Connects through `session`: resolves its credentials once, so a
+    /// missing or broken credential source makes an offline service that
+    /// says why, instead of failing later at the first call. Adds the
+    /// applier's observer so retried calls show up as apply events.
+    ///
+    /// `recover` may repair a failure once (the wizard signs in to IAM
+    /// Identity Center); when it returns true the credentials are tried again,
+    /// and what it throws is the reason the service is offline.
     public static func connect(
         session: AWSSession, recover: (@Sendable (any Error) async throws -> Bool)? = nil
     ) async -> RoleService {
@@ -67,12 +70,15 @@ public final class RoleService: Sendable {
 
     // MARK: Where
 
+    /// True without credentials: reads and writes throw `RoleServiceError.offline`.
     public var isOffline: Bool { live == nil }
 
+    /// Why the service is offline; nil when live.
     public var offlineReason: OfflineReason? {
         if case .offline(let reason) = connection { reason } else { nil }
     }
 
+    /// The partition ARNs are made for (`aws`, `aws-cn`, `aws-us-gov`), known offline too.
     public var partition: String {
         switch connection {
         case .live(let live): live.partition
@@ -80,6 +86,7 @@ public final class RoleService: Sendable {
         }
     }
 
+    /// The session's region, for STS and for the start screen; IAM itself is global.
     public var region: String {
         switch connection {
         case .live(let live): live.region
@@ -87,6 +94,7 @@ public final class RoleService: Sendable {
         }
     }
 
+    /// The profile the session was made from, as the start screen names it.
     public var profile: String {
         switch connection {
         case .live(let live): live.profile
@@ -199,7 +207,8 @@ public final class RoleService: Sendable {
         }
     }
 
-    /// A role with its attached policies and tags.
+    /// A role with its attached and inline policies, tags and instance
+    /// profiles (`RoleDetails.load`); a missing role is IAM's NoSuchEntity.
     public func loadRole(name: String) async throws -> RoleDetails {
         try await RoleDetails.load(roleName: name, from: requireLive("read the role").iam)
     }
@@ -257,6 +266,8 @@ public final class RoleService: Sendable {
 
     /// Deletes the role as `deletion` listed; a stop or a failure leaves the
     /// rest undone and says so, and running it again finishes the job.
+    /// Throws `RoleReplacedError`, deleting nothing, when the name now
+    /// belongs to another role than the one listed.
     public func delete(
         _ deletion: RoleDeletion, cancellation: ApplyCancellation = ApplyCancellation(),
         onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
@@ -272,7 +283,9 @@ public final class RoleService: Sendable {
 
     /// The role named in a confirmed deletion is not the one that was listed.
     public struct RoleReplacedError: Error, CustomStringConvertible {
+        /// The name that now belongs to another role.
         public let roleName: String
+        /// Says nothing was deleted and that deleting again shows the new role's list.
         public var description: String {
             "\(roleName) was deleted and made again since its list was read: nothing was deleted; run the delete again to see what the new role holds"
         }
@@ -311,6 +324,7 @@ public enum RoleServiceError: Error, Sendable, Hashable, CustomStringConvertible
     /// There are no credentials; `action` is what was asked.
     case offline(action: String)
 
+    /// What was asked and what to do instead, for the command's or screen's error.
     public var description: String {
         switch self {
         case .offline(let action): "Cannot \(action) offline: no AWS credentials were found. Design the role and export it instead."

@@ -18,6 +18,7 @@ public struct RoleSummary: Sendable, Hashable {
     /// When IAM created the role.
     public var createDate: Date?
 
+    /// For tests; the service makes them from ListRoles.
     public init(
         roleName: String, arn: String, path: String = "/", assumeRolePolicyDocument: String,
         description: String? = nil, createDate: Date? = nil

@@ -10,6 +10,7 @@ public struct MFACodeRequest: Sendable, Hashable {
     /// The role the code lets the profile assume.
     public var roleArn: String
 
+    /// Built by the CLI from the credential chain's MFA challenge, so screens need not know its type.
     public init(profile: String, device: String, roleArn: String) {
         self.profile = profile
         self.device = device
@@ -20,15 +21,18 @@ public struct MFACodeRequest: Sendable, Hashable {
 /// An IAM Identity Center device sign-in waiting for approval in a browser,
 /// on this machine or any other (this one may be a server reached over SSH).
 public struct DeviceSignInRequest: Sendable, Hashable {
+    /// The profile that signs in through IAM Identity Center.
     public var profile: String
     /// The page to open, where `userCode` is typed.
     public var verificationURL: String
     /// The same page with the code in it (what a QR code carries), when the service gives one.
     public var completeURL: String?
+    /// The code the person types on `verificationURL`, shown on screen; it expires at `expiresAt`.
     public var userCode: String
     /// When the code stops working.
     public var expiresAt: Date
 
+    /// Built by the CLI from IAM Identity Center's device authorization answer.
     public init(profile: String, verificationURL: String, completeURL: String?, userCode: String, expiresAt: Date) {
         self.profile = profile
         self.verificationURL = verificationURL
@@ -46,6 +50,7 @@ public struct SignInAsker: Sendable {
     /// Shows what to open and type; returns at once (the sign-in polls meanwhile).
     public var showDeviceSignIn: @Sendable (DeviceSignInRequest) async -> Void
 
+    /// The commands pass terminal prompts; the wizard passes its start screen's.
     public init(
         mfaCode: @escaping @Sendable (MFACodeRequest) async throws -> String,
         showDeviceSignIn: @escaping @Sendable (DeviceSignInRequest) async -> Void
@@ -61,13 +66,17 @@ public struct SignInAsker: Sendable {
 public struct RoleServiceConnector: Sendable {
     /// What the start screen shows while signing in (known without credentials).
     public var partition: String
+    /// The session's region, shown while signing in.
     public var region: String
+    /// The profile signing in, shown while signing in.
     public var profile: String
     /// Resolves the credentials, asking `asker` for what they need.
     public var connect: @Sendable (_ asker: SignInAsker) async -> RoleService
     /// Sends later questions (a new MFA code when assumed credentials expire) to `asker`.
     public var redirectQuestions: @Sendable (_ asker: SignInAsker) -> Void
 
+    /// `connect` is called once something can answer sign-in's questions; `redirectQuestions`
+    /// when a session connected before the screens opened hands its later questions to them.
     public init(
         partition: String, region: String, profile: String,
         connect: @escaping @Sendable (SignInAsker) async -> RoleService,

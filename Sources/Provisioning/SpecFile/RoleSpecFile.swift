@@ -115,7 +115,9 @@ public enum RoleSpecFile {
 
 /// A spec read from a file, with where each field was written.
 public struct LoadedRoleSpec: Sendable {
+    /// The role the file describes, its shape checked; IAM's rules are `validate()`'s to check.
     public var spec: RoleSpec
+    /// Whether the text was read as YAML or JSON (given, or detected).
     public var format: SpecFormat
     /// Positions keyed by field name (`name`, `trust.services[1]`, `tags[0].value`).
     public var fieldPositions: [String: SourcePosition]

@@ -1,14 +1,18 @@
 /// A JSON syntax error, with where it happened.
 public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, in words, without the position.
     public var message: String
+    /// Where the parser stopped, line and column from 1.
     public var position: SourcePosition
 
+    /// `line:column: message`, as lint and spec file errors print it.
     public var description: String { "\(position): \(message)" }
 }
 
 /// A parsed JSON text together with the line:column of every key and value,
 /// which `JSONSerialization` cannot give and lint findings need.
 public struct ParsedJSON: Sendable {
+    /// The document, members in written order and duplicate keys kept.
     public var value: JSONValue
     /// Where each value starts.
     public var valuePositions: [JSONPath: SourcePosition]
@@ -46,6 +50,8 @@ public struct JSONParser {
         scalars = Array(text.unicodeScalars)
     }
 
+    /// Parses `text` whole, a leading byte order mark skipped. Throws `JSONSyntaxError` at the first mistake,
+    /// for a text over `maximumLength` bytes and for nesting deeper than `maximumDepth`.
     public static func parse(_ text: String) throws(JSONSyntaxError) -> ParsedJSON {
         if text.utf8.count > maximumLength {
             throw JSONSyntaxError(

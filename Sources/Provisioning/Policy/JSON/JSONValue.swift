@@ -67,9 +67,12 @@ public indirect enum JSONValue: Sendable, Hashable {
 
 /// One `"key": value` pair of a JSON object.
 public struct JSONMember: Sendable, Hashable {
+    /// The key as written, escapes decoded.
     public var key: String
+    /// The member's value.
     public var value: JSONValue
 
+    /// Unlabelled, so object literals in code read like JSON: `JSONMember("Effect", .string("Allow"))`.
     public init(_ key: String, _ value: JSONValue) {
         self.key = key
         self.value = value

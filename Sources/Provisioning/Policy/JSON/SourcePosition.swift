@@ -1,9 +1,12 @@
 /// A place in a text: 1-based line and column, columns counted in Unicode
 /// scalars (the way Yams' marks count them), so JSON and YAML positions agree.
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// 1-based line; LF, CR LF and a lone CR each start the next one.
     public var line: Int
+    /// 1-based column, in Unicode scalars.
     public var column: Int
 
+    /// Both 1-based, as editors number them.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
@@ -12,8 +15,10 @@ public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConver
     /// The start of a text.
     public static let start = SourcePosition(line: 1, column: 1)
 
+    /// `line:column`, the form editors and compilers print.
     public var description: String { "\(line):\(column)" }
 
+    /// Earlier in the text is smaller: by line, then by column.
     public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
