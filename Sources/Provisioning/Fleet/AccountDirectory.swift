@@ -33,6 +33,24 @@ public struct AccountDirectory: Sendable {
         self.sessionName = "rolewiz-\(Int(now.timeIntervalSince1970))"
     }
 
+    /// Whether `text` can be an account to work in: twelve digits, IAM's rule for trusts too.
+    public static func isAccountId(_ text: String) -> Bool {
+        AccountReference.isAccountId(text)
+    }
+
+    /// Whether `text` names a role to assume: a role name (IAM's characters, up to 64),
+    /// optionally after path segments of the same characters (`team/Deployer`).
+    public static func isRoleName(_ text: String) -> Bool {
+        let segments = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard let name = segments.last, (1...64).contains(name.count), text.utf8.count <= 512 else { return false }
+        return segments.allSatisfy { !$0.isEmpty && CharacterRule.roleName.disallowedCharacters(in: String($0)).isEmpty }
+    }
+
+    /// Whether `text` is an external ID STS takes: 2 to 1224 of IAM's external ID characters.
+    public static func isExternalId(_ text: String) -> Bool {
+        (2...1224).contains(text.count) && CharacterRule.externalId.disallowedCharacters(in: text).isEmpty
+    }
+
     /// `--accounts`: each account given, in the order given, each once.
     public func targets(accountIds: [String]) async throws -> [DeploymentTarget] {
         let own = try await callerService.identity().account

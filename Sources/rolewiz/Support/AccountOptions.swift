@@ -54,7 +54,7 @@ struct AccountOptions: ParsableArguments {
     func validate() throws {
         let sources = [!accounts.isEmpty, organization || !units.isEmpty, !profiles.isEmpty].filter { $0 }.count
         guard sources <= 1 else { throw ValidationError("Give one of --accounts, --organization and --profiles.") }
-        for id in Self.list(accounts) where !Self.isAccountId(id) {
+        for id in Self.list(accounts) where !AccountDirectory.isAccountId(id) {
             throw ValidationError("--accounts: '\(Self.shown(id))' is not an account ID (12 digits).")
         }
         if Self.list(accounts).isEmpty, !accounts.isEmpty { throw ValidationError("--accounts: give at least one account ID.") }
@@ -65,10 +65,10 @@ struct AccountOptions: ParsableArguments {
         let assumes = !accounts.isEmpty || organization || !units.isEmpty
         if !assumes, assumeRole != nil { throw ValidationError("--assume-role goes with --accounts or --organization.") }
         if !assumes, externalId != nil { throw ValidationError("--external-id goes with --accounts or --organization.") }
-        if let assumeRole, !Self.isRoleName(assumeRole) {
+        if let assumeRole, !AccountDirectory.isRoleName(assumeRole) {
             throw ValidationError("--assume-role: '\(Self.shown(assumeRole))' is not a role name (letters, digits and +=,.@_-, optionally after a path like team/).")
         }
-        if let externalId, !Self.isExternalId(externalId) {
+        if let externalId, !AccountDirectory.isExternalId(externalId) {
             throw ValidationError("--external-id: must be 2 to 1224 letters, digits or +=,.@:/_- characters.")
         }
     }
@@ -76,22 +76,6 @@ struct AccountOptions: ParsableArguments {
     /// Items of comma-separated, repeatable options, trimmed, without empties.
     static func list(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    static func isAccountId(_ text: String) -> Bool {
-        text.utf8.count == 12 && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
-    }
-
-    /// A role name (IAM's `[\w+=,.@-]{1,64}`), optionally after path segments.
-    static func isRoleName(_ text: String) -> Bool {
-        let segments = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard let name = segments.last, (1...64).contains(name.count), text.utf8.count <= 512 else { return false }
-        return segments.allSatisfy { !$0.isEmpty && $0.wholeMatch(of: /[A-Za-z0-9+=,.@_\-]+/) != nil }
-    }
-
-    /// STS's `[\w+=,.@:\/-]{2,1224}`.
-    static func isExternalId(_ text: String) -> Bool {
-        text.wholeMatch(of: /[A-Za-z0-9+=,.@:\/_\-]{2,1224}/) != nil
     }
 
     /// A value as an error message may show it: inert, and not endless.
