@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import IAMClient
 
-@Suite("Credential chain: container credentials", .heavy, .timeLimit(.minutes(10)))
+@Suite("Credential chain: container credentials", .heavy)
 struct CredentialContainerTests {
     static let document = #"""
         {"AccessKeyId": "AKIDTASK", "SecretAccessKey": "task-secret", "Token": "task-token",

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import IAMClient
 
-@Suite("Credential chain: EC2 instance metadata (IMDSv2)", .heavy, .timeLimit(.minutes(10)))
+@Suite("Credential chain: EC2 instance metadata (IMDSv2)", .heavy)
 struct CredentialInstanceMetadataTests {
     /// An IMDS double: a token, one role, its credentials.
     static func imds(role: String? = "web-role") throws -> FakeHTTPServer {

@@ -142,8 +142,11 @@ struct CredentialMFATests {
         #expect(error.description.contains("no code was entered"))
         #expect(sts.assumeRoleCalls.isEmpty)
     }
+}
 
-    @Test("against moto's STS: SerialNumber and TokenCode are accepted and the role's credentials work", .heavy)
+@Suite("Credential chain: MFA against moto", .heavy)
+struct CredentialMFAMotoTests {
+    @Test("against moto's STS: SerialNumber and TokenCode are accepted and the role's credentials work")
     func againstMoto() async throws {
         let moto = try await MotoServer.sharedOrSkip()
         let admin = try MotoFixture.session(moto)
@@ -151,9 +154,9 @@ struct CredentialMFATests {
             roleName: MotoServer.uniqueName("mfa"), assumeRolePolicyDocument: MotoFixture.accountTrustPolicy))
         let home = try ScratchAWSHome(
             config: "[profile admin]\nrole_arn = \(role.arn)\nsource_profile = base\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\nrole_session_name = mfa-test\n",
-            credentials: Self.base)
+            credentials: CredentialMFATests.base)
         let recording = RecordingTransport(URLSessionTransport(environment: [:]))
-        let prompter = Prompter()
+        let prompter = CredentialMFATests.Prompter()
         let session = try AWSSession.resolve(ClientOptions(
             profile: "admin", endpointURL: moto.endpoint.absoluteString, environment: home.environment(),
             transport: recording, sleep: { _ in }, mfaPrompt: prompter.prompt))

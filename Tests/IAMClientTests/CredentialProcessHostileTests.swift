@@ -7,7 +7,7 @@ import TestSupport
 /// `credential_process` as botocore runs it: split into words, never given
 /// to a shell, and bounded in time and output; stale credentials refused.
 // No suite time limit: it would count the wait for a heavy-test permit; the commands have their own bounds.
-@Suite("Credential chain: credential_process without a shell", .heavy, .timeLimit(.minutes(10)))
+@Suite("Credential chain: credential_process without a shell", .heavy)
 struct CredentialProcessHostileTests {
     /// A helper that records its arguments, one per line, then answers.
     static func recordingHome() throws -> (ScratchAWSHome, String, String) {

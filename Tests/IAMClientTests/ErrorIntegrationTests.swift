@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import IAMClient
 
-@Suite("Errors from moto", .heavy, .timeLimit(.minutes(10)))
+@Suite("Errors from moto", .heavy)
 struct ErrorIntegrationTests {
     @Test func missingRoleIsNoSuchEntityAndNotRetried() async throws {
         let moto = try await MotoServer.sharedOrSkip()

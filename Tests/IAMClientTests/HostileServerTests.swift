@@ -7,7 +7,7 @@ import TestSupport
 /// A server at the endpoint that means harm, or is broken: every answer is
 /// bounded in size, time and depth, and the process never crashes.
 // No suite time limit: it would count the wait for a heavy-test permit; each wait inside has its own bound.
-@Suite("A hostile endpoint", .heavy, .timeLimit(.minutes(10)))
+@Suite("A hostile endpoint", .heavy)
 struct HostileServerTests {
     /// The real transport, test keys, one attempt unless given.
     func session(_ server: FakeHTTPServer, attempts: Int = 1, timeout: TimeInterval = 30, deadline: Date? = nil) throws -> AWSSession {

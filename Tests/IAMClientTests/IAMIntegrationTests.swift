@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import IAMClient
 
-@Suite("IAM operations against moto", .heavy, .timeLimit(.minutes(10)))
+@Suite("IAM operations against moto", .heavy)
 struct IAMIntegrationTests {
     @Test func roleLifecycle() async throws {
         let moto = try await MotoServer.sharedOrSkip()

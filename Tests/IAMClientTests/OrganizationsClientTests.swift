@@ -99,10 +99,19 @@ struct OrganizationsClientTests {
         let error = try await #require(throws: UnexpectedResponseError.self) { try await fixture.organizations.listAccounts() }
         #expect(error.httpStatus == 403)
     }
+}
 
-    // MARK: Against moto
+extension HTTPRequest {
+    /// A header's value, matched without regard to case as HTTP does.
+    func header(_ name: String) -> String? {
+        headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
+    }
+}
 
-    @Test(.heavy) func motosOrganizationIsListedAndAMemberAccountIsReachedByAssumingItsRole() async throws {
+/// Against moto: a real organization, listed and reached by AssumeRole.
+@Suite("Organizations against moto", .heavy)
+struct OrganizationsMotoTests {
+    @Test func motosOrganizationIsListedAndAMemberAccountIsReachedByAssumingItsRole() async throws {
         let moto = try await MotoServer.startOrSkip(environment: ["MOTO_IAM_LOAD_MANAGED_POLICIES": "false"])
         defer { moto.stop() }
         let organization = try await MotoOrganization.create(in: moto, members: 3, inUnit: 1, inNested: 1)
@@ -124,12 +133,5 @@ struct OrganizationsClientTests {
         #expect(roles.contains("OrganizationAccountAccessRole"), "\(roles)")
         #expect(assumed.transport as AnyObject === session.transport as AnyObject)
         #expect(assumed.clock === session.clock)
-    }
-}
-
-extension HTTPRequest {
-    /// A header's value, matched without regard to case as HTTP does.
-    func header(_ name: String) -> String? {
-        headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
     }
 }

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import IAMClient
 
-@Suite("STS operations against moto", .heavy, .timeLimit(.minutes(10)))
+@Suite("STS operations against moto", .heavy)
 struct STSIntegrationTests {
     @Test func callerIdentity() async throws {
         let moto = try await MotoServer.sharedOrSkip()

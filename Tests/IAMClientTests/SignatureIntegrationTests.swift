@@ -6,7 +6,7 @@ import TestSupport
 /// Proves the requests are really signed: a moto of its own checks signatures
 /// after the first four calls, which create a user with an access key and a
 /// policy allowing everything.
-@Suite("SigV4 signatures checked by moto", .heavy, .timeLimit(.minutes(10)))
+@Suite("SigV4 signatures checked by moto", .heavy)
 struct SignatureIntegrationTests {
     @Test func rightKeyWorksAndWrongSecretFails() async throws {
         let moto = try await MotoServer.startOrSkip(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "4"])

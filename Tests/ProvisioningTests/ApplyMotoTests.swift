@@ -6,7 +6,7 @@ import TestSupport
 
 /// Plan and apply against moto's IAM through the real signed client: what
 /// the fake shows, shown again where IAM's own behaviour decides.
-@Suite("Plan and apply against moto", .heavy, .timeLimit(.minutes(10)))
+@Suite("Plan and apply against moto", .heavy)
 struct ApplyMotoTests {
     /// The seed role under a name no other test uses.
     private func seedRole(_ prefix: String = "l4e-role") -> DesiredRole {

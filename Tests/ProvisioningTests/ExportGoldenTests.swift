@@ -5,7 +5,7 @@ import TestSupport
 /// The seed role exported in each format, compared line for line. The
 /// expected texts were checked by hand and by the tools themselves
 /// (`sh -n`, `cfn-lint`, `terraform fmt`; see ExportToolTests).
-@Suite("Export golden files", .heavy, .timeLimit(.minutes(10)))
+@Suite("Export golden files", .heavy)
 struct ExportGoldenTests {
     @Test func cliScript() throws {
         #expect(try Exporter().export(SeedRole.role, as: .cli) == Self.cli + "\n")

@@ -19,7 +19,7 @@ import Yams
 /// runs on 127.0.0.1; a proxy on a closed loopback port catches anything a
 /// tool would send elsewhere. Cases are seeded: a failure names its seed,
 /// stream and case, and `ROLEWIZ_ROUNDTRIP_SEED` replays another seed.
-@Suite("Exports applied by their own tools make the role rolewiz apply makes", .heavy, .timeLimit(.minutes(10)))
+@Suite("Exports applied by their own tools make the role rolewiz apply makes", .heavy)
 struct ExportRoundTripTests {
     static let seed: UInt64 = {
         let text = ProcessInfo.processInfo.environment["ROLEWIZ_ROUNDTRIP_SEED"] ?? ""

@@ -7,7 +7,7 @@ import Yams
 
 /// Several roles exported as one file: each format holds every role under
 /// names no two roles share, and the tools that consume the file accept it.
-@Suite("Export of a set of roles", .heavy, .timeLimit(.minutes(10)))
+@Suite("Export of a set of roles", .heavy)
 struct ExportSetTests {
     /// Three roles whose names clash once made identifiers (`app-deploy` and
     /// `app.deploy`), one with an instance profile and inline policies whose

@@ -9,7 +9,7 @@ import Yams
 /// script against a stand-in `aws` that records its arguments, cfn-lint
 /// checks the template, Terraform formats and evaluates its configuration.
 /// Each check proves the awkward characters arrive exactly as written.
-@Suite("Export checked by its tools", .heavy, .timeLimit(.minutes(10)))
+@Suite("Export checked by its tools", .heavy)
 struct ExportToolTests {
     /// Quotes, dollar, backslash, backquote, template openers, a leading
     /// dash and Latin-1 letters: everything a quoting mistake would mangle.

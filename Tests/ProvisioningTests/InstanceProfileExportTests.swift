@@ -9,7 +9,7 @@ import Yams
 /// checked by the tools that consume it: cfn-lint, `terraform fmt` and an
 /// evaluation of the profile block, and the CLI script run by the real AWS
 /// CLI against moto (twice, then against a profile of another role).
-@Suite("Instance profiles in exports", .heavy, .timeLimit(.minutes(10)))
+@Suite("Instance profiles in exports", .heavy)
 struct InstanceProfileExportTests {
     static func ec2Role(_ name: String = "web-instance") -> DesiredRole {
         var role = InstanceProfileFixtures.ec2Role

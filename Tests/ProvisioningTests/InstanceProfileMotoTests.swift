@@ -7,7 +7,7 @@ import TestSupport
 /// The role's instance profile against moto through the real signed client,
 /// where IAM's own answers decide: lost replies on both profile calls, and a
 /// failure after CreateInstanceProfile that the next plan picks up.
-@Suite("Instance profiles against moto", .heavy, .timeLimit(.minutes(10)))
+@Suite("Instance profiles against moto", .heavy)
 struct InstanceProfileMotoTests {
     private func ec2Role(_ prefix: String) -> DesiredRole {
         var role = InstanceProfileFixtures.ec2Role

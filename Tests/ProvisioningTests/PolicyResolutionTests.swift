@@ -65,10 +65,13 @@ struct PolicyResolutionTests {
         // Built-in AWS managed policies cost no call.
         #expect(await !iam.calls.contains { $0.action == "GetPolicy" && $0.target.contains("AmazonS3FullAccess") })
     }
+}
 
+@Suite("Policy references against moto", .heavy)
+struct PolicyResolutionMotoTests {
     /// The built-in list against moto's AWS managed policies (loaded with
     /// MOTO_IAM_LOAD_MANAGED_POLICIES): every name resolves to an ARN IAM has.
-    @Test(.heavy) func everyBuiltInNameIsAnARNThatIAMHas() async throws {
+    @Test func everyBuiltInNameIsAnARNThatIAMHas() async throws {
         let moto = try await MotoServer.sharedOrSkip()
         let session = try AWSSession.resolve(ClientOptions(
             endpointURL: moto.endpoint.absoluteString,

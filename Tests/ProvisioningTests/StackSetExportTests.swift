@@ -10,7 +10,7 @@ import Yams
 /// account, bad targets are refused naming the field, and the AWS CLI
 /// commands the file prints make the roles in a member account of moto's
 /// Organization.
-@Suite("StackSet export", .heavy, .timeLimit(.minutes(10)))
+@Suite("StackSet export", .heavy)
 struct StackSetExportTests {
     static let target = StackSetTarget(stackSetName: "rolewiz-test", organizationalUnitIds: ["ou-ab12-cd34ef56", "r-ab12"], region: "us-east-1")
 

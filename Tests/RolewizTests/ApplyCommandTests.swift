@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// `rolewiz apply` against moto, through the built binary.
-@Suite("rolewiz apply", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz apply", .heavy)
 struct ApplyCommandTests {
     @Test func seedPresetFromScratchThenASecondApplyWritesNothing() async throws {
         let rolewiz = try RolewizRunner(moto: try await MotoServer.sharedOrSkip())

@@ -5,7 +5,7 @@ import TestSupport
 /// Ctrl-C during `rolewiz apply`: the fault proxy slows every call down, the
 /// test waits for the CreateRole step to start, sends SIGINT, and the apply
 /// stops after that call and says what it did.
-@Suite("rolewiz apply interrupted", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz apply interrupted", .heavy)
 struct ApplyInterruptTests {
     @Test func sigintStopsAfterTheCallInFlightAndReportsWhatWasDone() async throws {
         let moto = try await MotoServer.sharedOrSkip()

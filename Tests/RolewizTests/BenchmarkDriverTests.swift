@@ -7,7 +7,7 @@ import TestSupport
 /// find its way through the wizard's screens, so `Benchmarks/run` cannot rot
 /// between runs. It prints its numbers; none is asserted (a debug build on a
 /// loaded machine says nothing about speed).
-@Suite("Benchmarks: the wizard driver still drives the wizard", .heavy, .timeLimit(.minutes(10)))
+@Suite("Benchmarks: the wizard driver still drives the wizard", .heavy)
 struct BenchmarkDriverTests {
     @Test func oneShortSessionMeasuresEveryInteractiveNumber() async throws {
         let moto = try await MotoServer.sharedOrSkip()

@@ -5,7 +5,7 @@ import TestSupport
 
 /// `rolewiz delete` against moto: what must go first goes, nothing without
 /// confirmation, never a service-linked role.
-@Suite("rolewiz delete", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz delete", .heavy)
 struct DeleteCommandTests {
     @Test func aRoleWithPoliciesAndAnInstanceProfileIsDeletedWithAllOfIt() async throws {
         let rolewiz = try RolewizRunner(moto: try await MotoServer.sharedOrSkip())

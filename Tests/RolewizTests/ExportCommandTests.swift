@@ -4,7 +4,7 @@ import TestSupport
 
 /// `rolewiz export`: offline, without credentials or an endpoint; the
 /// outputs are checked with the tools that would consume them.
-@Suite("rolewiz export", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz export", .heavy)
 struct ExportCommandTests {
     static let base = ["--preset", "lookout-equipment", "--role-name", "exported-role", "--tag", "team=ml", "--debug"]
 

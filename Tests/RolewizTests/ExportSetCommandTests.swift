@@ -5,7 +5,7 @@ import TestSupport
 /// `rolewiz export` of several spec files or a folder, and `--format
 /// stackset`: offline, one file holding every role, every bad input
 /// reported at once.
-@Suite("rolewiz export of a set and of a StackSet", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz export of a set and of a StackSet", .heavy)
 struct ExportSetCommandTests {
     /// A folder of three specs: one trusting "this account", one EC2 role, one Lambda role.
     private func folder(_ rolewiz: RolewizRunner) throws -> String {

@@ -20,7 +20,7 @@ struct WireFaultCase: Sendable, CustomTestStringConvertible {
 /// moto: it converges to exactly the right role, or fails naming the step and
 /// the AWS error and a plain re-run converges. Secrets never reach the
 /// `--debug` log or the messages.
-@Suite("Apply through a faulty network", .serialized, .heavy, .timeLimit(.minutes(10)))
+@Suite("Apply through a faulty network", .serialized, .heavy)
 struct FaultApplyTests {
     static let transient: [WireFaultCase] = [
         WireFaultCase(fault: .throttle, action: "CreateRole", times: 1),

@@ -6,7 +6,7 @@ import TestSupport
 
 /// Credentials that expire during an apply, from a `credential_process`
 /// profile as SSO helpers and vaults provide them.
-@Suite("Apply with expiring credentials", .heavy, .timeLimit(.minutes(10)))
+@Suite("Apply with expiring credentials", .heavy)
 struct FaultCredentialTests {
     /// A credential_process that hands out a first set expiring in two
     /// seconds, then fresh ones valid for an hour; it counts its runs in a file.

@@ -7,7 +7,7 @@ import TestSupport
 /// output, and each failure is a message, not a crash: for a read
 /// (`whoami`) and for the writes of `apply` (FaultApplyTests covers the
 /// apply faults in-process too, with the same checks on its debug log).
-@Suite("rolewiz --debug never prints secrets, whatever the network does", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz --debug never prints secrets, whatever the network does", .heavy)
 struct FaultSecretsCLITests {
     static let faults: [FaultRule.Fault?] = [nil] + FaultRule.Fault.allCases
 

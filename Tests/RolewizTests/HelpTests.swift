@@ -4,7 +4,7 @@ import TestSupport
 
 /// `rolewiz --help`, every subcommand's `--help` and the shell completion
 /// scripts, checked against the command tree the binary itself reports.
-@Suite("rolewiz help and completion", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz help and completion", .heavy)
 struct HelpTests {
     @Test func treeHasEveryRequiredSubcommand() async throws {
         let names = Set(try await HelpCommandTree.load().subcommands.map(\.commandName))

@@ -9,7 +9,7 @@ import TestSupport
 /// error messages that echo the caller's session token. Whatever it sends,
 /// the output holds nothing a terminal would act on, JSON output stays JSON
 /// meaning exactly what the server sent, and the token is never printed.
-@Suite("A hostile endpoint cannot reach the terminal or the secrets", .heavy, .timeLimit(.minutes(10)))
+@Suite("A hostile endpoint cannot reach the terminal or the secrets", .heavy)
 struct HostileEndpointTests {
     /// ESC ] 52 writes the clipboard, ESC [ 2 J clears the screen.
     static let escapeSequences = "\u{1B}]52;c;aGFja2Vk\u{7}\u{1B}[2J"

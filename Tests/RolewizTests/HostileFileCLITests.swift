@@ -5,7 +5,7 @@ import TestSupport
 /// What `rolewiz` does with files and standard input that are not plain
 /// files of text: each is an input error (exit 2) in plain words, a pipe
 /// works, and nothing crashes or reads without end.
-@Suite("rolewiz on unusual input files", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz on unusual input files", .heavy)
 struct HostileFileCLITests {
     static let spec = "name: piped\ntrust: {services: [ec2.amazonaws.com]}\n"
 

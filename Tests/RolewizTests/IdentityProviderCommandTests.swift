@@ -6,7 +6,7 @@ import TestSupport
 /// Identity providers against moto: IAM's provider lists, the missing
 /// provider finding of `rolewiz plan`, and GitHub trust applied exactly as
 /// the console writes it.
-@Suite("rolewiz and identity providers", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz and identity providers", .heavy)
 struct IdentityProviderCommandTests {
     @Test func providerListsComeBackFromIAM() async throws {
         let rolewiz = try RolewizRunner(moto: try await MotoServer.sharedOrSkip())

@@ -5,7 +5,7 @@ import TestSupport
 
 /// Inline policies from a spec file through `plan`, `apply`, `show` and
 /// `lint`, against moto through the built binary.
-@Suite("rolewiz inline policies", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz inline policies", .heavy)
 struct InlinePolicyCommandTests {
     static let logs = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:*","Resource":"*"}]}"#
 

@@ -5,7 +5,7 @@ import TestSupport
 
 /// The instance profile of a role EC2 may assume, from a spec file through
 /// `plan`, `apply`, `show` and `delete`, against moto through the built binary.
-@Suite("rolewiz instance profiles", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz instance profiles", .heavy)
 struct InstanceProfileCommandTests {
     static func spec(name: String, instanceProfile: Bool? = nil) -> String {
         var text = """

@@ -9,7 +9,7 @@ import TestSupport
 /// reached with its own session, and one account whose AssumeRole is
 /// refused (by a fault proxy, since moto lets every AssumeRole through)
 /// failing alone.
-@Suite("rolewiz plan and apply across accounts", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz plan and apply across accounts", .heavy)
 struct MultiAccountCommandTests {
     /// Two roles: one trusting Lambda, one trusting "this account" (which must become each account's own ID).
     /// No managed policies: moto then makes each account in a moment, instead of loading its ~1,400 AWS policies.

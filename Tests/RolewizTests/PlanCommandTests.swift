@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `rolewiz plan`: the human diff, JSON, exit codes, offline plans and bad input.
-@Suite("rolewiz plan", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz plan", .heavy)
 struct PlanCommandTests {
     @Test func detailedExitcodeIsTwoWithChangesAndZeroWithout() async throws {
         let rolewiz = try RolewizRunner(moto: try await MotoServer.sharedOrSkip())

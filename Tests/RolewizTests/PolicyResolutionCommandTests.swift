@@ -5,7 +5,7 @@ import TestSupport
 
 /// Policies resolve before any write: the console's name works, and one
 /// that cannot be attached stops plan and apply with its place.
-@Suite("rolewiz resolves policies before planning", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz resolves policies before planning", .heavy)
 struct PolicyResolutionCommandTests {
     static func spec(_ name: String, policies: [String]) -> String {
         "name: \(name)\ntrust: {services: [lambda.amazonaws.com]}\npolicies:\n" + policies.map { "  - \($0)\n" }.joined()

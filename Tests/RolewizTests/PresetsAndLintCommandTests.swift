@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `rolewiz presets` and `rolewiz lint`: offline commands, their output and exit codes.
-@Suite("rolewiz presets and lint", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz presets and lint", .heavy)
 struct PresetsAndLintCommandTests {
     @Test func presetsListsEveryPresetAligned() async throws {
         let rolewiz = try RolewizRunner(moto: nil)

@@ -6,7 +6,7 @@ import TestSupport
 /// moto of its own, so the README cannot drift from the program. The
 /// interactive ones (`rolewiz wizard`, `rolewiz edit`) are driven under tmux
 /// by WizardEndToEndTests and screenshots/generate.
-@Suite("README commands", .heavy, .timeLimit(.minutes(10)))
+@Suite("README commands", .heavy)
 struct ReadmeCommandsTests {
     static let interactive: Set<String> = ["wizard", "edit"]
 

@@ -5,7 +5,7 @@ import TestSupport
 
 /// `plan` and `apply` over a folder of spec files, against moto: all
 /// checked before any call, applied together, one failure kept to its role.
-@Suite("rolewiz plan and apply over a set of roles", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz plan and apply over a set of roles", .heavy)
 struct RoleSetCommandTests {
     /// A folder of spec files, one role each, named `PREFIX-N`.
     private func folder(_ rolewiz: RolewizRunner, prefix: String, count: Int, policy: String = "arn:aws:iam::aws:policy/ReadOnlyAccess") throws -> String {

@@ -6,7 +6,7 @@ import TestSupport
 /// checks every picture it promises exists, is a PNG of the right size, and that
 /// its text twin shows the screen the scene waited for. The committed pictures
 /// must cover exactly the scene list, so none can rot unnoticed.
-@Suite("screenshots/generate", .heavy, .timeLimit(.minutes(10)))
+@Suite("screenshots/generate", .heavy)
 struct ScreenshotTests {
     static let root = Processes.packageRoot()
     static let committed = root.appendingPathComponent("screenshots")

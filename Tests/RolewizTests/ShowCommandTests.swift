@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// `rolewiz show` against a role made with `rolewiz apply`.
-@Suite("rolewiz show", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz show", .heavy)
 struct ShowCommandTests {
     @Test func textAndJSONDescribeTheRole() async throws {
         let rolewiz = try RolewizRunner(moto: try await MotoServer.sharedOrSkip())

@@ -7,7 +7,7 @@ import TestSupport
 /// code against the IAM Identity Center fakes (then `whoami` on the sign-in,
 /// against moto), and MFA profiles: refused without a terminal, answered on a
 /// pseudo-terminal under tmux.
-@Suite("rolewiz login and MFA", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz login and MFA", .heavy)
 struct SignInCommandTests {
     static let ssoConfig = """
         [profile dev]

@@ -6,7 +6,7 @@ import TestSupport
 /// during editing and during a run leave the terminal settings as they were,
 /// resizes do not crash it, and unusual terminals either work or get a clear
 /// message. The same for the wizard itself: `WizardRobustnessTests`.
-@Suite("Terminal: signals, resizes and terminal types under tmux", .serialized, .heavy, .timeLimit(.minutes(10)))
+@Suite("Terminal: signals, resizes and terminal types under tmux", .serialized, .heavy)
 struct TerminalRobustnessTests {
     struct SignalCase: Sendable, CustomTestStringConvertible {
         var signal: Int32

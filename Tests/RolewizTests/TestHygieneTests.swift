@@ -4,6 +4,11 @@ import Testing
 /// Rules every test file keeps, checked over the sources: each suite has a
 /// time limit (a hang is a failure, not a CI time-out), and no test returns
 /// early when a tool is missing (MissingTool skips or fails instead).
+///
+/// A heavy suite's limit is the `.heavy` trait's: it starts once the test
+/// holds its permit. Swift Testing's `.timeLimit` would also count the wait
+/// for the permit, so a heavy suite must not have one, and `.heavy` goes on
+/// suites only (inside a suite with `.timeLimit` it would count the wait).
 @Suite(.timeLimit(.minutes(10)))
 struct TestHygieneTests {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -18,7 +23,7 @@ struct TestHygieneTests {
     }
 
     @Test func everySuiteHasATimeLimit() throws {
-        var missing: [String] = []
+        var missing: [String] = [], both: [String] = []
         for (path, text) in try Self.testSources() {
             let lines = text.components(separatedBy: "\n")
             for (index, line) in lines.enumerated() {
@@ -28,12 +33,24 @@ struct TestHygieneTests {
                 var attributes = [line]
                 var above = index - 1
                 while above >= 0, lines[above].hasPrefix("@") { attributes.append(lines[above]); above -= 1 }
-                if !attributes.contains(where: { $0.contains("@Suite") && $0.contains(".timeLimit(") }) {
-                    missing.append("\(URL(fileURLWithPath: path).lastPathComponent): \(match.1)")
-                }
+                let suite = attributes.filter { $0.contains("@Suite") }.joined()
+                let place = "\(URL(fileURLWithPath: path).lastPathComponent): \(match.1)"
+                let limited = suite.contains(".timeLimit("), heavy = suite.contains(".heavy")
+                if limited && heavy { both.append(place) } else if !limited && !heavy { missing.append(place) }
             }
         }
-        #expect(missing.isEmpty, "suites without .timeLimit: \(missing)")
+        #expect(missing.isEmpty, "suites with neither .timeLimit nor .heavy: \(missing)")
+        #expect(both.isEmpty, "heavy suites with a .timeLimit, which counts the wait for a permit: \(both)")
+    }
+
+    @Test func heavyGoesOnSuitesOnly() throws {
+        var found: [String] = []
+        for (path, text) in try Self.testSources() {
+            for line in text.components(separatedBy: "\n") where line.contains(/^\s*@Test\b.*\.heavy\b/) {
+                found.append("\(URL(fileURLWithPath: path).lastPathComponent): \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+        #expect(found.isEmpty, "a heavy test inside a suite with .timeLimit: \(found)")
     }
 
     @Test func noTestReturnsEarlyWhenAToolIsMissing() throws {

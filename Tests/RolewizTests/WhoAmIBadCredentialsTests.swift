@@ -6,7 +6,7 @@ import TestSupport
 /// `rolewiz whoami` with a real access key but the wrong secret, against a moto
 /// that checks signatures: the error names the AWS code and says what to do,
 /// the exit code is 1, and the secret is not echoed.
-@Suite("rolewiz whoami with bad credentials", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz whoami with bad credentials", .heavy)
 struct WhoAmIBadCredentialsTests {
     @Test func aWrongSecretIsReportedWithAdviceAndExitsWithOne() async throws {
         let moto = try await MotoServer.startOrSkip(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "2"])

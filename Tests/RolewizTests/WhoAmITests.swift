@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Runs the built `rolewiz whoami` against moto, as a user would.
-@Suite("rolewiz whoami", .heavy, .timeLimit(.minutes(10)))
+@Suite("rolewiz whoami", .heavy)
 struct WhoAmITests {
     static let secret = "wJalrXUtnFEMI/K7MDENG/CLI-SECRET-NEVER-PRINTED"
     static let token = "CLI-SESSION-TOKEN-NEVER-PRINTED"

@@ -6,7 +6,7 @@ import TestSupport
 /// The wizard under tmux against moto: the keys a person presses, then the
 /// role checked through the API, with a resize or Ctrl-C in the middle and
 /// the terminal settings unchanged afterwards.
-@Suite(.serialized, .heavy, .timeLimit(.minutes(10)))
+@Suite(.serialized, .heavy)
 struct WizardEndToEndTests {
     static func environment(_ moto: MotoServer?, home: URL) -> [String: String] {
         var environment = [

@@ -10,7 +10,7 @@ import TestSupport
 /// sees the signal (exit 128+n). A resize storm and a 20x6 window do not
 /// crash it, and odd terminal types and locales work or get a clear message.
 /// `stty -g` is always as it was.
-@Suite("Wizard under tmux: signals, resizes and terminal types", .serialized, .heavy, .timeLimit(.minutes(10)))
+@Suite("Wizard under tmux: signals, resizes and terminal types", .serialized, .heavy)
 struct WizardRobustnessTests {
     static let signals: [(signal: Int32, name: String)] = [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT")]
 

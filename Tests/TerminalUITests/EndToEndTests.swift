@@ -5,7 +5,7 @@ import TestSupport
 /// The demo executable under tmux: real ncurses, real tty, real signals.
 /// Each test checks that the tty settings (`stty -g` in the pane before and
 /// after) come back unchanged however the program ends.
-@Suite(.serialized, .heavy, .timeLimit(.minutes(10))) struct EndToEndTests {
+@Suite(.serialized, .heavy) struct EndToEndTests {
     /// A temp folder for the pane's script to leave `stty -g` output, the
     /// exit status and the demo's pid in.
     struct Run {

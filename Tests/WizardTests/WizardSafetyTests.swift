@@ -367,7 +367,7 @@ struct WizardSafetyTests {
 /// The role list's Last activity column: read lazily, only for the rows on
 /// screen or a page away, since ListRoles leaves it out and an account may
 /// hold thousands of roles.
-@MainActor @Suite(.heavy, .timeLimit(.minutes(10))) struct RoleListLastActivityTests {
+@MainActor @Suite(.heavy) struct RoleListLastActivityTests {
     @Test func lastActivityIsReadForTheRowsNearTheCursorOnly() async throws {
         let moto = try await MotoServer.sharedOrSkip()
         let service = try motoService(moto)
@@ -418,7 +418,7 @@ struct WizardSafetyTests {
 
 /// Deleting from the editor: what goes is listed, the name must be typed,
 /// a service-linked role is refused, and nothing is left half-said.
-@MainActor @Suite(.heavy, .timeLimit(.minutes(10))) struct EditorDeleteTests {
+@MainActor @Suite(.heavy) struct EditorDeleteTests {
     private static let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
 
     @Sendable nonisolated private static func roleName(_ result: ResponseElement) -> String {
