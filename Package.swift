@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "rolewiz", targets: ["rolewiz"]),
         .library(name: "SafeText", targets: ["SafeText"]),
+        .library(name: "Signals", targets: ["Signals"]),
         .library(name: "SigV4", targets: ["SigV4"]),
         .library(name: "IAMClient", targets: ["IAMClient"]),
         .library(name: "Provisioning", targets: ["Provisioning"]),
@@ -27,6 +28,10 @@ let package = Package(
         ),
         // What may reach a terminal or a log: text from outside made inert, secrets redacted.
         .target(name: "SafeText"),
+        // Every signal handler, with its C half: the terminal's restore on a
+        // fatal signal, and Ctrl-C as a request to stop after the call in flight.
+        .target(name: "CSignals"),
+        .target(name: "Signals", dependencies: ["CSignals"]),
         // AWS Signature Version 4: pure functions, no I/O.
         .target(
             name: "SigV4",
@@ -53,14 +58,14 @@ let package = Package(
             ]
         ),
         // A small terminal toolkit on ncursesw that knows nothing of IAM.
-        .target(name: "TerminalUI", dependencies: ["CNcursesw", "SafeText"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "SafeText", "Signals"]),
         // The console's "Create role" steps as screens.
         .target(name: "Wizard", dependencies: ["TerminalUI", "Provisioning"]),
         // Composition root: commands and wiring only.
         .executableTarget(
             name: "rolewiz",
             dependencies: [
-                "IAMClient", "Provisioning", "SafeText", "TerminalUI", "Wizard",
+                "IAMClient", "Provisioning", "SafeText", "Signals", "TerminalUI", "Wizard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +78,7 @@ let package = Package(
         // Vectors/ holds the botocore generator and its JSON, read from #filePath.
         .testTarget(name: "SafeTextTests", dependencies: ["SafeText", "TestSupport"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Vectors"]),
+        .testTarget(name: "SignalsTests", dependencies: ["Signals"]),
         .testTarget(name: "IAMClientTests", dependencies: ["IAMClient", "SigV4", "TestSupport"]),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "IAMClient", "TestSupport"]),
         // Goldens/ in the two UI test targets: text snapshots, read from #filePath (RECORD_GOLDEN=1 records them).

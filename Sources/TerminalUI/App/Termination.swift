@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-internal import CNcursesw
+internal import Signals
 
 /// A run that ended on SIGTERM, SIGHUP (an SSH connection dropped) or
 /// SIGINT. The loop first let the screens' work in flight finish (an apply
@@ -34,7 +34,6 @@ public struct Termination: Sendable, Equatable {
 
     /// Ends the process by the signal's default action.
     public func end() -> Never {
-        rw_die_of(signal)
-        exit(128 + signal)
+        endProcess(bySignal: signal)
     }
 }

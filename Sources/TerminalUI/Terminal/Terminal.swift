@@ -4,10 +4,12 @@ import Glibc
 import Darwin
 #endif
 internal import CNcursesw
+internal import Signals
 
 /// Everything that touches the real terminal lives here, like htop's CRT.c:
 /// locale and TERM checks, `newterm` with fallbacks, tty modes, colours and
-/// the colour scheme choice, bracketed paste, signal handlers, suspend and
+/// the colour scheme choice, bracketed paste, signal handlers (set through
+/// the Signals module, which holds every handler of the program), suspend and
 /// resume, resize, reading keys and writing cells, and restoring it all.
 ///
 /// One thread owns it: the type is not Sendable, so Swift 6 keeps it on the
@@ -54,10 +56,10 @@ final class Terminal {
         }
 
         // The tty settings to restore, saved before newterm changes them.
-        _ = rw_restore_save_termios(options.inputDescriptor)
+        TerminalSignals.saveTTYSettings(of: options.inputDescriptor)
         // Handlers go in before newterm: ncurses installs its own only for
         // signals still at their defaults, so ours stay in charge.
-        rw_install_signal_handlers(wakeDescriptor)
+        TerminalSignals.install(wakeDescriptor: wakeDescriptor)
         use_env(false)
         let candidates = TerminalTypeFallback.candidates(for: term)
         var opened: (OpaquePointer, String)? = nil
@@ -68,7 +70,7 @@ final class Terminal {
             }
         }
         guard let (screen, used) = opened else {
-            rw_uninstall_signal_handlers()
+            TerminalSignals.uninstall()
             fclose(input)
             fclose(output)
             throw TerminalError.unknownTerminal(term: term, tried: Array(candidates.dropFirst()),
@@ -92,7 +94,7 @@ final class Terminal {
         for capability in ["rmcup", "rmkx", "cnorm", "sgr0"] {
             if let value = rw_string_capability(capability) { reset += String(cString: value) }
         }
-        reset.withCString { rw_restore_set_bytes(options.outputDescriptor, $0, strlen($0)) }
+        TerminalSignals.setResetBytes(reset, output: options.outputDescriptor)
 
         theme = Theme.choose(terminalHasColors: has_colors(), noColorOption: options.noColor,
                              environment: options.environment)
@@ -117,7 +119,7 @@ final class Terminal {
             defaultColors = use_default_colors() == OK
         }
         writeRaw(Self.bracketedPasteOn)
-        rw_restore_arm(1)
+        TerminalSignals.armRestore(true)
     }
 
     deinit {
@@ -132,12 +134,12 @@ final class Terminal {
         endwin()
         // endwin restored curses' idea of the shell mode; put back the exact
         // settings saved at start as well.
-        rw_restore_terminal_now()
-        rw_restore_arm(0)
+        TerminalSignals.restoreNow()
+        TerminalSignals.armRestore(false)
         delscreen(screen)
         fclose(inputFile)
         fclose(outputFile)
-        rw_uninstall_signal_handlers()
+        TerminalSignals.uninstall()
     }
 
     /// Ctrl-Z or SIGTSTP: restore the terminal, stop, and on `fg` come back
@@ -145,8 +147,8 @@ final class Terminal {
     func suspend() {
         writeRaw(Self.bracketedPasteOff)
         endwin()
-        rw_restore_terminal_now()
-        rw_stop_self()
+        TerminalSignals.restoreNow()
+        TerminalSignals.stopSelf()
         resume()
     }
 
@@ -178,7 +180,7 @@ final class Terminal {
     /// `.terminate` instead of ending the process at once; a second one
     /// still restores the terminal and ends it.
     var defersTermination = false {
-        didSet { rw_set_defer_termination(defersTermination ? 1 : 0) }
+        didSet { TerminalSignals.deferTermination(defersTermination) }
     }
 
     /// Back in curses mode after a stop; the next frame must be drawn in full.

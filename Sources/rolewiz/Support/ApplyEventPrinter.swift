@@ -1,5 +1,6 @@
 import Provisioning
 import SafeText
+import Signals
 
 /// One aligned line per apply event, as it happens:
 ///

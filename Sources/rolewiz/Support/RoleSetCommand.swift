@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Provisioning
 import SafeText
+import Signals
 
 /// `plan` and `apply` over a set of roles (several `--spec` files, or a
 /// folder) in one account or many: all read and planned first, one
