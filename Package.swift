@@ -74,7 +74,10 @@ let package = Package(
         .executableTarget(name: "rolewiz-bench", dependencies: ["SigV4", "TerminalUI", "Provisioning"], path: "Benchmarks/RolewizBench"),
 
         // Shared test helpers: the moto server harness, fake HTTP servers, process runners.
-        .target(name: "TestSupport", dependencies: ["IAMClient"], path: "Tests/TestSupport", exclude: ["python"]),
+        .target(
+            name: "TestSupport",
+            dependencies: ["IAMClient", .product(name: "Subprocess", package: "swift-subprocess")],
+            path: "Tests/TestSupport", exclude: ["python"]),
         // Vectors/ holds the botocore generator and its JSON, read from #filePath.
         .testTarget(name: "SafeTextTests", dependencies: ["SafeText", "TestSupport"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Vectors"]),
@@ -89,7 +92,11 @@ let package = Package(
         .target(name: "FuzzTargets", dependencies: ["IAMClient", "Provisioning", "TerminalUI"], path: "Tests/Fuzz/FuzzTargets"),
         .executableTarget(name: "rolewiz-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/rolewiz-fuzz"),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets", "TestSupport"]),
-        .testTarget(name: "RolewizTests", dependencies: ["TestSupport", "IAMClient", "Provisioning", "SafeText"]),
+        .testTarget(
+            name: "RolewizTests",
+            dependencies: [
+                "TestSupport", "IAMClient", "Provisioning", "SafeText", .product(name: "Subprocess", package: "swift-subprocess"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Subprocess
 import Testing
 import TestSupport
 
@@ -14,27 +15,27 @@ struct ApplyInterruptTests {
         let rolewiz = try RolewizRunner(moto: moto)
         let name = MotoServer.uniqueName("sigint")
 
-        let process = Process()
-        process.executableURL = try Processes.rolewizExecutable()
-        process.arguments = ["apply", "--preset", "lookout-equipment", "--role-name", name, "--yes", "--endpoint-url", proxy.endpoint.absoluteString]
-        process.environment = rolewiz.environment()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let arguments = ["apply", "--preset", "lookout-equipment", "--role-name", name, "--yes", "--endpoint-url", proxy.endpoint.absoluteString]
+        let run = try await Subprocess.run(
+            .file(try Processes.rolewizExecutable()), arguments: Arguments(arguments), environment: .exactly(rolewiz.environment()),
+            input: .none, output: .sequence, error: .string(limit: 1 << 20)
+        ) { execution in
+            // Wait (on the output, not the clock) for the first write to start.
+            var output = "", interrupted = false
+            for try await line in execution.standardOutput.strings() {
+                output += line + "\n"
+                if !interrupted, line.contains("CreateRole"), line.contains("started") {
+                    try execution.send(signal: .interrupt)
+                    interrupted = true
+                }
+            }
+            return (output: output, interrupted: interrupted)
+        }
+        let stderr = run.standardError
 
-        // Wait (on the output, not the clock) for the first write to start.
-        let before = try #require(TextLines.read(from: output.fileHandleForReading) { $0.contains("CreateRole") && $0.contains("started") })
-        kill(process.processIdentifier, SIGINT)
-        let rest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-
-        #expect(process.terminationReason == .exit, "the process handled SIGINT instead of dying of it")
-        #expect(process.terminationStatus == 1)
-        #expect((before + rest).contains("done       CreateRole"))
+        try #require(run.closureResult.interrupted, "CreateRole never started: \(run.closureResult.output)\(stderr)")
+        #expect(run.terminationStatus == .exited(1), "the process handled SIGINT instead of dying of it")
+        #expect(run.closureResult.output.contains("done       CreateRole"))
         #expect(stderr.contains("Interrupted: stopping after the call in flight"))
         #expect(stderr.contains("Stopped on request after the calls in flight."))
         #expect(stderr.contains("Done: create role \(name)"))
@@ -43,20 +44,5 @@ struct ApplyInterruptTests {
         let iam = try rolewiz.iam()
         #expect(try await iam.getRole(name: name).roleName == name)
         #expect(try await iam.listAttachedRolePolicies(roleName: name).count < 3)
-    }
-}
-
-/// Reads lines from a pipe until one matches.
-enum TextLines {
-    /// Everything read up to and including the first line matching
-    /// `condition`, or nil if the pipe closed first.
-    static func read(from handle: FileHandle, until condition: (String) -> Bool) -> String? {
-        var text = ""
-        while true {
-            let chunk = handle.availableData
-            if chunk.isEmpty { return nil }
-            text += String(decoding: chunk, as: UTF8.self)
-            if text.split(separator: "\n").contains(where: { condition(String($0)) }) { return text }
-        }
     }
 }

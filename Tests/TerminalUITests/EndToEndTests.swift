@@ -101,7 +101,7 @@ import TestSupport
             tmux.type("x")
             tmux.send("Tab", "Down")
             try await tmux.waitFor { $0.contains("[2 Items]") }
-            try send(signal: signal, to: await run.waitForFile("pid"))
+            try await send(signal: signal, to: run.waitForFile("pid"))
             try await run.expectTerminalRestored(tmux, status: status)
         }
     }
@@ -152,7 +152,7 @@ import TestSupport
         try await tmux.waitFor { $0.contains("> [ ] bravo-alpha-1") }
 
         // SIGTSTP from outside takes the same path as Ctrl-Z.
-        try send(signal: "TSTP", to: await run.waitForFile("pid"))
+        try await send(signal: "TSTP", to: run.waitForFile("pid"))
         try await tmux.waitFor { $0.components(separatedBy: "Stopped").count == 3 }
         tmux.type("clear; stty -g > during2; fg")
         tmux.send("Enter")
@@ -170,12 +170,10 @@ import TestSupport
         #expect(try await run.waitForFile("after") == before)
     }
 
-    private func send(signal: String, to pid: String) throws {
-        let kill = Process()
-        kill.executableURL = URL(fileURLWithPath: "/bin/kill")
-        kill.arguments = ["-\(signal)", pid]
-        try kill.run()
-        kill.waitUntilExit()
+    private func send(signal: String, to pid: String) async throws {
+        let kill = try await Processes.run(
+            URL(fileURLWithPath: "/bin/kill"), arguments: ["-\(signal)", pid], environment: Processes.minimalEnvironment(), timeout: 10)
+        #expect(kill.exitCode == 0, "kill -\(signal) \(pid): \(kill.stderr)")
     }
 
     @Test func unknownTermFallsBackToAKnownType() async throws {
@@ -239,19 +237,11 @@ import TestSupport
         let demo = try DemoBinary.path()
         for (environment, expected) in [(["TERM": "dumb"], "TERM=dumb"), ([:], "TERM=dumb or unset"),
                                         (["TERM": "xterm"], "must be a terminal")] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: demo)
-            process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { $1 }
-            process.standardInput = FileHandle.nullDevice
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 1)
-            #expect(message.contains(expected), "\(message)")
-            #expect(message.contains("Run it in a terminal; the end-to-end tests drive it under tmux."))
+            let result = try await Processes.run(
+                URL(fileURLWithPath: demo), environment: environment.merging(["PATH": "/usr/bin:/bin"]) { $1 }, timeout: 60)
+            #expect(result.exitCode == 1)
+            #expect(result.stderr.contains(expected), "\(result.stderr)")
+            #expect(result.stderr.contains("Run it in a terminal; the end-to-end tests drive it under tmux."))
         }
     }
 }

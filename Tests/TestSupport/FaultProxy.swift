@@ -71,13 +71,8 @@ public final class FaultProxy: Sendable {
         process.standardOutput = output
         try process.run()
         // The proxy's first line is its port; it binds before printing it.
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (HelperProcess.firstLine(from: output.fileHandleForReading, timeout: 60) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         guard let port = Int(text) else {
             try? input.fileHandleForWriting.close()
             kill(process.processIdentifier, SIGKILL)

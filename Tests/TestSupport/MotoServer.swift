@@ -126,7 +126,7 @@ public final class MotoServer: Sendable {
         }
         LaunchedProcesses.add(process.processIdentifier)
 
-        let line = readLine(from: output.fileHandleForReading, timeout: 120)
+        let line = HelperProcess.firstLine(from: output.fileHandleForReading, timeout: 120)
         if let line, line.hasPrefix("MOTO-READY "), let port = Int(line.dropFirst("MOTO-READY ".count)) {
             return MotoServer(
                 endpoint: URL(string: "http://\(extraEnvironment["ROLEWIZ_MOTO_HOST"] == "::1" ? "[::1]" : "127.0.0.1"):\(port)")!,
@@ -141,25 +141,6 @@ public final class MotoServer: Sendable {
         }
         let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
         throw MotoUnavailable(reason: "moto did not start (said \(line.map { "'\($0)'" } ?? "nothing")); log: \(log.suffix(600))")
-    }
-
-    /// The first line the launcher prints, or nil at EOF or after `timeout` seconds.
-    private static func readLine(from handle: FileHandle, timeout: TimeInterval) -> String? {
-        let box = LineBox()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            var bytes = Data()
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                bytes.append(chunk)
-                if bytes.contains(UInt8(ascii: "\n")) { break }
-            }
-            box.set(String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init))
-            done.signal()
-        }
-        guard done.wait(timeout: .now() + timeout) == .success else { return nil }
-        return box.value
     }
 }
 
@@ -217,22 +198,5 @@ private enum LaunchedProcesses {
         lock.lock()
         defer { lock.unlock() }
         return pids
-    }
-}
-
-private final class LineBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: String?
-
-    func set(_ value: String?) {
-        lock.lock()
-        stored = value
-        lock.unlock()
-    }
-
-    var value: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
     }
 }

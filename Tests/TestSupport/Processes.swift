@@ -1,4 +1,11 @@
 import Foundation
+import Subprocess
+
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 
 /// What a finished subprocess left behind.
 public struct ProcessResult: Sendable {
@@ -13,52 +20,80 @@ public struct ProcessResult: Sendable {
 /// with an explicit environment, optional standard input, captured output and
 /// a time-out, and finds the package's files and products.
 public enum Processes {
-    /// Runs `executable` to completion. Standard output and error are read
-    /// concurrently so neither pipe can fill up and stall the child.
+    /// The most output a test child may write to each of its two pipes.
+    public static let outputLimit = 64 << 20
+
+    /// Runs `executable` to completion with swift-subprocess. Standard input
+    /// is written while standard output and error are read, so no pipe can
+    /// fill up and stall the child. Past `timeout` the child gets SIGTERM,
+    /// then SIGKILL two seconds later; the result says `timedOut` and keeps
+    /// what it printed until then.
     public static func run(
         _ executable: URL, arguments: [String] = [], environment: [String: String],
         stdin: Data? = nil, timeout: TimeInterval = 120
     ) async throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
+        _ = BrokenPipes.ignored
+        return try await withThrowingTaskGroup(of: ProcessResult?.self) { group in
+            group.addTask { try await runToEnd(executable, arguments: arguments, environment: environment, stdin: stdin) }
+            group.addTask {
+                try await Task.sleep(for: .seconds(timeout))
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            if let finished = first { return finished }
+            // Cancelled, the run stops the child (its teardown sequence) and
+            // still returns its status and the output read so far.
+            guard var stopped = try await group.next() ?? nil else {
+                throw ProcessLookupError(message: "\(executable.path) ran past its \(Int(timeout)) s time-out and gave no result")
+            }
+            stopped.timedOut = true
+            return stopped
+        }
+    }
 
-        let handle = UncheckedProcess(process)
-        return await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                let group = DispatchGroup()
-                let collected = CollectedOutput()
-                for (pipe, isOutput) in [(output, true), (errors, false)] {
-                    group.enter()
-                    DispatchQueue.global().async {
-                        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                        collected.set(data, isOutput: isOutput)
-                        group.leave()
-                    }
-                }
-                if let stdin { input.fileHandleForWriting.write(stdin) }
-                try? input.fileHandleForWriting.close()
+    private static func runToEnd(
+        _ executable: URL, arguments: [String], environment: [String: String], stdin: Data?
+    ) async throws -> ProcessResult {
+        var options = PlatformOptions()
+        options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(2))]
+        let outcome = try await Subprocess.run(
+            .file(executable), arguments: Arguments(arguments), environment: .exactly(environment),
+            platformOptions: options, input: .inputWriter, output: .sequence, error: .sequence
+        ) { execution in
+            async let written: Void = feed(stdin, to: execution.standardInputWriter)
+            async let output = collect(execution.standardOutput, name: "standard output")
+            async let errors = collect(execution.standardError, name: "standard error")
+            _ = await written
+            return try await (output, errors)
+        }
+        let code: Int32 = switch outcome.terminationStatus {
+        case .exited(let code): code
+        case .signaled(let signal): signal  // as Foundation's Process reported it
+        }
+        return ProcessResult(
+            exitCode: code, stdout: String(decoding: outcome.closureResult.0, as: UTF8.self),
+            stderr: String(decoding: outcome.closureResult.1, as: UTF8.self), timedOut: false)
+    }
 
-                let timer = DispatchWorkItem { handle.killAfterTimeout() }
-                DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
-                handle.process.waitUntilExit()
-                timer.cancel()
-                group.wait()
-                continuation.resume(returning: ProcessResult(
-                    exitCode: handle.process.terminationStatus,
-                    stdout: String(decoding: collected.output, as: UTF8.self),
-                    stderr: String(decoding: collected.errors, as: UTF8.self),
-                    timedOut: handle.didTimeOut))
+    /// Writes `data` and closes the pipe. A child may exit without reading
+    /// its input (`/bin/true`, a usage error): the write then fails with
+    /// EPIPE, which is not the test's failure, and its output still counts.
+    private static func feed(_ data: Data?, to writer: StandardInputWriter) async {
+        if let data, !data.isEmpty { _ = try? await writer.write(data) }
+        try? await writer.finish()
+    }
+
+    /// Everything a child wrote to one pipe, up to `outputLimit`.
+    private static func collect(_ stream: SubprocessOutputSequence, name: String) async throws -> Data {
+        var data = Data()
+        for try await buffer in stream {
+            buffer.withUnsafeBytes { data.append(contentsOf: $0) }
+            guard data.count <= outputLimit else {
+                throw ProcessLookupError(message: "the child wrote more than \(outputLimit) bytes to its \(name)")
             }
         }
+        return data
     }
 
     /// The package root, found from this file's location.
@@ -122,83 +157,34 @@ public enum Processes {
     }
 }
 
-/// A helper a test started and must stop (moto, the fault proxy). It is
-/// signalled only while Foundation still knows it to be running: once it has
-/// exited and been reaped its PID may belong to another process, such as a
-/// script another test is running.
-public final class HelperProcess: @unchecked Sendable {
-    // @unchecked: Process answers isRunning and terminate() from any thread;
-    // the input handle is only closed.
-    private let process: Process
-    private let input: FileHandle
-
-    public init(_ process: Process, input: FileHandle) {
-        self.process = process
-        self.input = input
-    }
-
-    public var pid: Int32 { process.processIdentifier }
-
-    /// SIGTERM while it runs, then its standard input closed (on which the
-    /// helpers exit by themselves, so none outlives the test process).
-    public func stop() {
-        if process.isRunning { process.terminate() }
-        try? input.close()
-    }
-}
-
 public struct ProcessLookupError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }
 
-/// A `Process` handed between the waiting thread and the time-out timer.
-private final class UncheckedProcess: @unchecked Sendable {
-    let process: Process
-    private let lock = NSLock()
-    private var timedOut = false
+/// SIGPIPE, ignored once for the whole test process. A child that exits
+/// without reading its standard input turns the write into that pipe into
+/// SIGPIPE, whose default action kills the test process. swift-subprocess
+/// leaves the signal alone and writes from whichever pool thread runs its
+/// I/O, so blocking it on one thread cannot work; ignored, the write fails
+/// with EPIPE, which `Processes.run` drops. Children do not inherit it:
+/// swift-subprocess resets every signal to its default before exec.
+private enum BrokenPipes {
+    static let ignored: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+}
 
-    init(_ process: Process) { self.process = process }
-
-    var didTimeOut: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return timedOut
-    }
-
-    func killAfterTimeout() {
-        lock.lock()
-        timedOut = true
-        lock.unlock()
-        guard process.isRunning else { return }
-        process.terminate()
-        DispatchQueue.global().asyncAfter(deadline: .now() + 2) { [self] in
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
+extension Environment {
+    /// Exactly `variables` and nothing inherited, as Foundation's
+    /// `Process.environment` gives a child.
+    public static func exactly(_ variables: [String: String]) -> Environment {
+        // NUL-terminated: swift-subprocess strdup()s each entry (see CredentialCommand).
+        .custom(variables.map { Array("\($0.key)=\($0.value)\0".utf8) })
     }
 }
 
-/// Output collected on two reader queues.
-private final class CollectedOutput: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storedOutput = Data()
-    private var storedErrors = Data()
-
-    func set(_ data: Data, isOutput: Bool) {
-        lock.lock()
-        if isOutput { storedOutput = data } else { storedErrors = data }
-        lock.unlock()
-    }
-
-    var output: Data {
-        lock.lock()
-        defer { lock.unlock() }
-        return storedOutput
-    }
-
-    var errors: Data {
-        lock.lock()
-        defer { lock.unlock() }
-        return storedErrors
+extension Executable {
+    /// The program at `url`, not looked up on PATH.
+    public static func file(_ url: URL) -> Executable {
+        .path(FilePath(url.path))
     }
 }

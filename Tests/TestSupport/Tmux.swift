@@ -73,7 +73,10 @@ public final class Tmux: Sendable {
     /// in a temp file. Not Foundation's Process: that passes on the calling
     /// thread's blocked signals (test threads block SIGTERM and friends), so
     /// the programs in the pane could not be signalled; and the tmux server
-    /// would inherit an output pipe and keep it open forever.
+    /// would inherit an output pipe and keep it open forever. Not
+    /// swift-subprocess either, though it resets the child's signals too: it
+    /// is async only, and every call here (`send`, `capture`, `close` from
+    /// `deinit`) is synchronous.
     public static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> (Int32, String) {
         let outputPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("tmux-\(UUID().uuidString).out").path
