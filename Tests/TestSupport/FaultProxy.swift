@@ -28,7 +28,7 @@ public final class FaultProxy: Sendable {
             script.path, "--upstream", "127.0.0.1:\(upstream.port)",
             "--latency-ms", String(latencyMilliseconds), "--rules", rulesJSON,
         ]
-        return try await Task.detached { try launch(arguments: arguments) }.value
+        return try await launch(arguments: arguments)
     }
 
     /// Replaces the rules (their counters start again).
@@ -57,7 +57,7 @@ public final class FaultProxy: Sendable {
         return response.body
     }
 
-    private static func launch(arguments: [String]) throws -> FaultProxy {
+    private static func launch(arguments: [String]) async throws -> FaultProxy {
         guard let python = Processes.which("python3") else {
             throw ProcessLookupError(message: "python3 is not on PATH")
         }
@@ -71,7 +71,7 @@ public final class FaultProxy: Sendable {
         process.standardOutput = output
         try process.run()
         // The proxy's first line is its port; it binds before printing it.
-        let text = (HelperProcess.firstLine(from: output.fileHandleForReading, timeout: 60) ?? "")
+        let text = (await HelperProcess.firstLine(from: output.fileHandleForReading, timeout: 60) ?? "")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard let port = Int(text) else {
             try? input.fileHandleForWriting.close()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A helper a test started and must stop (moto, the fault proxy).
 ///
@@ -33,39 +34,40 @@ public final class HelperProcess: @unchecked Sendable {
     }
 
     /// The first line a helper prints (its readiness line), or nil at EOF
-    /// or after `timeout` seconds.
-    public static func firstLine(from handle: FileHandle, timeout: TimeInterval) -> String? {
-        let box = LineBox()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            var bytes = Data()
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                bytes.append(chunk)
-                if bytes.contains(UInt8(ascii: "\n")) { break }
+    /// or after `timeout` seconds. The read blocks a thread of its own, not
+    /// one of Swift concurrency's few: a slow moto start must not stall
+    /// every other test on a 2-core machine. After a time-out that thread
+    /// ends when the caller kills the helper (EOF).
+    public static func firstLine(from handle: FileHandle, timeout: TimeInterval) async -> String? {
+        await withCheckedContinuation { continuation in
+            let answer = ResumeOnce(continuation)
+            Thread.detachNewThread {
+                var bytes = Data()
+                while true {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { break }
+                    bytes.append(chunk)
+                    if bytes.contains(UInt8(ascii: "\n")) { break }
+                }
+                answer.resume(String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init))
             }
-            box.set(String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init))
-            done.signal()
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { answer.resume(nil) }
         }
-        guard done.wait(timeout: .now() + timeout) == .success else { return nil }
-        return box.value
     }
 }
 
-private final class LineBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: String?
+/// A continuation resumed by whichever comes first, the line or the time-out.
+private final class ResumeOnce: Sendable {
+    private let continuation: Mutex<CheckedContinuation<String?, Never>?>
 
-    func set(_ value: String?) {
-        lock.lock()
-        stored = value
-        lock.unlock()
+    init(_ continuation: CheckedContinuation<String?, Never>) {
+        self.continuation = Mutex(continuation)
     }
 
-    var value: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
+    func resume(_ line: String?) {
+        continuation.withLock { pending in
+            pending?.resume(returning: line)
+            pending = nil
+        }
     }
 }

@@ -61,7 +61,7 @@ public final class MotoServer: Sendable {
     /// `["INITIAL_NO_AUTH_ACTION_COUNT": "4"]` to turn on signature checking
     /// after four calls. `stop()` it when done.
     public static func start(environment extra: [String: String] = [:]) async throws -> MotoServer {
-        try await Task.detached { try launch(extraEnvironment: extra) }.value
+        try await launch(extraEnvironment: extra)
     }
 
     /// `start(environment:)`, or the same skip-or-fail as `sharedOrSkip()` when
@@ -97,7 +97,7 @@ public final class MotoServer: Sendable {
         Processes.packageRoot().appendingPathComponent("Tests/TestSupport/python/moto_launcher.py")
     }
 
-    private static func launch(extraEnvironment: [String: String]) throws -> MotoServer {
+    private static func launch(extraEnvironment: [String: String]) async throws -> MotoServer {
         guard let python = Processes.which("python3") else {
             throw MotoUnavailable(reason: "python3 is not on PATH")
         }
@@ -126,7 +126,7 @@ public final class MotoServer: Sendable {
         }
         LaunchedProcesses.add(process.processIdentifier)
 
-        let line = HelperProcess.firstLine(from: output.fileHandleForReading, timeout: 120)
+        let line = await HelperProcess.firstLine(from: output.fileHandleForReading, timeout: 120)
         if let line, line.hasPrefix("MOTO-READY "), let port = Int(line.dropFirst("MOTO-READY ".count)) {
             return MotoServer(
                 endpoint: URL(string: "http://\(extraEnvironment["ROLEWIZ_MOTO_HOST"] == "::1" ? "[::1]" : "127.0.0.1"):\(port)")!,
