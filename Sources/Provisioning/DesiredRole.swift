@@ -1,5 +1,3 @@
-import IAMClient
-
 /// A role exactly as IAM should end up holding it: every name resolved to an
 /// ARN, the trust policy as the JSON text that will be sent. `RoleSpec`
 /// resolves to this; `Planner` compares it with what IAM has.
@@ -23,10 +21,10 @@ public struct DesiredRole: Sendable, Hashable {
     /// Managed policy ARNs, in the order they should be attached.
     public var policyArns: [String]
     /// Tags the role should carry; with prune, keys IAM has and these do not are removed.
-    public var tags: [Tag]
+    public var tags: [RoleTag]
     /// Inline policies by name, documents as the JSON text PutRolePolicy
     /// sends. With prune, those IAM has and this does not name are deleted.
-    public var inlinePolicies: [InlinePolicy]
+    public var inlinePolicies: [RoleInlinePolicy]
     /// True: an instance profile of the role's name should hold the role.
     /// False: it should not, which removes it only with prune. Nil: not
     /// managed at all (a role EC2 cannot assume), so prune leaves it too.
@@ -36,7 +34,7 @@ public struct DesiredRole: Sendable, Hashable {
     public init(
         roleName: String, path: String = "/", trustPolicy: String, description: String? = nil,
         maxSessionDuration: Int? = nil, permissionsBoundaryArn: String? = nil,
-        policyArns: [String] = [], tags: [Tag] = [], inlinePolicies: [InlinePolicy] = [],
+        policyArns: [String] = [], tags: [RoleTag] = [], inlinePolicies: [RoleInlinePolicy] = [],
         instanceProfile: Bool? = nil
     ) {
         self.roleName = roleName

@@ -74,7 +74,7 @@ struct ApplyMotoTests {
     @Test func extrasAreRemovedOnlyWithPrune() async throws {
         let moto = try MotoApplySession(try await MotoServer.sharedOrSkip())
         var desired = seedRole()
-        desired.tags = [Tag(key: "team", value: "ml")]
+        desired.tags = [RoleTag(key: "team", value: "ml")]
         _ = try await converge(moto, desired)
         try await moto.iam.attachRolePolicy(roleName: desired.roleName, policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess")
         try await moto.iam.tagRole(name: desired.roleName, tags: [Tag(key: "owner", value: "someone")])
@@ -87,7 +87,7 @@ struct ApplyMotoTests {
         let (pruned, result) = try await converge(moto, desired, prune: true)
         #expect(pruned.changes == [
             .detachPolicy(arn: "arn:aws:iam::aws:policy/ReadOnlyAccess"),
-            .removeTag(Tag(key: "owner", value: "someone")),
+            .removeTag(RoleTag(key: "owner", value: "someone")),
         ])
         #expect(result.status == .succeeded)
         try await expectConverged(moto, desired, prune: true)
@@ -153,9 +153,9 @@ struct ApplyMotoTests {
         desired.description = #"Größe & café: a=b+c/d ~e* "quoted" <tag> 100% ñ"#
         desired.maxSessionDuration = 7200
         desired.tags = [
-            Tag(key: "team name", value: "Data Ops"),
-            Tag(key: "Grüße", value: "Zoë Ærø"),
-            Tag(key: "a:b/c=d+e@f", value: "x:/=+@ y"),
+            RoleTag(key: "team name", value: "Data Ops"),
+            RoleTag(key: "Grüße", value: "Zoë Ærø"),
+            RoleTag(key: "a:b/c=d+e@f", value: "x:/=+@ y"),
         ]
         let (_, result) = try await converge(moto, desired)
         #expect(result.status == .succeeded, "\(result.summary)")
@@ -173,7 +173,7 @@ struct ApplyMotoTests {
     @Test func createRoleWhoseReplyWasLostIsReadBackAndContinues() async throws {
         let moto = try MotoApplySession(try await MotoServer.sharedOrSkip(), faults: ["CreateRole": .loseReply])
         var desired = seedRole()
-        desired.tags = [Tag(key: "team", value: "ml")]
+        desired.tags = [RoleTag(key: "team", value: "ml")]
         let recorder = ApplyEventRecorder()
         let (_, result) = try await converge(moto, desired, recorder: recorder)
         #expect(result.status == .succeeded, "\(result.summary)")
@@ -209,7 +209,7 @@ struct ApplyMotoTests {
         var desired = seedRole()
         _ = try await converge(moto, desired)
         desired.description = "set later"
-        desired.tags = [Tag(key: "env", value: "prod")]
+        desired.tags = [RoleTag(key: "env", value: "prod")]
         let result = await Applier(iam: moto.iam).apply(Planner.offlinePlan(for: desired))
         #expect(result.status == .succeeded, "\(result.summary)")
         try await expectConverged(moto, desired)

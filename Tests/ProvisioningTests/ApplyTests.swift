@@ -42,7 +42,7 @@ struct ApplyTests {
         #expect(stored.role.assumeRolePolicyDocument == SeedRole.trustPolicy)
         #expect(stored.role.description == "Lookout for Equipment access")
         #expect(stored.role.maxSessionDuration == 7200)
-        #expect(stored.role.tags == SeedRole.fullRole.tags)
+        #expect(stored.role.tags.roleTags == SeedRole.fullRole.tags)
         #expect(Set(stored.attached) == Set(SeedRole.policyArns))
     }
 
@@ -108,7 +108,7 @@ struct ApplyTests {
         ])
         let stored = try #require(await iam.storedRole("l4e-role"))
         #expect(!stored.attached.contains("arn:aws:iam::aws:policy/ReadOnlyAccess"))
-        #expect(stored.role.tags == SeedRole.fullRole.tags)
+        #expect(stored.role.tags.roleTags == SeedRole.fullRole.tags)
         try await expectConverged(iam, prune: true)
     }
 
@@ -119,12 +119,12 @@ struct ApplyTests {
         desired.trustPolicy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sagemaker.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
         desired.description = "changed"
         desired.maxSessionDuration = 3600
-        desired.tags = [Tag(key: "team", value: "ml"), Tag(key: "cost", value: "7")]
+        desired.tags = [RoleTag(key: "team", value: "ml"), RoleTag(key: "cost", value: "7")]
         let plan = try await Planner(iam: iam).plan(for: desired, prune: true)
         #expect(Applier.steps(for: plan) == [
             .updateTrustPolicy(desired.trustPolicy),
             .updateRole(description: "changed", maxSessionDuration: 3600),
-            .tagRole([Tag(key: "team", value: "ml"), Tag(key: "cost", value: "7")]),
+            .tagRole([RoleTag(key: "team", value: "ml"), RoleTag(key: "cost", value: "7")]),
             .untagRole(keys: ["env"]),
         ])
         await iam.resetCalls()
@@ -286,12 +286,12 @@ struct ApplyTests {
         _ = try await converge(iam)
         var desired = SeedRole.fullRole
         desired.permissionsBoundaryArn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
-        desired.tags.append(Tag(key: "new", value: "1"))
+        desired.tags.append(RoleTag(key: "new", value: "1"))
         let (plan, result) = try await converge(iam, desired)
         #expect(plan.unsupportedChanges.isEmpty)
         #expect(result.status == .succeeded, "\(result.summary)")
         #expect(result.completed == [
-            .putPermissionsBoundary(arn: "arn:aws:iam::aws:policy/ReadOnlyAccess"), .tagRole([Tag(key: "new", value: "1")]),
+            .putPermissionsBoundary(arn: "arn:aws:iam::aws:policy/ReadOnlyAccess"), .tagRole([RoleTag(key: "new", value: "1")]),
         ])
         #expect(try await iam.getRole(name: desired.roleName).permissionsBoundaryArn == "arn:aws:iam::aws:policy/ReadOnlyAccess")
         try await expectConverged(iam, desired)
@@ -309,11 +309,11 @@ struct ApplyTests {
         _ = try await converge(iam)
         var desired = SeedRole.fullRole
         desired.path = "/elsewhere/"
-        desired.tags.append(Tag(key: "new", value: "1"))
+        desired.tags.append(RoleTag(key: "new", value: "1"))
         let (plan, result) = try await converge(iam, desired)
         #expect(plan.unsupportedChanges.count == 1)
         #expect(result.status == .failed)
-        #expect(result.completed == [.tagRole([Tag(key: "new", value: "1")])])
+        #expect(result.completed == [.tagRole([RoleTag(key: "new", value: "1")])])
         let failure = try #require(result.failures.first)
         #expect(failure.code == StepFailure.unsupportedCode)
         #expect(failure.message.contains("path: / -> /elsewhere/"))

@@ -280,7 +280,7 @@ struct ExportRoundTripTests {
             if !Exact.sameTrustPolicy(value["assume_role_policy"] as? String ?? "", role.trustPolicy) {
                 problems.append("assume_role_policy: \(String(describing: value["assume_role_policy"]))")
             }
-            let tags = (value["tags"] as? [String: String] ?? [:]).map { IAMClient.Tag(key: $0.key, value: $0.value) }
+            let tags = (value["tags"] as? [String: String] ?? [:]).map { RoleTag(key: $0.key, value: $0.value) }
             if Exact.tags(tags) != Exact.tags(role.tags) { problems.append("tags: \(tags) != \(role.tags)") }
             #expect(problems.isEmpty, "\(item.label): Terraform read \(problems.joined(separator: "; "))\n\(item.summary)")
         }
@@ -493,14 +493,14 @@ struct HostileSpecs {
             values += unstable.dropFirst()
         }
         let tagCount = index % 8 == 7 ? 0 : max(keys.count, values.count, Int.random(in: 1...4, using: &random))
-        var tags: [IAMClient.Tag] = []
+        var tags: [RoleTag] = []
         var seenKeys: Set<String> = []
         for position in 0..<tagCount {
             var key = position < keys.count ? keys[position] : Self.tagKeys.randomElement(using: &random)!
             while seenKeys.contains(key.lowercased()) { key = String(key.prefix(120)) + "\(position)" }
             seenKeys.insert(key.lowercased())
             let value = position < values.count ? values[position] : Self.tagValues.randomElement(using: &random)!
-            tags.append(IAMClient.Tag(key: key, value: value))
+            tags.append(RoleTag(key: key, value: value))
         }
         tags.shuffle(using: &random)
 
@@ -535,7 +535,7 @@ struct HostileSpecs {
     /// resources, condition values and a condition key holding `${`.
     private func inlinePolicies(
         _ index: Int, share: ([String], Int, Int) -> [String], using random: inout SeededRandom
-    ) -> [InlinePolicy] {
+    ) -> [RoleInlinePolicy] {
         guard index % 5 != 4 else { return [] }
         var names = share(Self.inlinePolicyNames, index, count)
         if names.isEmpty || Bool.random(using: &random) { names.append(Self.inlinePolicyNames.randomElement(using: &random)!) }
@@ -565,7 +565,7 @@ struct HostileSpecs {
             var writer = PolicyWriter(random: random)
             let text = writer.write(.object(document))
             random = writer.random
-            return InlinePolicy(name: name, document: text)
+            return RoleInlinePolicy(name: name, document: text)
         }
     }
 
@@ -753,7 +753,7 @@ struct ObservedRole: Sendable {
     var maxSessionDuration: Int
     var permissionsBoundary: String?
     var policyArns: Set<String>
-    var tags: [IAMClient.Tag]
+    var tags: [RoleTag]
     /// Inline policy documents by name.
     var inlinePolicies: [String: String] = [:]
     /// The instance profiles holding the role, as `name path`.
@@ -776,7 +776,7 @@ struct ObservedRole: Sendable {
 
     init(
         name: String, arn: String, path: String, trustPolicy: String, description: String?, maxSessionDuration: Int,
-        permissionsBoundary: String?, policyArns: Set<String>, tags: [IAMClient.Tag], inlinePolicies: [String: String] = [:],
+        permissionsBoundary: String?, policyArns: Set<String>, tags: [RoleTag], inlinePolicies: [String: String] = [:],
         instanceProfiles: Set<String> = []
     ) {
         self.name = name
@@ -852,7 +852,7 @@ enum Exact {
 
     static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
-    static func tags(_ tags: [IAMClient.Tag]) -> [[UInt32]: [UInt32]] {
+    static func tags(_ tags: [RoleTag]) -> [[UInt32]: [UInt32]] {
         Dictionary(tags.map { (scalars($0.key), scalars($0.value)) }) { first, _ in first }
     }
 
@@ -1144,8 +1144,8 @@ enum CLIScriptReading {
             let found = input[key] as? String
             if !Exact.same(found, wanted) { problems.append("\(command) \(key): \(found.debugDescription) != \(wanted.debugDescription)") }
         }
-        func tags(_ value: Any?) -> [IAMClient.Tag] {
-            (value as? [[String: String]] ?? []).map { IAMClient.Tag(key: $0["Key"] ?? "?", value: $0["Value"] ?? "?") }
+        func tags(_ value: Any?) -> [RoleTag] {
+            (value as? [[String: String]] ?? []).map { RoleTag(key: $0["Key"] ?? "?", value: $0["Value"] ?? "?") }
         }
         let commands = requests.map(\.command)
         var expected = ["get-role", "create-role", "update-assume-role-policy"]
@@ -1232,9 +1232,9 @@ enum CloudFormationReading {
         } else if resolved["MaxSessionDuration"] != nil {
             problems.append("MaxSessionDuration set")
         }
-        let tags = (resolved["Tags"] as? [Any] ?? []).map { tag -> IAMClient.Tag in
+        let tags = (resolved["Tags"] as? [Any] ?? []).map { tag -> RoleTag in
             let pair = tag as? [String: Any] ?? [:]
-            return IAMClient.Tag(key: pair["Key"] as? String ?? "<\(String(describing: pair["Key"]))>", value: pair["Value"] as? String ?? "<\(String(describing: pair["Value"]))>")
+            return RoleTag(key: pair["Key"] as? String ?? "<\(String(describing: pair["Key"]))>", value: pair["Value"] as? String ?? "<\(String(describing: pair["Value"]))>")
         }
         if tags.count != role.tags.count || !zip(tags, role.tags).allSatisfy({ Exact.same($0.key, $1.key) && Exact.same($0.value, $1.value) }) {
             problems.append("Tags: \(tags) != \(role.tags)")

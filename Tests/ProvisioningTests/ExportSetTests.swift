@@ -15,14 +15,14 @@ struct ExportSetTests {
     static var roles: [DesiredRole] {
         var deploy = SeedRole.role
         deploy.roleName = "app-deploy"
-        deploy.inlinePolicies = [InlinePolicy(name: "b_c", document: #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}}"#)]
+        deploy.inlinePolicies = [RoleInlinePolicy(name: "b_c", document: #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}}"#)]
         var dotted = DesiredRole(
             roleName: "app.deploy", trustPolicy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
             description: "costs ${x}", instanceProfile: true)
-        dotted.inlinePolicies = [InlinePolicy(name: "c", document: #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}"#)]
+        dotted.inlinePolicies = [RoleInlinePolicy(name: "c", document: #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}"#)]
         var runner = SeedRole.role
         runner.roleName = "app-deploy_b"
-        runner.inlinePolicies = [InlinePolicy(name: "c", document: #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}}"#)]
+        runner.inlinePolicies = [RoleInlinePolicy(name: "c", document: #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}}"#)]
         return [deploy, dotted, runner]
     }
 

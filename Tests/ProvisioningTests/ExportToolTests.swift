@@ -19,7 +19,7 @@ struct ExportToolTests {
         var role = SeedRole.role
         role.description = trickyDescription
         role.maxSessionDuration = 7200
-        role.tags = [IAMClient.Tag(key: "cost center:team/x=+@-_.", value: "Zoë 42"), IAMClient.Tag(key: "owner", value: "Ünal @ data/ml")]
+        role.tags = [RoleTag(key: "cost center:team/x=+@-_.", value: "Zoë 42"), RoleTag(key: "owner", value: "Ünal @ data/ml")]
         return role
     }
 
@@ -29,9 +29,9 @@ struct ExportToolTests {
     static var trickyInlineRole: DesiredRole {
         var role = trickyRole
         role.inlinePolicies = [
-            InlinePolicy(name: "--profile=prod", document: trickyInlineDocument),
-            InlinePolicy(name: "JSON", document: #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::${aws:username}/*"}}"#),
-            InlinePolicy(name: "yes", document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"s3:*","Resource":"*","Condition":{"StringLike":{"aws:PrincipalTag/${x}":["%{if}","'"]}}}]}"#),
+            RoleInlinePolicy(name: "--profile=prod", document: trickyInlineDocument),
+            RoleInlinePolicy(name: "JSON", document: #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::${aws:username}/*"}}"#),
+            RoleInlinePolicy(name: "yes", document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"s3:*","Resource":"*","Condition":{"StringLike":{"aws:PrincipalTag/${x}":["%{if}","'"]}}}]}"#),
         ]
         return role
     }
@@ -131,8 +131,8 @@ struct ExportToolTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }
 
-    private func decodedTags(_ value: Any?) -> [IAMClient.Tag] {
-        (value as? [[String: String]] ?? []).map { IAMClient.Tag(key: $0["Key"] ?? "", value: $0["Value"] ?? "") }
+    private func decodedTags(_ value: Any?) -> [RoleTag] {
+        (value as? [[String: String]] ?? []).map { RoleTag(key: $0["Key"] ?? "", value: $0["Value"] ?? "") }
     }
 
     // MARK: CloudFormation
@@ -161,7 +161,7 @@ struct ExportToolTests {
         #expect(properties["MaxSessionDuration"] as? Int == 7200)
         #expect(properties["ManagedPolicyArns"] as? [String] == SeedRole.policyArns)
         let tags = try #require(properties["Tags"] as? [[String: String]])
-        #expect(tags.map { IAMClient.Tag(key: $0["Key"] ?? "", value: $0["Value"] ?? "") } == role.tags)
+        #expect(tags.map { RoleTag(key: $0["Key"] ?? "", value: $0["Value"] ?? "") } == role.tags)
         let document = try #require(properties["AssumeRolePolicyDocument"])
         let documentJSON = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
         #expect(trustPoliciesAreEquivalent(documentJSON, role.trustPolicy))

@@ -176,7 +176,7 @@ struct HostileSpecTests {
     @Test(arguments: ["中文 😀", #"\u4e2d\u6587 \ud83d\ude00"#])
     func existingRolesWithCharactersBeyondLatin1CanBeEdited(_ value: String) throws {
         let document = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalTag/team":"\#(value)"}}}]}"#
-        let role = Role(roleName: "r", roleId: "AROA", arn: "arn:aws:iam::123456789012:role/r", assumeRolePolicyDocument: document)
+        let role = ExistingRole(roleName: "r", roleId: "AROA", arn: "arn:aws:iam::123456789012:role/r", assumeRolePolicyDocument: document)
         let spec = RoleSpec(existing: role, attachedPolicyArns: [], accountId: "123456789012")
         #expect(spec.validate().isEmpty, "\(spec.validate())")
         let desired = try spec.resolve(accountId: "123456789012")

@@ -15,7 +15,7 @@ enum InlineFixtures {
     static let s3Write = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::data/*"}]}"#
     static let logs = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:*","Resource":"*"}]}"#
 
-    static func role(_ policies: [InlinePolicy]) -> DesiredRole {
+    static func role(_ policies: [RoleInlinePolicy]) -> DesiredRole {
         var role = SeedRole.role
         role.inlinePolicies = policies
         return role
@@ -36,8 +36,8 @@ struct InlinePolicySpecTests {
     @Test(arguments: SpecFormat.allCases)
     func roundTripsThroughTheFileKeepingOrderAndMeaning(format: SpecFormat) throws {
         let spec = RoleSpec(name: "r", trust: InlineFixtures.trust, inlinePolicies: [
-            InlinePolicy(name: "S3Read", document: try PolicyDocument.parse(InlineFixtures.s3Read).text),
-            InlinePolicy(name: "a.b@c=d,e+f_g-h", document: try PolicyDocument.parse(InlineFixtures.logs).text),
+            RoleInlinePolicy(name: "S3Read", document: try PolicyDocument.parse(InlineFixtures.s3Read).text),
+            RoleInlinePolicy(name: "a.b@c=d,e+f_g-h", document: try PolicyDocument.parse(InlineFixtures.logs).text),
         ])
         let text = RoleSpecFile.encode(spec, format: format)
         let loaded = try RoleSpecFile.decode(text)
@@ -112,20 +112,20 @@ struct InlinePolicySpecTests {
         ("naïve", "ï"),
     ])
     func namesFollowIAMsPattern(name: String, complaint: String) {
-        let spec = RoleSpec(name: "r", trust: InlineFixtures.trust, inlinePolicies: [InlinePolicy(name: name, document: InlineFixtures.logs)])
+        let spec = RoleSpec(name: "r", trust: InlineFixtures.trust, inlinePolicies: [RoleInlinePolicy(name: name, document: InlineFixtures.logs)])
         let issues = spec.validate()
         #expect(issues.contains { $0.field == "inlinePolicies.\(name)" && $0.message.contains(complaint) }, "\(issues)")
     }
 
     @Test func longestNameAndEveryAllowedCharacterPass() {
         let names = [String(repeating: "p", count: 128), "Az09+=,.@_-"]
-        let spec = RoleSpec(name: "r", trust: InlineFixtures.trust, inlinePolicies: names.map { InlinePolicy(name: $0, document: InlineFixtures.logs) })
+        let spec = RoleSpec(name: "r", trust: InlineFixtures.trust, inlinePolicies: names.map { RoleInlinePolicy(name: $0, document: InlineFixtures.logs) })
         #expect(spec.validate().isEmpty)
     }
 
     @Test func aNameGivenTwiceIsAnIssueAndAFileKeyTwiceAnError() throws {
         let twice = RoleSpec(name: "r", trust: InlineFixtures.trust, inlinePolicies: [
-            InlinePolicy(name: "P", document: InlineFixtures.logs), InlinePolicy(name: "P", document: InlineFixtures.s3Read),
+            RoleInlinePolicy(name: "P", document: InlineFixtures.logs), RoleInlinePolicy(name: "P", document: InlineFixtures.s3Read),
         ])
         #expect(twice.validate().map(\.field) == ["inlinePolicies.P"])
         let json = #"{"name": "r", "trust": {"services": "x"}, "inlinePolicies": {"P": "{}", "P": "{}"}}"#
@@ -136,9 +136,9 @@ struct InlinePolicySpecTests {
         let half = InlineFixtures.document(size: 5120)
         #expect(PolicyDocument.iamSize(of: half) == 5120)
         var spec = RoleSpec(name: "r", trust: InlineFixtures.trust, inlinePolicies: [
-            InlinePolicy(name: "A", document: half),
+            RoleInlinePolicy(name: "A", document: half),
             // Whitespace outside strings does not count.
-            InlinePolicy(name: "B", document: try PolicyDocument.parse(half).text),
+            RoleInlinePolicy(name: "B", document: try PolicyDocument.parse(half).text),
         ])
         #expect(spec.inlinePolicySizeUsage() == PolicySizeUsage(used: 10_240, limit: 10_240))
         #expect(!spec.inlinePolicySizeUsage().isOverLimit)
@@ -184,14 +184,14 @@ struct InlinePolicySpecTests {
     }
 
     @Test func anExistingRolesSpecKeepsItsInlinePolicies() throws {
-        let role = Role(
+        let role = ExistingRole(
             roleName: "r", roleId: "AROAEXAMPLE", arn: "arn:aws:iam::111122223333:role/r", path: "/",
             assumeRolePolicyDocument: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#)
-        let inline = [InlinePolicy(name: "S3Read", document: InlineFixtures.s3Read)]
-        let details = RoleDetails(role: role, attachedPolicies: [], inlinePolicies: inline, tags: [Tag(key: "k", value: "v")])
+        let inline = [RoleInlinePolicy(name: "S3Read", document: InlineFixtures.s3Read)]
+        let details = RoleDetails(role: role, attachedPolicies: [], inlinePolicies: inline, tags: [RoleTag(key: "k", value: "v")])
         let spec = RoleSpec(existing: details, accountId: "111122223333")
         #expect(spec.inlinePolicies == inline)
-        #expect(spec.tags == [Tag(key: "k", value: "v")])
+        #expect(spec.tags == [RoleTag(key: "k", value: "v")])
         // Exported as a spec file and read back, the policy means the same.
         let loaded = try RoleSpecFile.decode(RoleSpecFile.encode(spec, format: .yaml))
         #expect(loaded.spec.inlinePolicies.map(\.name) == ["S3Read"])
@@ -209,7 +209,7 @@ struct InlinePolicySpecTests {
         var random = SeededRandom(seed: 0x1A11_2026 ^ UInt64(format == .yaml ? 1 : 2))
         for index in 0..<150 {
             let policies = (0..<Int.random(in: 1...3, using: &random)).map { number in
-                InlinePolicy(name: "P\(index)-\(number)", document: GeneratedPolicies.document(using: &random))
+                RoleInlinePolicy(name: "P\(index)-\(number)", document: GeneratedPolicies.document(using: &random))
             }
             let spec = RoleSpec(name: "r\(index)", trust: InlineFixtures.trust, inlinePolicies: policies)
             try #require(spec.validate().isEmpty, "\(policies)")
@@ -267,7 +267,7 @@ enum GeneratedPolicies {
 
 @Suite("Planning inline policies", .timeLimit(.minutes(10)))
 struct InlinePolicyPlanTests {
-    private func fake(with policies: [InlinePolicy]) async -> FakeIAM {
+    private func fake(with policies: [RoleInlinePolicy]) async -> FakeIAM {
         let iam = FakeIAM()
         _ = await Applier(iam: iam).apply(Planner.offlinePlan(for: InlineFixtures.role(policies)))
         await iam.resetCalls()
@@ -275,7 +275,7 @@ struct InlinePolicyPlanTests {
     }
 
     @Test func aNewRoleGetsAPutForEachAfterItsAttachments() {
-        let role = InlineFixtures.role([InlinePolicy(name: "S3Read", document: InlineFixtures.s3Read), InlinePolicy(name: "Logs", document: InlineFixtures.logs)])
+        let role = InlineFixtures.role([RoleInlinePolicy(name: "S3Read", document: InlineFixtures.s3Read), RoleInlinePolicy(name: "Logs", document: InlineFixtures.logs)])
         let plan = Planner.offlinePlan(for: role)
         #expect(plan.changes == [.createRole(NewRole(role))] + SeedRole.policyArns.map { .attachPolicy(arn: $0) } + [
             .putInlinePolicy(name: "S3Read", from: nil, to: InlineFixtures.s3Read),
@@ -285,15 +285,15 @@ struct InlinePolicyPlanTests {
     }
 
     @Test func aDocumentThatMeansTheSameIsNoChangeEvenWithPrune() async throws {
-        let iam = await fake(with: [InlinePolicy(name: "S3Read", document: InlineFixtures.s3Read)])
-        let plan = try await Planner(iam: iam).plan(for: InlineFixtures.role([InlinePolicy(name: "S3Read", document: InlineFixtures.s3ReadRewritten)]), prune: true)
+        let iam = await fake(with: [RoleInlinePolicy(name: "S3Read", document: InlineFixtures.s3Read)])
+        let plan = try await Planner(iam: iam).plan(for: InlineFixtures.role([RoleInlinePolicy(name: "S3Read", document: InlineFixtures.s3ReadRewritten)]), prune: true)
         #expect(plan.isEmpty, "\(plan.summary)")
     }
 
     @Test func aDifferentDocumentIsReplacedAndAMissingOneAdded() async throws {
-        let iam = await fake(with: [InlinePolicy(name: "S3Read", document: InlineFixtures.s3Read)])
+        let iam = await fake(with: [RoleInlinePolicy(name: "S3Read", document: InlineFixtures.s3Read)])
         let plan = try await Planner(iam: iam).plan(for: InlineFixtures.role([
-            InlinePolicy(name: "S3Read", document: InlineFixtures.s3Write), InlinePolicy(name: "Logs", document: InlineFixtures.logs),
+            RoleInlinePolicy(name: "S3Read", document: InlineFixtures.s3Write), RoleInlinePolicy(name: "Logs", document: InlineFixtures.logs),
         ]))
         #expect(plan.changes == [
             .putInlinePolicy(name: "S3Read", from: InlineFixtures.s3Read, to: InlineFixtures.s3Write),
@@ -303,8 +303,8 @@ struct InlinePolicyPlanTests {
     }
 
     @Test func extrasStayWithoutPruneAndAreDeletedWithIt() async throws {
-        let iam = await fake(with: [InlinePolicy(name: "S3Read", document: InlineFixtures.s3Read), InlinePolicy(name: "Extra", document: InlineFixtures.logs)])
-        let desired = InlineFixtures.role([InlinePolicy(name: "S3Read", document: InlineFixtures.s3Read)])
+        let iam = await fake(with: [RoleInlinePolicy(name: "S3Read", document: InlineFixtures.s3Read), RoleInlinePolicy(name: "Extra", document: InlineFixtures.logs)])
+        let desired = InlineFixtures.role([RoleInlinePolicy(name: "S3Read", document: InlineFixtures.s3Read)])
         #expect(try await Planner(iam: iam).plan(for: desired).isEmpty)
         let pruned = try await Planner(iam: iam).plan(for: desired, prune: true)
         #expect(pruned.changes == [.deleteInlinePolicy(name: "Extra", document: InlineFixtures.logs)])
@@ -312,7 +312,7 @@ struct InlinePolicyPlanTests {
     }
 
     @Test func aSpecWithoutInlinePoliciesLeavesThemAloneUnlessPruning() async throws {
-        let iam = await fake(with: [InlinePolicy(name: "Extra", document: InlineFixtures.logs)])
+        let iam = await fake(with: [RoleInlinePolicy(name: "Extra", document: InlineFixtures.logs)])
         #expect(try await Planner(iam: iam).plan(for: SeedRole.role).isEmpty)
         #expect(try await Planner(iam: iam).plan(for: SeedRole.role, prune: true).changes.count == 1)
     }
@@ -340,7 +340,7 @@ struct InlinePolicyPlanTests {
 
 @Suite("Applying inline policies", .timeLimit(.minutes(10)))
 struct InlinePolicyApplyTests {
-    private let policies = [InlinePolicy(name: "S3Read", document: InlineFixtures.s3Read), InlinePolicy(name: "Logs", document: InlineFixtures.logs)]
+    private let policies = [RoleInlinePolicy(name: "S3Read", document: InlineFixtures.s3Read), RoleInlinePolicy(name: "Logs", document: InlineFixtures.logs)]
 
     private func converge(
         _ iam: FakeIAM, _ desired: DesiredRole, prune: Bool = false, maxConcurrentCalls: Int = 4,
@@ -358,7 +358,7 @@ struct InlinePolicyApplyTests {
         #expect(result.status == .succeeded, "\(result.summary)")
         #expect(result.completed.suffix(2) == policies.map { ApplyStep.putInlinePolicy($0) })
         #expect(await iam.writeCalls.filter { $0.action == "PutRolePolicy" }.count == 2)
-        #expect(await iam.storedRole("l4e-role")?.inline == policies)
+        #expect(await iam.storedRole("l4e-role")?.inline.rolePolicies == policies)
         for policy in policies {
             #expect(recorder.events.contains(.started(.putInlinePolicy(policy))))
             #expect(recorder.events.contains(.succeeded(.putInlinePolicy(policy))))
@@ -377,12 +377,12 @@ struct InlinePolicyApplyTests {
         let iam = FakeIAM()
         _ = try await converge(iam, InlineFixtures.role(policies))
         await iam.resetCalls()
-        let desired = InlineFixtures.role([InlinePolicy(name: "S3Read", document: InlineFixtures.s3Write)])
+        let desired = InlineFixtures.role([RoleInlinePolicy(name: "S3Read", document: InlineFixtures.s3Write)])
         let (plan, result) = try await converge(iam, desired, prune: true, maxConcurrentCalls: 1)
         #expect(Applier.steps(for: plan) == [.deleteInlinePolicy(name: "Logs"), .putInlinePolicy(desired.inlinePolicies[0])])
         #expect(result.status == .succeeded)
         #expect(await iam.writeCalls == [FakeIAM.Call(action: "DeleteRolePolicy", target: "l4e-role"), FakeIAM.Call(action: "PutRolePolicy", target: "l4e-role")])
-        #expect(await iam.storedRole("l4e-role")?.inline == desired.inlinePolicies)
+        #expect(await iam.storedRole("l4e-role")?.inline.rolePolicies == desired.inlinePolicies)
     }
 
     @Test func aFailedPutIsReportedWithWhatWasNotDoneAndARerunFinishes() async throws {
@@ -430,6 +430,6 @@ struct InlinePolicyApplyTests {
         await iam.inject(.lostReply(then: AWSError(code: "EntityAlreadyExists", message: "exists", httpStatus: 409)), on: "CreateRole")
         let (_, result) = try await converge(iam, desired)
         #expect(result.status == .succeeded, "\(result.summary)")
-        #expect(await iam.storedRole("l4e-role")?.inline == policies)
+        #expect(await iam.storedRole("l4e-role")?.inline.rolePolicies == policies)
     }
 }

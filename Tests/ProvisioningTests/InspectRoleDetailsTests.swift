@@ -51,7 +51,7 @@ struct InspectRoleDetailsTests {
 
     @Test func jsonUsesTheAPIKeysAndTheTrustPolicyAsAnObject() async throws {
         var details = try await RoleDetails.load(roleName: "l4e-role", from: seededFake())
-        details.role.roleLastUsed = RoleLastUsed(lastUsedDate: Date(timeIntervalSince1970: 1_700_000_600), region: "eu-west-1")
+        details.role.roleLastUsed = ExistingRole.LastUse(lastUsedDate: Date(timeIntervalSince1970: 1_700_000_600), region: "eu-west-1")
         details.role.permissionsBoundaryArn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
         let json = try details.jsonText()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -77,7 +77,7 @@ struct InspectRoleDetailsTests {
     }
 
     @Test func trustPolicyThatIsNotJSONIsShownAsText() throws {
-        let role = Role(roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/r", assumeRolePolicyDocument: "%7B")
+        let role = ExistingRole(roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/r", assumeRolePolicyDocument: "%7B")
         let details = RoleDetails(role: role, attachedPolicies: [], tags: [])
         #expect(details.trustPolicyText == "%7B")
         let object = try JSONSerialization.jsonObject(with: Data(try details.jsonText().utf8)) as? [String: Any]
@@ -91,8 +91,8 @@ struct InspectRoleDetailsTests {
     /// moved lines that had not changed).
     @Test func policiesAreShownInReadingOrderEverywhere() throws {
         let stored = #"{"Statement":[{"Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole","Effect":"Allow"}],"Version":"2012-10-17"}"#
-        let role = Role(roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/r", assumeRolePolicyDocument: stored)
-        let details = RoleDetails(role: role, attachedPolicies: [], inlinePolicies: [InlinePolicy(name: "p", document: stored)], tags: [])
+        let role = ExistingRole(roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/r", assumeRolePolicyDocument: stored)
+        let details = RoleDetails(role: role, attachedPolicies: [], inlinePolicies: [RoleInlinePolicy(name: "p", document: stored)], tags: [])
         let reading = ["\"Version\"", "\"Statement\"", "\"Effect\"", "\"Principal\"", "\"Action\""]
         for text in [details.trustPolicyText, try details.jsonText()] {
             let offsets = reading.map { key in text.range(of: key).map { text.distance(from: text.startIndex, to: $0.lowerBound) } ?? -1 }

@@ -52,17 +52,17 @@ struct ModelRecognitionTests {
     @Test("an existing role becomes a spec that resolves back to it")
     func existingRole() throws {
         let trust = try TrustedEntity.services(["sagemaker.amazonaws.com"]).policyDocument(accountId: nil).text
-        let role = Role(
+        let role = ExistingRole(
             roleName: "l4e-role", roleId: "AROA1", arn: "arn:aws:iam::111122223333:role/ml/l4e-role", path: "/ml/",
             assumeRolePolicyDocument: trust, description: "d", maxSessionDuration: 3600,
-            permissionsBoundaryArn: "arn:aws:iam::111122223333:policy/Boundary", tags: [Tag(key: "team", value: "ml")])
+            permissionsBoundaryArn: "arn:aws:iam::111122223333:policy/Boundary", tags: [RoleTag(key: "team", value: "ml")])
         let arns = ["arn:aws:iam::aws:policy/AmazonS3FullAccess", "arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole",
             "arn:aws:iam::111122223333:policy/Mine"]
         let spec = RoleSpec(existing: role, attachedPolicyArns: arns, accountId: "111122223333")
         #expect(spec == RoleSpec(
             name: "l4e-role", path: "/ml/", description: "d", trust: .services(["sagemaker.amazonaws.com"]),
             managedPolicies: ["AmazonS3FullAccess", "service-role/AWSGlueServiceRole", "arn:aws:iam::111122223333:policy/Mine"],
-            tags: [Tag(key: "team", value: "ml")], permissionsBoundary: "arn:aws:iam::111122223333:policy/Boundary"))
+            tags: [RoleTag(key: "team", value: "ml")], permissionsBoundary: "arn:aws:iam::111122223333:policy/Boundary"))
         let desired = try spec.resolve(accountId: "111122223333")
         #expect(desired.policyArns == arns)
         #expect(PolicyDocument.trustEquivalent(desired.trustPolicy, trust))
@@ -70,7 +70,7 @@ struct ModelRecognitionTests {
 
     @Test("a trust policy IAM cannot parse is kept as text")
     func unparsable() {
-        let role = Role(roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::111122223333:role/r", assumeRolePolicyDocument: "{not json")
+        let role = ExistingRole(roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::111122223333:role/r", assumeRolePolicyDocument: "{not json")
         #expect(RoleSpec(existing: role, attachedPolicyArns: [], accountId: nil).trust == .customPolicy("{not json"))
     }
 }

@@ -79,28 +79,28 @@ struct ModelValidationTests {
 
     @Test("tags: 50 are fine, 51 are not")
     func tagCount() {
-        let tags = (0..<51).map { Tag(key: "k\($0)", value: "v") }
+        let tags = (0..<51).map { RoleTag(key: "k\($0)", value: "v") }
         #expect(issues { $0.tags = Array(tags.prefix(50)) }.isEmpty)
         #expect(issues { $0.tags = tags } == [ValidationIssue(field: "tags", message: "has 51 tags; IAM allows at most 50 on a role")])
     }
 
     @Test("tag key and value lengths")
     func tagLengths() {
-        #expect(issues { $0.tags = [Tag(key: String(repeating: "k", count: 128), value: String(repeating: "v", count: 256))] }.isEmpty)
-        #expect(issues { $0.tags = [Tag(key: String(repeating: "k", count: 129), value: "")] }.map(\.description) == [
+        #expect(issues { $0.tags = [RoleTag(key: String(repeating: "k", count: 128), value: String(repeating: "v", count: 256))] }.isEmpty)
+        #expect(issues { $0.tags = [RoleTag(key: String(repeating: "k", count: 129), value: "")] }.map(\.description) == [
             "tags[0].key: is 129 characters long; IAM allows at most 128"
         ])
-        #expect(issues { $0.tags = [Tag(key: "k", value: String(repeating: "v", count: 257))] }.map(\.description) == [
+        #expect(issues { $0.tags = [RoleTag(key: "k", value: String(repeating: "v", count: 257))] }.map(\.description) == [
             "tags[0].value: is 257 characters long; IAM allows at most 256"
         ])
-        #expect(issues { $0.tags = [Tag(key: "", value: "v")] }.map(\.field) == ["tags[0].key"])
+        #expect(issues { $0.tags = [RoleTag(key: "", value: "v")] }.map(\.field) == ["tags[0].key"])
     }
 
     @Test("tag characters: Unicode letters, digits, spaces and _.:/=+-@")
     func tagCharacters() {
-        #expect(issues { $0.tags = [Tag(key: "Équipe 東京 ٣", value: "a_b.c:d/e=f+g-h@i")] }.isEmpty)
+        #expect(issues { $0.tags = [RoleTag(key: "Équipe 東京 ٣", value: "a_b.c:d/e=f+g-h@i")] }.isEmpty)
         #expect(issues {
-            $0.tags = [Tag(key: "a", value: "1"), Tag(key: "b", value: "2"), Tag(key: "c", value: "hi!")]
+            $0.tags = [RoleTag(key: "a", value: "1"), RoleTag(key: "b", value: "2"), RoleTag(key: "c", value: "hi!")]
         } == [ValidationIssue(
             field: "tags[2].value",
             message: #""hi!" has "!" which IAM does not allow; allowed: letters, digits, spaces and _.:/=+-@"#)])
@@ -108,10 +108,10 @@ struct ModelValidationTests {
 
     @Test("tag keys are unique regardless of case and may not start with aws:")
     func tagKeys() {
-        #expect(issues { $0.tags = [Tag(key: "Team", value: "a"), Tag(key: "team", value: "b")] } == [
+        #expect(issues { $0.tags = [RoleTag(key: "Team", value: "a"), RoleTag(key: "team", value: "b")] } == [
             ValidationIssue(field: "tags[1].key", message: #""team" repeats the key of tags[0]; IAM treats tag keys without regard to case"#)
         ])
-        #expect(issues { $0.tags = [Tag(key: "AWS:x", value: "a")] } == [
+        #expect(issues { $0.tags = [RoleTag(key: "AWS:x", value: "a")] } == [
             ValidationIssue(field: "tags[0].key", message: #""AWS:x" starts with "aws:", which AWS reserves for its own tags"#)
         ])
     }
@@ -157,7 +157,7 @@ struct ModelValidationTests {
     func allViolations() {
         let spec = RoleSpec(
             name: "bad name", path: "nope", description: "\u{100}", trust: .services(["x"]),
-            managedPolicies: ["a b"], tags: [Tag(key: "aws:k", value: "!")], maxSessionDuration: 1,
+            managedPolicies: ["a b"], tags: [RoleTag(key: "aws:k", value: "!")], maxSessionDuration: 1,
             permissionsBoundary: "arn:bad")
         #expect(spec.validate().map(\.field) == [
             "name", "path", "description", "trust.services[0]", "policies[0]", "tags[0].key", "tags[0].value",

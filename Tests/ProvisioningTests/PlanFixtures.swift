@@ -37,7 +37,7 @@ enum SeedRole {
         var role = role
         role.description = "Lookout for Equipment access"
         role.maxSessionDuration = 7200
-        role.tags = [Tag(key: "team", value: "data"), Tag(key: "env", value: "prod")]
+        role.tags = [RoleTag(key: "team", value: "data"), RoleTag(key: "env", value: "prod")]
         return role
     }
 }

@@ -78,10 +78,10 @@ struct PlanTests {
             stored.role.tags.append(Tag(key: "owner", value: "someone"))
         }
         var desired = SeedRole.fullRole
-        desired.tags = [Tag(key: "team", value: "ml"), Tag(key: "env", value: "prod"), Tag(key: "cost", value: "42")]
+        desired.tags = [RoleTag(key: "team", value: "ml"), RoleTag(key: "env", value: "prod"), RoleTag(key: "cost", value: "42")]
         let expectedWithoutPrune: [Change] = [
             .changeTag(key: "team", from: "data", to: "ml"),
-            .addTag(Tag(key: "cost", value: "42")),
+            .addTag(RoleTag(key: "cost", value: "42")),
         ]
         let planner = Planner(iam: iam)
         #expect(try await planner.plan(for: desired).changes == expectedWithoutPrune)
@@ -89,13 +89,13 @@ struct PlanTests {
         #expect(pruned.changes == [
             .detachPolicy(arn: "arn:aws:iam::aws:policy/ReadOnlyAccess"),
             .changeTag(key: "team", from: "data", to: "ml"),
-            .addTag(Tag(key: "cost", value: "42")),
-            .removeTag(Tag(key: "owner", value: "someone")),
+            .addTag(RoleTag(key: "cost", value: "42")),
+            .removeTag(RoleTag(key: "owner", value: "someone")),
         ])
     }
 
     @Test func aPathChangeIsReportedAsUnsupported() throws {
-        let role = Role(
+        let role = ExistingRole(
             roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/old/r", path: "/old/",
             assumeRolePolicyDocument: SeedRole.trustPolicy
         )
@@ -111,7 +111,7 @@ struct PlanTests {
     /// for; an unchanged one is never in a plan.
     @Test func boundaryIsSetChangedAndRemovedOnlyWhenAsked() throws {
         let boundary = "arn:aws:iam::1:policy/Boundary"
-        let role = Role(
+        let role = ExistingRole(
             roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/r", path: "/",
             assumeRolePolicyDocument: SeedRole.trustPolicy, permissionsBoundaryArn: boundary
         )
@@ -145,13 +145,13 @@ struct PlanTests {
     @Test func duplicateArnsAndTagKeysCollapse() {
         var desired = SeedRole.role
         desired.policyArns += [SeedRole.policyArns[0]]
-        desired.tags = [Tag(key: "a", value: "1"), Tag(key: "a", value: "2")]
+        desired.tags = [RoleTag(key: "a", value: "1"), RoleTag(key: "a", value: "2")]
         let plan = Planner.plan(for: desired, current: nil, prune: false)
         guard case .createRole(let new) = plan.changes.first else {
             Issue.record("no createRole first")
             return
         }
-        #expect(new.tags == [Tag(key: "a", value: "2")])
+        #expect(new.tags == [RoleTag(key: "a", value: "2")])
         #expect(plan.changes.count == 1 + SeedRole.policyArns.count)
     }
 
@@ -162,11 +162,11 @@ struct PlanTests {
     }
 
     @Test func planRoundTripsThroughFlatJSON() throws {
-        let role = Role(
+        let role = ExistingRole(
             roleName: "l4e-role", roleId: "AROA1", arn: "arn:aws:iam::1:role/l4e-role", assumeRolePolicyDocument: "{}",
-            maxSessionDuration: 3600, permissionsBoundaryArn: "arn:aws:iam::1:policy/B", tags: [Tag(key: "x", value: "1"), Tag(key: "team", value: "a")]
+            maxSessionDuration: 3600, permissionsBoundaryArn: "arn:aws:iam::1:policy/B", tags: [RoleTag(key: "x", value: "1"), RoleTag(key: "team", value: "a")]
         )
-        let current = RoleDetails(role: role, attachedPolicies: [AttachedPolicy(policyName: "P", policyArn: "arn:aws:iam::1:policy/P")], tags: role.tags)
+        let current = RoleDetails(role: role, attachedPolicies: [AttachedManagedPolicy(policyName: "P", policyArn: "arn:aws:iam::1:policy/P")], tags: role.tags)
         var desired = SeedRole.fullRole
         desired.path = "/other/"
         desired.removesPermissionsBoundary = true  // prune alone keeps a boundary

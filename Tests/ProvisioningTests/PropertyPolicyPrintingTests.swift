@@ -28,14 +28,14 @@ struct PropertyPolicyPrintingTests {
             #expect(planText == PolicyDocument.text(of: tree), "plan, \(label)")
 
             let details = RoleDetails(
-                role: Role(roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/r", assumeRolePolicyDocument: text),
-                attachedPolicies: [], inlinePolicies: [InlinePolicy(name: "p", document: text)], tags: [])
+                role: ExistingRole(roleName: "r", roleId: "AROA1", arn: "arn:aws:iam::1:role/r", assumeRolePolicyDocument: text),
+                attachedPolicies: [], inlinePolicies: [RoleInlinePolicy(name: "p", document: text)], tags: [])
             let show = try JSONParser.parse(try details.jsonText()).value
             #expect(show["AssumeRolePolicyDocument"] == tree, "show, \(label)")
             #expect(show.value(at: JSONPath.root.appending("RolePolicyList").appending(0).appending("PolicyDocument")) == tree, "show, \(label)")
             #expect(details.trustPolicyText == planText, "show's text, \(label)")
 
-            let role = DesiredRole(roleName: "r", trustPolicy: text, inlinePolicies: [InlinePolicy(name: "p", document: text)])
+            let role = DesiredRole(roleName: "r", trustPolicy: text, inlinePolicies: [RoleInlinePolicy(name: "p", document: text)])
             let template = try YAMLTree.parse(try Exporter().export(role, as: .cloudformation)).value
             let properties = JSONPath.root.appending("Resources").appending("Role").appending("Properties")
             let trust = try #require(template.value(at: properties.appending("AssumeRolePolicyDocument")), "\(label)")

@@ -126,7 +126,7 @@ struct RoleDeletionTests {
     }
 
     @Test func aServiceLinkedRoleIsRefusedWithTheRightAPI() throws {
-        let role = Role(
+        let role = ExistingRole(
             roleName: "AWSServiceRoleForElasticBeanstalk", roleId: "AROA1",
             arn: "arn:aws:iam::1:role/aws-service-role/elasticbeanstalk.amazonaws.com/AWSServiceRoleForElasticBeanstalk",
             path: "/aws-service-role/elasticbeanstalk.amazonaws.com/", assumeRolePolicyDocument: "{}")

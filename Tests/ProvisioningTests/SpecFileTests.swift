@@ -12,13 +12,13 @@ struct SpecFileTests {
             name: "l4e-role", path: "/ml/", description: "Lookout: ÿ", trust: .awsServices(ServiceTrust(
                 services: ["sagemaker.amazonaws.com", "lookoutequipment.amazonaws.com"], sourceAccount: .current)),
             managedPolicies: ["AmazonS3FullAccess", "service-role/AWSGlueServiceRole"],
-            tags: [Tag(key: "team", value: "ml"), Tag(key: "cost", value: "123"), Tag(key: "on", value: "true")],
+            tags: [RoleTag(key: "team", value: "ml"), RoleTag(key: "cost", value: "123"), RoleTag(key: "on", value: "true")],
             maxSessionDuration: 7200, permissionsBoundary: "arn:aws:iam::111122223333:policy/Boundary"),
         RoleSpec(
             name: "i", trust: .awsServices(ServiceTrust(services: ["lambda.amazonaws.com"])),
             inlinePolicies: [
-                InlinePolicy(name: "S3Read", document: (try? PolicyDocument.parse(InlineFixtures.s3Read))?.text ?? ""),
-                InlinePolicy(name: "NotJSON", document: "{not json"),
+                RoleInlinePolicy(name: "S3Read", document: (try? PolicyDocument.parse(InlineFixtures.s3Read))?.text ?? ""),
+                RoleInlinePolicy(name: "NotJSON", document: "{not json"),
             ]),
         RoleSpec(name: "a", trust: .awsServices(ServiceTrust(services: ["ec2.amazonaws.com"], sourceAccount: .id("012345678901")))),
         RoleSpec(name: "b", trust: .awsAccount(AccountTrust(account: .id("444455556666"), externalId: "ext", requireMFA: true))),
@@ -78,7 +78,7 @@ struct SpecFileTests {
             maxSessionDuration: "3600"
             """)
         #expect(loaded.spec.managedPolicies == ["AmazonS3ReadOnlyAccess"])
-        #expect(loaded.spec.tags == [Tag(key: "empty", value: ""), Tag(key: "n", value: "5")])
+        #expect(loaded.spec.tags == [RoleTag(key: "empty", value: ""), RoleTag(key: "n", value: "5")])
         #expect(loaded.spec.maxSessionDuration == 3600)
         guard case .customPolicy(let text) = loaded.spec.trust else {
             Issue.record("expected a custom policy")

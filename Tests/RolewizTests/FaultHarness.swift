@@ -41,7 +41,7 @@ struct FaultHarness {
         var spec = RolePreset.lookoutEquipment.spec
         spec.name = MotoServer.uniqueName("fault-l4e")
         var role = try spec.resolve(accountId: "123456789012")
-        role.tags = [Tag(key: "purpose", value: "fault-test")]
+        role.tags = [RoleTag(key: "purpose", value: "fault-test")]
         return role
     }
 

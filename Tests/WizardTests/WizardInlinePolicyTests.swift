@@ -94,7 +94,7 @@ import TestSupport
         let harness = try Self.inlineList()
         let statement = #"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket-with-a-long-name/"# + String(repeating: "k", count: 60) + #"/*"}"#
         let big = #"{"Version": "2012-10-17", "Statement": ["# + Array(repeating: statement, count: 80).joined(separator: ",") + "]}"
-        harness.context.model.inlinePolicies = [InlinePolicy(name: "big", document: big)]
+        harness.context.model.inlinePolicies = [RoleInlinePolicy(name: "big", document: big)]
         let size = PolicyDocument.iamSize(of: big)
         #expect(size > 10_240)
         #expect(harness.screen.contains("size \(size)/10240"), "\(harness.screen)")
@@ -110,7 +110,7 @@ import TestSupport
 
     @Test func reviewListsThemAndTheirFindings() async throws {
         let harness = try Self.inlineList()
-        harness.context.model.inlinePolicies = [InlinePolicy(name: "pass", document: Self.passRole)]
+        harness.context.model.inlinePolicies = [RoleInlinePolicy(name: "pass", document: Self.passRole)]
         try harness.press(.escape, .enter, .enter, .enter)
         try await harness.deliver { $0.isReview }
         let screen = harness.screen

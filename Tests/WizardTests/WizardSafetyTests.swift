@@ -61,7 +61,7 @@ struct WizardSafetyTests {
     /// the model, so a description change planned its removal.
     @Test func editingAnotherFieldKeepsThePermissionsBoundary() throws {
         let boundary = "arn:aws:iam::aws:policy/PowerUserAccess"
-        let role = Role(
+        let role = ExistingRole(
             roleName: "bounded", roleId: "AROA1", arn: "arn:aws:iam::123456789012:role/bounded",
             assumeRolePolicyDocument: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
             description: "before", permissionsBoundaryArn: boundary)
@@ -77,11 +77,11 @@ struct WizardSafetyTests {
     /// The edit screen plans with prune: inline policies left out of the
     /// model would be planned for deletion by a description change.
     @Test func editingAnotherFieldKeepsTheInlinePolicies() throws {
-        let role = Role(
+        let role = ExistingRole(
             roleName: "inline", roleId: "AROA2", arn: "arn:aws:iam::123456789012:role/inline",
             assumeRolePolicyDocument: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
             description: "before")
-        let inline = [InlinePolicy(name: "S3Read", document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#)]
+        let inline = [RoleInlinePolicy(name: "S3Read", document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#)]
         let current = RoleDetails(role: role, attachedPolicies: [], inlinePolicies: inline, tags: [])
         let model = WizardModel()
         model.load(RoleSpec(existing: current, accountId: "123456789012"))

@@ -94,7 +94,7 @@ struct WizardSnapshotTests {
         let service = try motoService(moto)
         var spec = RolePreset.lookoutEquipment.spec
         spec.name = "golden-edit-role"  // one moto per test run, and only this test makes this role
-        spec.tags = [Tag(key: "team", value: "ml")]
+        spec.tags = [RoleTag(key: "team", value: "ml")]
         _ = try await service.apply(try await service.plan(try await service.resolve(spec)), cancellation: ApplyCancellation()) { _ in }
         for size in [Size(columns: 100, rows: 30), Size(columns: 80, rows: 24)] {
             let harness = WizardHarness(service: service, start: .edit(roleName: spec.name), size: size)

@@ -1,4 +1,4 @@
-import IAMClient
+public import IAMClient
 
 /// Carries out a `Plan` with the fewest, safest IAM calls.
 ///

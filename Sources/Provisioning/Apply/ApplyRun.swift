@@ -1,4 +1,4 @@
-import IAMClient
+internal import IAMClient
 
 /// One apply in progress: runs the steps in order, attachments concurrently,
 /// and keeps the journal of what was done, failed and not started.

@@ -1,5 +1,3 @@
-import IAMClient
-
 /// One IAM write call of an apply, carrying what it sends.
 public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
     case createRole(NewRole)
@@ -7,14 +5,14 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
     /// One UpdateRole call; nil fields are not sent.
     case updateRole(description: String?, maxSessionDuration: Int?)
     /// One TagRole call with every new and changed tag.
-    case tagRole([Tag])
+    case tagRole([RoleTag])
     case untagRole(keys: [String])
     case putPermissionsBoundary(arn: String)
     case deletePermissionsBoundary
     case attachPolicy(arn: String)
     case detachPolicy(arn: String)
     /// One PutRolePolicy: adds the inline policy or replaces its document.
-    case putInlinePolicy(InlinePolicy)
+    case putInlinePolicy(RoleInlinePolicy)
     /// An inline policy pruned, or deleted before the role is.
     case deleteInlinePolicy(name: String)
     /// The role's own instance profile, made for EC2 (same name and path).
@@ -94,7 +92,7 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
         var steps: [ApplyStep] = []
         var description: String?
         var maxSession: Int?
-        var tags: [Tag] = []
+        var tags: [RoleTag] = []
         var untagKeys: [String] = []
         var detachments: [ApplyStep] = []
         var attachments: [ApplyStep] = []
@@ -110,11 +108,11 @@ public enum ApplyStep: Sendable, Hashable, CustomStringConvertible {
             case .updateDescription(_, let new): description = new
             case .updateMaxSessionDuration(_, let new): maxSession = new
             case .addTag(let tag): tags.append(tag)
-            case .changeTag(let key, _, let value): tags.append(Tag(key: key, value: value))
+            case .changeTag(let key, _, let value): tags.append(RoleTag(key: key, value: value))
             case .removeTag(let tag): untagKeys.append(tag.key)
             case .attachPolicy(let arn): attachments.append(.attachPolicy(arn: arn))
             case .detachPolicy(let arn): detachments.append(.detachPolicy(arn: arn))
-            case .putInlinePolicy(let name, _, let document): inlinePuts.append(.putInlinePolicy(InlinePolicy(name: name, document: document)))
+            case .putInlinePolicy(let name, _, let document): inlinePuts.append(.putInlinePolicy(RoleInlinePolicy(name: name, document: document)))
             case .deleteInlinePolicy(let name, _): inlineDeletions.append(.deleteInlinePolicy(name: name))
             case .changePermissionsBoundary(_, let arn?): boundary = .putPermissionsBoundary(arn: arn)
             case .changePermissionsBoundary(_, nil): boundary = .deletePermissionsBoundary

@@ -1,4 +1,4 @@
-import IAMClient
+public import IAMClient
 
 /// The step a task is performing, so that the IAM client's request observer,
 /// which runs in the same task as the call it reports on, can be turned into

@@ -1,4 +1,4 @@
-import IAMClient
+public import IAMClient
 
 /// Why a step of an apply did not happen: the step and the AWS error code
 /// (or the kind of failure when IAM never answered).

@@ -1,4 +1,4 @@
-import IAMClient
+internal import IAMClient
 
 /// Makes the one IAM call of a step. Calls whose effect is already in place
 /// count as done, so that a re-run after a lost reply does not fail.
@@ -23,7 +23,7 @@ struct StepPerformer: Sendable {
         case .updateRole(let description, let seconds):
             try await iam.updateRole(name: roleName, description: description, maxSessionDuration: seconds)
         case .tagRole(let tags):
-            try await iam.tagRole(name: roleName, tags: tags)
+            try await iam.tagRole(name: roleName, tags: tags.map(\.wire))
         case .untagRole(let keys):
             try await iam.untagRole(name: roleName, tagKeys: keys)
         case .putPermissionsBoundary(let arn):
@@ -40,7 +40,7 @@ struct StepPerformer: Sendable {
             try await alreadyDoneIfMissing { try await iam.detachRolePolicy(roleName: roleName, policyArn: arn) }
         case .putInlinePolicy(let policy):
             // Replaces the document when the policy is there: a re-run is harmless.
-            try await iam.putRolePolicy(roleName: roleName, policy: policy)
+            try await iam.putRolePolicy(roleName: roleName, policy: policy.wire)
         case .deleteInlinePolicy(let name):
             try await alreadyDoneIfMissing { try await iam.deleteRolePolicy(roleName: roleName, policyName: name) }
         case .createInstanceProfile(let name, let path):

@@ -1,52 +1,29 @@
-import IAMClient
-
 /// Everything deleting a role takes, read from IAM before anything is
 /// touched: IAM refuses DeleteRole while policies are attached or inline, or
 /// the role is in an instance profile, so those go first, and the person
 /// sees the whole list before saying yes.
 public struct RoleDeletion: Sendable, Hashable {
     /// The role as GetRole returned it; its path tells a service-linked role (`refusal`).
-    public var role: Role
+    public var role: ExistingRole
     /// Managed policies to detach first, by ARN.
     public var attachedPolicyArns: [String]
     /// Inline policies to delete first, by name.
     public var inlinePolicyNames: [String]
     /// Every instance profile holding the role; the role is taken out of each.
-    public var instanceProfiles: [InstanceProfile]
+    public var instanceProfiles: [InstanceProfileSummary]
     /// The role's own instance profile, already emptied by an earlier delete
     /// that stopped before deleting it: deleted this time, so a re-run
     /// finishes the job.
-    public var emptiedOwnProfile: InstanceProfile?
+    public var emptiedOwnProfile: InstanceProfileSummary?
 
     /// Usually made by `load(roleName:from:)`; tests build one directly.
-    public init(role: Role, attachedPolicyArns: [String], inlinePolicyNames: [String], instanceProfiles: [InstanceProfile],
-                emptiedOwnProfile: InstanceProfile? = nil) {
+    public init(role: ExistingRole, attachedPolicyArns: [String], inlinePolicyNames: [String], instanceProfiles: [InstanceProfileSummary],
+                emptiedOwnProfile: InstanceProfileSummary? = nil) {
         self.role = role
         self.attachedPolicyArns = attachedPolicyArns
         self.inlinePolicyNames = inlinePolicyNames
         self.instanceProfiles = instanceProfiles
         self.emptiedOwnProfile = emptiedOwnProfile
-    }
-
-    /// GetRole, ListAttachedRolePolicies, ListRolePolicies,
-    /// ListInstanceProfilesForRole and GetInstanceProfile of the role's own
-    /// name at once. A missing role is NoSuchEntity.
-    public static func load(roleName: String, from iam: any IAMOperations) async throws -> RoleDeletion {
-        async let role = iam.getRole(name: roleName)
-        async let attached = iam.listAttachedRolePolicies(roleName: roleName)
-        async let inline = iam.listRolePolicies(roleName: roleName)
-        async let profiles = iam.listInstanceProfilesForRole(roleName: roleName)
-        async let own = ownProfile(roleName: roleName, from: iam)
-        let emptied = await own.flatMap { $0.roleNames.isEmpty ? $0 : nil }
-        return try await RoleDeletion(
-            role: role, attachedPolicyArns: attached.map(\.policyArn), inlinePolicyNames: inline, instanceProfiles: profiles,
-            emptiedOwnProfile: emptied)
-    }
-
-    /// The instance profile named like the role, if it can be read (a
-    /// caller without iam:GetInstanceProfile still gets the rest).
-    private static func ownProfile(roleName: String, from iam: any IAMOperations) async -> InstanceProfile? {
-        try? await iam.getInstanceProfile(name: roleName)
     }
 
     /// Why rolewiz will not delete this role, or nil. A service-linked role

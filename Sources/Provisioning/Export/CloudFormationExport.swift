@@ -1,4 +1,3 @@
-import IAMClient
 import Yams
 
 /// A CloudFormation template (YAML) with each role as an `AWS::IAM::Role`

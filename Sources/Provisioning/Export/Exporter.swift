@@ -1,5 +1,3 @@
-import IAMClient
-
 /// Writes a `DesiredRole` as a script or template another tool can apply.
 public struct Exporter: Sendable {
     /// Writes the `json` format. The spec file belongs to the spec model,
@@ -65,7 +63,7 @@ extension DesiredRole {
     }
 
     /// An inline policy's document as a JSON tree in reading order.
-    static func inlinePolicyJSON(_ policy: InlinePolicy) throws -> JSONValue {
+    static func inlinePolicyJSON(_ policy: RoleInlinePolicy) throws -> JSONValue {
         try policyJSON(policy.document, field: RoleSpec.inlinePolicyField(policy.name))
     }
 

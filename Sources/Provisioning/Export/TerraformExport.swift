@@ -1,5 +1,4 @@
 import Foundation
-import IAMClient
 
 /// Terraform for the role: an `aws_iam_role` with the trust policy as a
 /// `jsonencode` object, one `aws_iam_role_policy_attachment` per policy

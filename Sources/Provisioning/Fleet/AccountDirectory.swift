@@ -1,5 +1,5 @@
 import Foundation
-import IAMClient
+public import IAMClient
 import SafeText
 
 /// Finds the accounts of a multi-account run and how to reach each: a role

@@ -1,4 +1,4 @@
-import IAMClient
+internal import IAMClient
 
 extension RoleDetails {
     /// `show --output json`: pretty-printed, the same role always the same

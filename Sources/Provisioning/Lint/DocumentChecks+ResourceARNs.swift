@@ -1,4 +1,4 @@
-import IAMClient
+internal import IAMClient
 
 /// Resource ARNs of an identity policy, field by field as Access Analyzer
 /// checks them: `arn:` first, six fields, a partition that exists, a

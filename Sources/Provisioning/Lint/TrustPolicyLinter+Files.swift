@@ -1,5 +1,3 @@
-import IAMClient
-
 extension TrustPolicyLinter {
     /// The account ID the AWS documentation uses for examples; it stands in
     /// for "this account" when a spec is linted offline without one.
@@ -92,7 +90,7 @@ extension TrustPolicyLinter {
     /// Each inline policy's identity-policy findings, named as spec fields
     /// (`inlinePolicies.NAME`) with the element in the message, since the
     /// position is the policy's key in the spec, not a place in its JSON.
-    public func lintInlinePolicies(_ policies: [InlinePolicy]) -> [LintFinding] {
+    public func lintInlinePolicies(_ policies: [RoleInlinePolicy]) -> [LintFinding] {
         let linter = IdentityPolicyLinter(catalogue: catalogue, today: today)
         return policies.flatMap { policy in
             linter.lint(policy: policy.document).map { finding in

@@ -1,5 +1,3 @@
-import IAMClient
-
 extension RoleSpec {
     /// A spec describing a role IAM already has, for editing it in the wizard
     /// or exporting it as a spec file. Policies are named the short way
@@ -10,7 +8,7 @@ extension RoleSpec {
     /// Its instance profiles are not known here, so none is asked for: an
     /// existing role never gets one unasked (`init(existing: RoleDetails)` knows).
     public init(
-        existing role: Role, attachedPolicyArns: [String], inlinePolicies: [InlinePolicy] = [],
+        existing role: ExistingRole, attachedPolicyArns: [String], inlinePolicies: [RoleInlinePolicy] = [],
         partition: String = "aws", accountId: String?
     ) {
         let trust: TrustedEntity =

@@ -1,5 +1,3 @@
-import IAMClient
-
 /// How much of a size quota a role's policies use, for a meter and for the
 /// error when it is over.
 public struct PolicySizeUsage: Sendable, Hashable {
@@ -31,7 +29,7 @@ extension RoleSpec {
     public func inlinePolicySizeUsage() -> PolicySizeUsage { Self.inlinePolicySizeUsage(of: inlinePolicies) }
 
     /// The same for policies not yet in a spec (the wizard's answers as typed).
-    public static func inlinePolicySizeUsage(of policies: [InlinePolicy]) -> PolicySizeUsage {
+    public static func inlinePolicySizeUsage(of policies: [RoleInlinePolicy]) -> PolicySizeUsage {
         PolicySizeUsage(
             used: policies.reduce(0) { $0 + PolicyDocument.iamSize(of: $1.document) },
             limit: Limits.inlinePolicySize)

@@ -1,5 +1,3 @@
-import IAMClient
-
 /// A role as a person describes it: names rather than ARNs, a trusted entity
 /// rather than policy JSON. `resolve(partition:accountId:)` turns it into the
 /// `DesiredRole` the planner compares with IAM.
@@ -15,14 +13,14 @@ public struct RoleSpec: Sendable, Hashable {
     /// AWS managed policy names (`AmazonS3FullAccess`, `service-role/AWSGlueServiceRole`) or policy ARNs.
     public var managedPolicies: [PolicyReference]
     /// In order; keys are unique regardless of case.
-    public var tags: [Tag]
+    public var tags: [RoleTag]
     /// Seconds, 3600 to 43200; nil leaves IAM's default of one hour.
     public var maxSessionDuration: Int?
     /// A managed policy capping what the role may do; nil leaves an existing role's boundary as it is.
     public var permissionsBoundary: PolicyReference?
     /// Policies embedded in the role (PutRolePolicy), by name, in the order
     /// written; each document is policy JSON text as it will be sent.
-    public var inlinePolicies: [InlinePolicy]
+    public var inlinePolicies: [RoleInlinePolicy]
     /// Whether the role gets an instance profile of its own name, as the
     /// console makes one for a role EC2 may assume. Nil follows the console
     /// (`wantsInstanceProfile`); a value is kept only when it says otherwise.
@@ -31,8 +29,8 @@ public struct RoleSpec: Sendable, Hashable {
     /// Defaults describe a bare role under `/` with IAM's defaults; nothing is checked until `validate()` or `resolve`.
     public init(
         name: String, path: String = "/", description: String? = nil, trust: TrustedEntity,
-        managedPolicies: [PolicyReference] = [], tags: [Tag] = [], maxSessionDuration: Int? = nil,
-        permissionsBoundary: PolicyReference? = nil, inlinePolicies: [InlinePolicy] = [],
+        managedPolicies: [PolicyReference] = [], tags: [RoleTag] = [], maxSessionDuration: Int? = nil,
+        permissionsBoundary: PolicyReference? = nil, inlinePolicies: [RoleInlinePolicy] = [],
         instanceProfile: Bool? = nil
     ) {
         self.name = name

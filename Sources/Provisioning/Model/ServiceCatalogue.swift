@@ -1,5 +1,5 @@
 import Foundation
-import IAMClient
+internal import IAMClient
 
 /// An AWS service that assumes roles, as the trusted-entity step lists it.
 public struct ServiceInfo: Sendable, Hashable {

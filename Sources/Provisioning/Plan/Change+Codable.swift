@@ -1,5 +1,3 @@
-import IAMClient
-
 /// The JSON form of a change: one flat object named by `change`, with the
 /// fields of that kind of change and, when encoded, its `summary` line.
 ///
@@ -85,7 +83,7 @@ extension Change: Codable {
         try container.encodeIfPresent(new, forKey: .to)
     }
 
-    private func encode(_ kind: Kind, _ tag: Tag, in container: inout KeyedEncodingContainer<Key>) throws {
+    private func encode(_ kind: Kind, _ tag: RoleTag, in container: inout KeyedEncodingContainer<Key>) throws {
         try container.encode(kind, forKey: .change)
         try container.encode(tag.key, forKey: .key)
         try container.encode(tag.value, forKey: .value)
@@ -108,7 +106,7 @@ extension Change: Codable {
                 description: try container.decodeIfPresent(String.self, forKey: .description),
                 maxSessionDuration: try container.decodeIfPresent(Int.self, forKey: .maxSessionDuration),
                 permissionsBoundaryArn: try container.decodeIfPresent(String.self, forKey: .permissionsBoundaryArn),
-                tags: try container.decode([Tag].self, forKey: .tags)
+                tags: try container.decode([RoleTag].self, forKey: .tags)
             )))
         case .updateTrustPolicy:
             self = .updateTrustPolicy(from: try container.decode(String.self, forKey: .from), to: try container.decode(String.self, forKey: .to))
@@ -126,13 +124,13 @@ extension Change: Codable {
         case .detachPolicy:
             self = .detachPolicy(arn: try container.decode(String.self, forKey: .policyArn))
         case .addTag:
-            self = .addTag(Tag(key: try container.decode(String.self, forKey: .key), value: try container.decode(String.self, forKey: .value)))
+            self = .addTag(RoleTag(key: try container.decode(String.self, forKey: .key), value: try container.decode(String.self, forKey: .value)))
         case .changeTag:
             self = .changeTag(
                 key: try container.decode(String.self, forKey: .key),
                 from: try container.decode(String.self, forKey: .from), to: try container.decode(String.self, forKey: .to))
         case .removeTag:
-            self = .removeTag(Tag(key: try container.decode(String.self, forKey: .key), value: try container.decode(String.self, forKey: .value)))
+            self = .removeTag(RoleTag(key: try container.decode(String.self, forKey: .key), value: try container.decode(String.self, forKey: .value)))
         case .putInlinePolicy:
             self = .putInlinePolicy(
                 name: try container.decode(String.self, forKey: .policyName),

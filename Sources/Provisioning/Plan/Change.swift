@@ -1,5 +1,3 @@
-import IAMClient
-
 /// One difference between a role in IAM and the role wanted.
 public enum Change: Sendable, Hashable {
     /// The role does not exist: CreateRole with everything but the policies.
@@ -15,10 +13,10 @@ public enum Change: Sendable, Hashable {
     case attachPolicy(arn: String)
     /// Only planned with prune.
     case detachPolicy(arn: String)
-    case addTag(Tag)
+    case addTag(RoleTag)
     case changeTag(key: String, from: String, to: String)
     /// Only planned with prune.
-    case removeTag(Tag)
+    case removeTag(RoleTag)
     /// PutRolePolicy: a new inline policy (`from` nil) or a document that
     /// means something else than the one IAM holds.
     case putInlinePolicy(name: String, from: String?, to: String)

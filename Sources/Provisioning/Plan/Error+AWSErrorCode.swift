@@ -1,4 +1,4 @@
-import IAMClient
+internal import IAMClient
 
 extension Error {
     /// The AWS error code when this is an error answered by IAM (compare with `AWSErrorCode`'s names).

@@ -1,5 +1,3 @@
-import IAMClient
-
 /// Everything a new role is created with in its one CreateRole call:
 /// the final trust policy, description, session limit, path, boundary and tags.
 /// Managed policies are attached afterwards, as separate changes.
@@ -17,7 +15,7 @@ public struct NewRole: Sendable, Hashable {
     /// The boundary policy's ARN; nil creates the role without one.
     public var permissionsBoundaryArn: String?
     /// One tag per key, in the order first given (a later value of a key wins).
-    public var tags: [Tag]
+    public var tags: [RoleTag]
 
     /// Takes what CreateRole can carry from `desired`; its policies and instance profile become changes of their own.
     public init(_ desired: DesiredRole) {
@@ -28,14 +26,6 @@ public struct NewRole: Sendable, Hashable {
         maxSessionDuration = desired.maxSessionDuration
         permissionsBoundaryArn = desired.permissionsBoundaryArn
         tags = TagSet(desired.tags).tags
-    }
-
-    var createRoleInput: CreateRoleInput {
-        CreateRoleInput(
-            roleName: roleName, path: path, assumeRolePolicyDocument: trustPolicy,
-            description: description, maxSessionDuration: maxSessionDuration,
-            permissionsBoundary: permissionsBoundaryArn, tags: tags
-        )
     }
 
     /// The role as a `DesiredRole` without policies, to compare with what IAM

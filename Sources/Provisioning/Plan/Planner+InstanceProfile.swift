@@ -1,4 +1,4 @@
-import IAMClient
+internal import IAMClient
 
 /// The role's own instance profile (named like the role), planned as the
 /// console makes it for a role EC2 may assume: created with the role's path
@@ -11,23 +11,23 @@ extension Planner {
     /// The profile named like the role as IAM holds it, or nil if there is
     /// none. Read with GetInstanceProfile only when the plan depends on it
     /// and the role's own list of profiles does not already show it.
-    func sameNamedProfile(for desired: DesiredRole, current: RoleDetails?) async throws -> InstanceProfile? {
+    func sameNamedProfile(for desired: DesiredRole, current: RoleDetails?) async throws -> InstanceProfileSummary? {
         if let held = current.flatMap({ Self.heldProfile(named: desired.roleName, in: $0) }) { return held }
         guard desired.wantsInstanceProfile else { return nil }
         do {
-            return try await iam.getInstanceProfile(name: desired.roleName)
+            return InstanceProfileSummary(try await iam.getInstanceProfile(name: desired.roleName))
         } catch where error.awsErrorCode == AWSErrorCode.noSuchEntity {
             return nil
         }
     }
 
-    static func heldProfile(named name: String, in current: RoleDetails) -> InstanceProfile? {
+    static func heldProfile(named name: String, in current: RoleDetails) -> InstanceProfileSummary? {
         current.instanceProfiles.first { $0.name.caseInsensitiveEquals(name) }
     }
 
     /// The changes for the role's own profile, given that profile as IAM has
     /// it (`profile` nil: there is none).
-    static func instanceProfileChanges(for desired: DesiredRole, profile: InstanceProfile?, prune: Bool) -> [Change] {
+    static func instanceProfileChanges(for desired: DesiredRole, profile: InstanceProfileSummary?, prune: Bool) -> [Change] {
         let name = desired.roleName
         guard desired.wantsInstanceProfile else {
             guard desired.instanceProfile == false, prune, let profile, profile.roleNames.contains(where: { $0.caseInsensitiveEquals(name) }) else { return [] }

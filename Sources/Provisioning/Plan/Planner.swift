@@ -1,4 +1,4 @@
-import IAMClient
+public import IAMClient
 
 /// Reads a role from IAM and works out the changes that turn it into a
 /// `DesiredRole`.
@@ -92,7 +92,7 @@ public struct Planner: Sendable {
     /// `sameNamedProfile` is the instance profile named like the role when
     /// it exists and `current` does not list it (it holds no role, or another).
     public static func plan(
-        for desired: DesiredRole, current: RoleDetails?, prune: Bool, sameNamedProfile: InstanceProfile? = nil
+        for desired: DesiredRole, current: RoleDetails?, prune: Bool, sameNamedProfile: InstanceProfileSummary? = nil
     ) -> Plan {
         let profile = current.flatMap { heldProfile(named: desired.roleName, in: $0) } ?? sameNamedProfile
         let profileChanges = instanceProfileChanges(for: desired, profile: profile, prune: prune)
@@ -117,7 +117,7 @@ public struct Planner: Sendable {
             + inlinePolicyChanges(current: current.inlinePolicies, desired: desired.inlinePolicies, prune: prune)
     }
 
-    private static func roleChanges(from role: Role, to desired: DesiredRole, prune: Bool) -> [Change] {
+    private static func roleChanges(from role: ExistingRole, to desired: DesiredRole, prune: Bool) -> [Change] {
         var changes: [Change] = []
         if role.path != desired.path {
             changes.append(.changePath(from: role.path, to: desired.path))
@@ -151,7 +151,7 @@ public struct Planner: Sendable {
         return changes
     }
 
-    private static func tagChanges(current: [Tag], desired: [Tag], prune: Bool) -> [Change] {
+    private static func tagChanges(current: [RoleTag], desired: [RoleTag], prune: Bool) -> [Change] {
         let existing = TagSet(current)
         let wanted = TagSet(desired)
         var changes: [Change] = []
@@ -171,7 +171,7 @@ public struct Planner: Sendable {
     /// A put for each policy IAM lacks or holds with a document that means
     /// something else (compared as the trust policy is, so layout never
     /// counts); with prune, a delete for each one the role should not have.
-    private static func inlinePolicyChanges(current: [InlinePolicy], desired: [InlinePolicy], prune: Bool) -> [Change] {
+    private static func inlinePolicyChanges(current: [RoleInlinePolicy], desired: [RoleInlinePolicy], prune: Bool) -> [Change] {
         var existing: [String: String] = [:]
         for policy in current { existing[policy.name] = policy.document }
         var wantedNames = Set<String>()

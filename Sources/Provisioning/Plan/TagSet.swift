@@ -1,12 +1,10 @@
-import IAMClient
-
 /// Tags keyed by their key, as IAM keeps them: one value per key, the last
 /// one given wins, and the first position of each key is kept.
 struct TagSet {
-    private(set) var tags: [Tag] = []
+    private(set) var tags: [RoleTag] = []
     private var indexByKey: [String: Int] = [:]
 
-    init(_ tags: [Tag]) {
+    init(_ tags: [RoleTag]) {
         for tag in tags {
             if let index = indexByKey[tag.key] {
                 self.tags[index].value = tag.value

@@ -1,4 +1,4 @@
-import IAMClient
+public import IAMClient
 
 /// What an AWS error means and what to do about it, in the words both the
 /// command line and the wizard show, so a screen says as much as `rolewiz`

@@ -1,4 +1,4 @@
-import IAMClient
+internal import IAMClient
 
 /// Who the credentials belong to, as the start screen and the commands show
 /// it: STS GetCallerIdentity's answer in Provisioning's terms, so a screen

@@ -1,5 +1,5 @@
 import Foundation
-import IAMClient
+internal import IAMClient
 
 /// Dates as the screens write them, in the same ISO 8601 UTC form the
 /// command line prints, so the two never disagree about a time.

@@ -1,5 +1,3 @@
-import IAMClient
-
 /// A managed policy as the pickers list it: what ListPolicies says of it,
 /// without the wire type, so the wizard depends on Provisioning alone.
 public struct ManagedPolicySummary: Sendable, Hashable {
@@ -15,10 +13,6 @@ public struct ManagedPolicySummary: Sendable, Hashable {
         self.policyName = policyName
         self.arn = arn
         self.description = description
-    }
-
-    init(_ policy: ManagedPolicy) {
-        self.init(policyName: policy.policyName, arn: policy.arn, description: policy.description)
     }
 
     /// True for AWS managed policies (`arn:PARTITION:iam::aws:policy/...`):

@@ -1,5 +1,5 @@
 import Foundation
-import IAMClient
+public import IAMClient
 
 /// The one way the wizard's screens and the CLI commands read and change
 /// IAM: who am I, the account's quotas, the managed policies, a role's

@@ -1,4 +1,4 @@
-import IAMClient
+public import IAMClient
 
 /// How a `RoleService` reaches AWS, or why it cannot.
 public enum RoleServiceConnection: Sendable {

@@ -1,5 +1,4 @@
 import Foundation
-import IAMClient
 
 /// A role as the role list shows it: what ListRoles says of it, without the
 /// wire type, so the wizard depends on Provisioning alone. `loadRole` reads
@@ -29,11 +28,5 @@ public struct RoleSummary: Sendable, Hashable {
         self.assumeRolePolicyDocument = assumeRolePolicyDocument
         self.description = description
         self.createDate = createDate
-    }
-
-    init(_ role: Role) {
-        self.init(
-            roleName: role.roleName, arn: role.arn, path: role.path, assumeRolePolicyDocument: role.assumeRolePolicyDocument,
-            description: role.description, createDate: role.createDate)
     }
 }

@@ -1,5 +1,3 @@
-import IAMClient
-
 /// Reads the spec-file schema from a JSON value (parsed from JSON or YAML),
 /// naming the field and its line:column in every error.
 struct RoleSpecDecoder {
@@ -137,16 +135,16 @@ struct RoleSpecDecoder {
     }
 
     /// `inlinePolicies:`, a mapping of policy names to documents (mappings or JSON text), in the order written.
-    private func decodeInlinePolicies(_ value: JSONValue, at path: JSONPath) throws(SpecFileError) -> [InlinePolicy] {
+    private func decodeInlinePolicies(_ value: JSONValue, at path: JSONPath) throws(SpecFileError) -> [RoleInlinePolicy] {
         guard case .object(let members) = value else {
             throw failure(at: path, "must be a mapping of policy names to policy documents (S3Read: {Version: ..., Statement: [...]}), found \(value.kindName)")
         }
-        var policies: [InlinePolicy] = []
+        var policies: [RoleInlinePolicy] = []
         var seen: Set<String> = []
         for member in members {
             let memberPath = path.appending(member.key)
             guard seen.insert(member.key).inserted else { throw failure(at: memberPath, "is written twice") }
-            policies.append(InlinePolicy(name: member.key, document: try policyText(member.value, at: memberPath)))
+            policies.append(RoleInlinePolicy(name: member.key, document: try policyText(member.value, at: memberPath)))
         }
         return policies
     }
@@ -161,11 +159,11 @@ struct RoleSpecDecoder {
         return text == "self" ? .current : .id(text)
     }
 
-    private func decodeTags(_ value: JSONValue, at path: JSONPath) throws(SpecFileError) -> [Tag] {
+    private func decodeTags(_ value: JSONValue, at path: JSONPath) throws(SpecFileError) -> [RoleTag] {
         guard case .object(let members) = value else {
             throw failure(at: path, "must be a mapping of tag keys to values (team: ml), found \(value.kindName)")
         }
-        var tags: [Tag] = []
+        var tags: [RoleTag] = []
         for member in members {
             let tagValue: String =
                 switch member.value {
@@ -173,7 +171,7 @@ struct RoleSpecDecoder {
                 case .bool(let flag): flag ? "true" : "false"
                 default: try string(member.value, at: path.appending(member.key))
                 }
-            tags.append(Tag(key: member.key, value: tagValue))
+            tags.append(RoleTag(key: member.key, value: tagValue))
         }
         return tags
     }

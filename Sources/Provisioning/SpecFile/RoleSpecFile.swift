@@ -1,5 +1,5 @@
 import Foundation
-import IAMClient
+internal import IAMClient
 
 /// Role specs as files people write and keep in version control.
 ///

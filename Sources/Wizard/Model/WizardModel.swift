@@ -71,7 +71,7 @@ public final class WizardModel {
     public var permissionsBoundary: PolicyReference?
     /// The inline policies, from the spec or the role being edited, as
     /// changed on the inline policies screen (`i` on step 2 and in `edit`).
-    public var inlinePolicies: [RoleSpec.InlinePolicy] = []
+    public var inlinePolicies: [RoleInlinePolicy] = []
     /// Whether a role EC2 may assume gets an instance profile of its own
     /// name, as the console makes one: on unless turned off (or loaded off).
     /// Means nothing for other roles, which never get one from the wizard.
@@ -226,15 +226,15 @@ public final class WizardModel {
     }
 
     /// Tags parsed from `tagsText` (those that parse), and the first problem with the text.
-    public var tags: (tags: [RoleSpec.Tag], issue: ValidationIssue?) {
-        var tags: [RoleSpec.Tag] = []
+    public var tags: (tags: [RoleTag], issue: ValidationIssue?) {
+        var tags: [RoleTag] = []
         for pair in tagsText.split(separator: ",") {
             let trimmed = pair.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             guard let equals = trimmed.firstIndex(of: "=") else {
                 return (tags, ValidationIssue(field: "tags", message: "\"\(trimmed)\" needs the form key=value"))
             }
-            tags.append(RoleSpec.Tag(
+            tags.append(RoleTag(
                 key: trimmed[..<equals].trimmingCharacters(in: .whitespaces),
                 value: trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)))
         }
@@ -284,7 +284,7 @@ extension WizardModel {
     public func addInlinePolicy() -> Int {
         let taken = Set(inlinePolicies.map { $0.name.lowercased() })
         let name = (1...).lazy.map { "inline-policy-\($0)" }.first { !taken.contains($0) }!
-        inlinePolicies.append(RoleSpec.InlinePolicy(name: name, document: Self.inlinePolicyTemplate))
+        inlinePolicies.append(RoleInlinePolicy(name: name, document: Self.inlinePolicyTemplate))
         return inlinePolicies.count - 1
     }
 

@@ -14,7 +14,7 @@ final class InlinePoliciesScreen: WizardScreen {
     /// Findings by document text, so moving the cursor lints nothing again.
     private var findingsByDocument: [String: [LintFinding]] = [:]
     /// The policies the list shows; when the editor has changed them, the next draw lists them again.
-    private var shown: [RoleSpec.InlinePolicy] = []
+    private var shown: [RoleInlinePolicy] = []
 
     static let keys = KeyMap<Command>([
         KeyBinding(keys: [.enter, .character("e")], label: "Edit", help: "Edit the highlighted policy in the JSON editor", action: .edit),

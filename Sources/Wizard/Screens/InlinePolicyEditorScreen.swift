@@ -80,7 +80,7 @@ final class InlinePolicyEditorScreen: WizardScreen {
     /// Whatever was typed is the policy now: nothing is lost on Esc.
     private func changed() {
         guard model.inlinePolicies.indices.contains(index) else { return }
-        model.inlinePolicies[index] = RoleSpec.InlinePolicy(name: name.text, document: editor.text)
+        model.inlinePolicies[index] = RoleInlinePolicy(name: name.text, document: editor.text)
         problem = nil
         relint()
     }
