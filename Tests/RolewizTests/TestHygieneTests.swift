@@ -22,35 +22,58 @@ struct TestHygieneTests {
             .map { ($0.path, try String(contentsOf: $0, encoding: .utf8)) }
     }
 
-    @Test func everySuiteHasATimeLimit() throws {
-        var missing: [String] = [], both: [String] = []
-        for (path, text) in try Self.testSources() {
-            let lines = text.components(separatedBy: "\n")
-            for (index, line) in lines.enumerated() {
-                guard let match = line.firstMatch(of: /^(?:@\w+(?:\([^)]*\))?\s+)*(?:public |private |fileprivate )?(?:final )?(?:struct|class|enum|actor) (\w+)/) else { continue }
-                let end = lines[(index + 1)...].firstIndex(of: "}") ?? lines.count
-                guard lines[index..<end].contains(where: { $0.contains("@Test") }) else { continue }
-                var attributes = [line]
-                var above = index - 1
-                while above >= 0, lines[above].hasPrefix("@") { attributes.append(lines[above]); above -= 1 }
-                let suite = attributes.filter { $0.contains("@Suite") }.joined()
-                let place = "\(URL(fileURLWithPath: path).lastPathComponent): \(match.1)"
-                let limited = suite.contains(".timeLimit("), heavy = suite.contains(".heavy")
-                if limited && heavy { both.append(place) } else if !limited && !heavy { missing.append(place) }
+    @Test func everySuiteHasATimeLimitAndHeavyOnesOnlyTheirOwn() throws {
+        let files = try Self.testSources().map { (name: URL(fileURLWithPath: $0.path).lastPathComponent, scan: TestSourceScanner($0.text)) }
+        // A test in `extension S` has the traits of the suite S, wherever S is declared.
+        var suites: [String: String] = [:]
+        for file in files {
+            for declaration in file.scan.declarations where !declaration.isExtension {
+                if let arguments = declaration.suiteArguments { suites[declaration.name] = arguments }
             }
         }
-        #expect(missing.isEmpty, "suites with neither .timeLimit nor .heavy: \(missing)")
-        #expect(both.isEmpty, "heavy suites with a .timeLimit, which counts the wait for a permit: \(both)")
+        var missing: Set<String> = [], doubled: Set<String> = [], heavyTests: [String] = []
+        var testCount = 0
+        for file in files {
+            for test in file.scan.tests {
+                testCount += 1
+                let place = "\(file.name):\(test.line)"
+                let traits = test.enclosing.compactMap { $0.isExtension ? suites[$0.name] : $0.suiteArguments }
+                let owner = test.enclosing.first?.name ?? "(top level)"
+                let heavy = traits.contains { $0.contains(".heavy") }
+                let limited = (traits + [test.arguments]).contains { $0.contains(".timeLimit(") }
+                if test.arguments.contains(".heavy") { heavyTests.append(place) }
+                if heavy && limited { doubled.insert("\(file.name): \(owner)") }
+                if !heavy && !limited { missing.insert("\(file.name): \(owner)") }
+            }
+        }
+        #expect(testCount > 900, "the scanner found only \(testCount) tests")
+        #expect(missing.isEmpty, "suites with neither .timeLimit nor .heavy: \(missing.sorted())")
+        #expect(doubled.isEmpty, "heavy suites or their tests with a .timeLimit, which counts the wait for a permit: \(doubled.sorted())")
+        #expect(heavyTests.isEmpty, "a @Test(.heavy) sits in a suite whose .timeLimit counts its wait; make the suite heavy: \(heavyTests)")
     }
 
-    @Test func heavyGoesOnSuitesOnly() throws {
-        var found: [String] = []
-        for (path, text) in try Self.testSources() {
-            for line in text.components(separatedBy: "\n") where line.contains(/^\s*@Test\b.*\.heavy\b/) {
-                found.append("\(URL(fileURLWithPath: path).lastPathComponent): \(line.trimmingCharacters(in: .whitespaces))")
+    /// The scanner itself, on the ways a suite can be written.
+    @Test func theScannerReadsSuitesAsWritten() {
+        let scan = TestSourceScanner("""
+        @MainActor @Suite("a (b)", .heavy, .timeLimit(.minutes(10))) struct One {
+            @Test(
+                .heavy
+            ) func a() {}
+            @Suite(.timeLimit(
+                .minutes(2))) struct Inner {
+                @Test("x)", arguments: [1]) func b(_ n: Int) {}
             }
         }
-        #expect(found.isEmpty, "a heavy test inside a suite with .timeLimit: \(found)")
+        extension One {
+            @Test func c() {}
+        }
+        """)
+        #expect(scan.declarations.map(\.name) == ["One", "Inner", "One"])
+        #expect(scan.declarations.map(\.suiteArguments) == [#""a (b)", .heavy, .timeLimit(.minutes(10))"#, ".timeLimit(\n        .minutes(2))", nil])
+        #expect(scan.tests.map(\.line) == [2, 7, 11])
+        #expect(scan.tests[0].arguments.contains(".heavy"))
+        #expect(scan.tests[1].enclosing.map(\.name) == ["Inner", "One"])
+        #expect(scan.tests[2].enclosing.map(\.isExtension) == [true])
     }
 
     @Test func noTestReturnsEarlyWhenAToolIsMissing() throws {
