@@ -4,13 +4,17 @@
 #include "CSignals.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #define RWS_MAX_SIGNAL 32
+
+static void put_back(int sig, const struct sigaction *saved, void (*mine)(int));
 
 // ---------------------------------------------------------------------------
 // Terminal restore and the terminal's handler set.
@@ -28,6 +32,7 @@ static struct {
     char bytes[512];
     size_t length;
     int installed[RWS_MAX_SIGNAL];
+    void (*handler[RWS_MAX_SIGNAL])(int);
     struct sigaction previous[RWS_MAX_SIGNAL];
     sigset_t previous_mask;
 } terminal = { .armed = 0, .wake_fd = -1, .in_fd = -1, .out_fd = -1 };
@@ -114,7 +119,10 @@ static void install_one(int sig, void (*handler)(int), int flags) {
     action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = flags;
-    if (sigaction(sig, &action, &terminal.previous[sig]) == 0) terminal.installed[sig] = 1;
+    if (sigaction(sig, &action, &terminal.previous[sig]) == 0) {
+        terminal.handler[sig] = handler;
+        terminal.installed[sig] = 1;
+    }
 }
 
 // Unblocks the signals too: a parent that spawned us with them blocked (some
@@ -142,8 +150,8 @@ void rws_uninstall_terminal_handlers(void) {
     terminal.pending_termination = 0;
     for (int sig = 1; sig < RWS_MAX_SIGNAL; sig++) {
         if (!terminal.installed[sig]) continue;
-        sigaction(sig, &terminal.previous[sig], NULL);
         terminal.installed[sig] = 0;
+        put_back(sig, &terminal.previous[sig], terminal.handler[sig]);
     }
     pthread_sigmask(SIG_SETMASK, &terminal.previous_mask, NULL);
 }
@@ -166,22 +174,29 @@ void rws_stop_self(void) {
 // The interrupt trap.
 // ---------------------------------------------------------------------------
 
-static volatile sig_atomic_t interrupt_wake_fd = -1;
+static atomic_int interrupt_wake_fd = -1;
+// Handlers between reading the descriptor and finishing their write: the
+// remover waits for none to be left before the descriptor may be closed.
+static atomic_int interrupts_in_flight = 0;
 static int interrupt_installed;
 static struct sigaction interrupt_previous;
 
-static void on_interrupt(int sig) { write_signal_number(interrupt_wake_fd, sig); }
+static void on_interrupt(int sig) {
+    atomic_fetch_add(&interrupts_in_flight, 1);  // before the load, so the remover sees it
+    write_signal_number(atomic_load(&interrupt_wake_fd), sig);
+    atomic_fetch_sub(&interrupts_in_flight, 1);
+}
 
 int rws_trap_interrupt(int wake_fd) {
     if (interrupt_installed) return -1;
-    interrupt_wake_fd = wake_fd;
+    atomic_store(&interrupt_wake_fd, wake_fd);
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = on_interrupt;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     if (sigaction(SIGINT, &action, &interrupt_previous) != 0) {
-        interrupt_wake_fd = -1;
+        atomic_store(&interrupt_wake_fd, -1);
         return -1;
     }
     interrupt_installed = 1;
@@ -195,7 +210,38 @@ int rws_trap_interrupt(int wake_fd) {
 
 void rws_release_interrupt(void) {
     if (!interrupt_installed) return;
-    sigaction(SIGINT, &interrupt_previous, NULL);
     interrupt_installed = 0;
-    interrupt_wake_fd = -1;
+    put_back(SIGINT, &interrupt_previous, on_interrupt);
+    // From here no handler starts a write; wait out any that began before.
+    atomic_store(&interrupt_wake_fd, -1);
+    while (atomic_load(&interrupts_in_flight) > 0) {
+        struct timespec pause = { 0, 1000000 };
+        nanosleep(&pause, NULL);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Putting an action back.
+//
+// Each set saved the action it replaced. Removed in reverse order, that is
+// all it takes. Otherwise (the trap set, the terminal's handlers installed
+// over it, then the trap removed first) SIGINT's current action is not the
+// remover's own: the other set saved the remover's action as its previous
+// one, so it inherits the remover's saved action instead, and the signal is
+// left alone. An action neither set installed is never touched.
+// ---------------------------------------------------------------------------
+
+static void put_back(int sig, const struct sigaction *saved, void (*mine)(int)) {
+    struct sigaction current;
+    if (sigaction(sig, NULL, &current) != 0) return;
+    if (current.sa_handler == mine) {
+        sigaction(sig, saved, NULL);
+        return;
+    }
+    if (sig != SIGINT) return;
+    if (mine == on_interrupt && terminal.installed[SIGINT] && terminal.previous[SIGINT].sa_handler == on_interrupt) {
+        terminal.previous[SIGINT] = *saved;
+    } else if (mine == on_fatal_signal && interrupt_installed && interrupt_previous.sa_handler == on_fatal_signal) {
+        interrupt_previous = *saved;
+    }
 }

@@ -16,13 +16,23 @@ internal import CSignals
 /// outside signal context. (A Dispatch signal source registers later, on
 /// Dispatch's own thread; a Ctrl-C in that gap was dropped on a loaded
 /// machine.) One trap at a time: a second one while the first is set is
-/// not installed, and Ctrl-C keeps calling the first.
+/// not installed, and Ctrl-C keeps calling the first. Once `remove()` has
+/// begun, bytes left in the pipe call nothing (a call already under way
+/// may still finish).
 public final class InterruptTrap: Sendable {
     /// The pipe's write end while the trap is set; -1 once removed (or never set).
     private let writeEnd: Atomic<Int32>
+    /// Set by `remove()`: a byte still in the pipe then calls nothing.
+    private let removed: Flag
+
+    private final class Flag: Sendable {
+        let isSet = Atomic<Bool>(false)
+    }
 
     /// Sets the trap; `onInterrupt` runs on the trap's thread for each Ctrl-C.
     public init(onInterrupt: @escaping @Sendable () -> Void) {
+        let removed = Flag()
+        self.removed = removed
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else {
             // No pipe, no trap: Ctrl-C keeps what it did and ends the process.
@@ -36,7 +46,10 @@ public final class InterruptTrap: Sendable {
             var byte: UInt8 = 0
             while true {
                 let count = read(readEnd, &byte, 1)
-                if count == 1 { onInterrupt(); continue }
+                if count == 1 {
+                    if !removed.isSet.load(ordering: .sequentiallyConsistent) { onInterrupt() }
+                    continue
+                }
                 if count < 0 && errno == EINTR { continue }
                 break  // the write end was closed: the trap is gone
             }
@@ -58,6 +71,9 @@ public final class InterruptTrap: Sendable {
     public func remove() {
         let end = writeEnd.exchange(-1, ordering: .sequentiallyConsistent)
         guard end >= 0 else { return }
+        removed.isSet.store(true, ordering: .sequentiallyConsistent)
+        // Returns once no handler can still write to `end`, so closing it
+        // cannot send a byte into a descriptor that reuses its number.
         rws_release_interrupt()
         close(end)
     }

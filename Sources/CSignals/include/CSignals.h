@@ -1,8 +1,9 @@
 // Every signal handler of rolewiz, in one place. Handlers run in signal
 // context, so they are C and call async-signal-safe functions only (write,
 // tcsetattr, sigaction, raise, kill). Each installer saves the action it
-// replaces and its remover puts that action back. The Swift module
-// `Signals` is the only user of this header.
+// replaces and its remover puts that action back, in either order of
+// removal when the terminal's set and the trap overlap on SIGINT. The Swift
+// module `Signals` is the only user of this header.
 #ifndef ROLEWIZ_CSIGNALS_H
 #define ROLEWIZ_CSIGNALS_H
 
@@ -41,7 +42,8 @@ void rws_stop_self(void);
 // sigaction failed.
 // ---------------------------------------------------------------------------
 int rws_trap_interrupt(int wake_fd);
-// Puts back what SIGINT did before the trap.
+// Puts back what SIGINT did before the trap, and returns once no handler
+// can still write to the trap's descriptor (so it may be closed).
 void rws_release_interrupt(void);
 
 // Ends the process by `sig`'s default action, as if it had never been

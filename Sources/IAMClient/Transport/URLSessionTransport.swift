@@ -16,7 +16,7 @@ public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let exchanges: ExchangeDelegate
     /// The proxies read from the environment at creation; later changes to the environment do not apply.
-    public let proxySettings: ProxySettings
+    private let proxySettings: ProxySettings
 
     /// - Parameter environment: read for HTTPS_PROXY, HTTP_PROXY and NO_PROXY.
     public init(environment: [String: String]) {
