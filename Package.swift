@@ -82,12 +82,12 @@ let package = Package(
         .testTarget(name: "SafeTextTests", dependencies: ["SafeText", "TestSupport"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Vectors"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals"]),
-        .testTarget(name: "IAMClientTests", dependencies: ["IAMClient", "SigV4", "TestSupport"]),
+        .testTarget(name: "IAMClientTests", dependencies: ["IAMClient", "SafeText", "SigV4", "TestSupport"]),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "IAMClient", "TestSupport"]),
         // Goldens/ in the two UI test targets: text snapshots, read from #filePath (RECORD_GOLDEN=1 records them).
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNcursesw", "TestSupport"], exclude: ["Goldens"]),
         .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"], path: "Tests/TUIDemo"),
-        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "Provisioning", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "Provisioning", "IAMClient", "TestSupport"], exclude: ["Goldens"]),
         // Fuzz targets for every parser of outside input (Tests/Fuzz/run builds them with libFuzzer).
         .target(name: "FuzzTargets", dependencies: ["IAMClient", "Provisioning", "TerminalUI"], path: "Tests/Fuzz/FuzzTargets"),
         .executableTarget(name: "rolewiz-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/rolewiz-fuzz"),

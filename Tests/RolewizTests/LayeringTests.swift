@@ -14,7 +14,6 @@ struct LayeringTests {
     static let publicIAMClientImporters: Set<String> = [
         "Provisioning/Apply/Applier.swift",  // Applier(iam: any IAMOperations)
         "Provisioning/Apply/AttemptReporting.swift",  // Applier.requestObserver: RequestObserver
-        "Provisioning/Apply/StepFailure.swift",  // StepFailure.awsError: AWSError?
         "Provisioning/Delete/RoleDeletion+Load.swift",  // RoleDeletion.load(from: any IAMOperations)
         "Provisioning/Fleet/AccountDirectory.swift",  // AccountDirectory.caller: AWSSession, OrganizationAccount
         "Provisioning/Inspect/RoleDetails+Load.swift",  // RoleDetails.load(from: any IAMOperations)
@@ -28,21 +27,24 @@ struct LayeringTests {
 
     @Test func everyTargetImportsOnlyWhatItDeclares() throws {
         let manifest = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let targets = PackageManifest.targets(of: manifest)
         // Every target of the package is first party, so a new module is checked without a list to update.
-        let firstParty = Set(PackageManifest.firstPartyDependencies(of: manifest, among: []).keys)
-        #expect(firstParty.isSuperset(of: ["IAMClient", "Provisioning", "Wizard", "TerminalUI", "Signals", "TestSupport"]), "\(firstParty)")
-        let declared = PackageManifest.firstPartyDependencies(of: manifest, among: firstParty)
-        let targets = try SourceTree.targets(under: Self.root.appendingPathComponent("Sources"))
-        #expect(Set(targets).isSuperset(of: ["IAMClient", "Provisioning", "Wizard", "TerminalUI", "Signals"]), "\(targets)")
+        let firstParty = Set(targets.map(\.name))
+        #expect(firstParty.isSuperset(of: ["IAMClient", "Provisioning", "Wizard", "TerminalUI", "Signals", "TestSupport", "WizardTests"]),
+                "\(firstParty.sorted())")
+        var filesRead = 0
+        // Libraries, executables and test targets alike, each in its own directory (its `path:` if it has one).
         for target in targets {
-            let allowed = try #require(declared[target], "Sources/\(target) has no target in Package.swift")
-            for file in try SourceTree.swiftFiles(of: target, under: Self.root) {
-                for line in file.imports where firstParty.contains(line.module) && line.module != target {
-                    #expect(allowed.contains(line.module),
-                            "\(file.relativePath): imports \(line.module), which target \(target) does not declare (it declares \(allowed.sorted()))")
+            let files = try SourceTree.swiftFiles(in: target.directory, under: Self.root, label: target.name)
+            filesRead += files.count
+            for file in files {
+                for line in file.imports where firstParty.contains(line.module) && line.module != target.name {
+                    #expect(target.dependencies.contains(line.module),
+                            "\(target.directory)/\(file.relativePath.drop { $0 != "/" }.dropFirst()): imports \(line.module), which target \(target.name) does not declare")
                 }
             }
         }
+        #expect(filesRead > 500, "only \(filesRead) Swift files found under the targets' directories")
     }
 
     @Test func screensNameNoIAMClientType() throws {
@@ -63,13 +65,45 @@ struct LayeringTests {
                 // A bare `import` is public in Swift 6: each file says which it means.
                 #expect(line.access == "internal" || line.access == "public",
                         "\(file.relativePath): `import IAMClient` without an access level; write `internal import IAMClient`")
+                #expect(!line.attributes.contains("@_exported"), "\(file.relativePath): re-exports IAMClient to every module that imports Provisioning")
                 if line.access == "public" { publicImporters.insert(file.relativePath) }
             }
         }
         let unexpected = publicImporters.subtracting(Self.publicIAMClientImporters)
         #expect(unexpected.isEmpty,
                 "\(unexpected.sorted()) `public import IAMClient`: Provisioning's public API hands out its own value types, not IAMClient's")
+        let stale = Self.publicIAMClientImporters.subtracting(publicImporters)
+        #expect(stale.isEmpty, "listed as public importers but no longer are: \(stale.sorted())")
     }
+
+    /// In the files that may `public import IAMClient`, the public
+    /// declarations name only the connection types the commands wire, never
+    /// a wire value a screen could get hold of by inference.
+    @Test func publicDeclarationsNameOnlyConnectionTypes() throws {
+        let wireOnly = try Self.iamClientOnlyTypeNames().subtracting(Self.connectionTypes)
+        let publicLine = #/^\s*(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:nonisolated|static|final|override|mutating)\s+)*(?:public|open)\b/#
+        for file in try SourceTree.swiftFiles(of: "Provisioning", under: Self.root)
+        where Self.publicIAMClientImporters.contains(file.relativePath) {
+            let lines = file.text.components(separatedBy: "\n")
+            for (index, line) in lines.enumerated() where (try? publicLine.prefixMatch(in: line)) != nil {
+                // The declaration up to its body or the end of its signature.
+                var declaration = line
+                var next = index + 1
+                while !declaration.contains("{"), next < lines.count, next < index + 8, !lines[next].trimmingCharacters(in: .whitespaces).isEmpty {
+                    declaration += " " + lines[next]
+                    next += 1
+                }
+                let signature = declaration.prefix { $0 != "{" }
+                let named = Set(signature.matches(of: #/(?:^|[^\w])([A-Z]\w*)/#).map { String($0.output.1) }).intersection(wireOnly)
+                #expect(named.isEmpty, "\(file.relativePath):\(index + 1) hands out IAMClient's \(named.sorted()): \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+    }
+
+    /// IAMClient's types that the composition root wires and Provisioning may name publicly.
+    static let connectionTypes: Set<String> = [
+        "IAMOperations", "STSOperations", "AWSSession", "RequestObserver", "OrganizationAccount", "CredentialSourceAttempt", "AWSError",
+    ]
 
     /// Public type names declared in IAMClient and nowhere the screens'
     /// modules can see: not by Provisioning, TerminalUI or SafeText, nor

@@ -3,22 +3,31 @@ import Foundation
 /// Package.swift's targets and the first-party modules each depends on,
 /// read from its text (the layering tests compare them with the imports).
 enum PackageManifest {
-    /// Target name to the first-party names in its `dependencies:` list.
-    /// A target without the list depends on nothing.
-    static func firstPartyDependencies(of manifest: String, among firstParty: Set<String>) -> [String: Set<String>] {
-        var result: [String: Set<String>] = [:]
+    /// One target: its name, the directory its sources are in (its `path:`,
+    /// or SwiftPM's default, `Sources/<name>` or `Tests/<name>` for a test
+    /// target), and every name in its `dependencies:` list.
+    struct Target {
+        var name: String
+        var directory: String
+        var dependencies: Set<String>
+    }
+
+    /// Every target of the manifest, in order.
+    static func targets(of manifest: String) -> [Target] {
+        var result: [Target] = []
         let calls = [".target(", ".executableTarget(", ".systemLibrary(", ".testTarget("]
         var rest = Substring(manifest)
-        while let start = calls.compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+        while let (call, start) = calls.compactMap({ call in rest.range(of: call).map { (call, $0) } })
+            .min(by: { $0.1.lowerBound < $1.1.lowerBound }) {
             let body = balanced(rest[start.upperBound...], open: "(", close: ")")
             rest = rest[body.endIndex...]
             guard let name = quoted(after: "name:", in: body) else { continue }
             var dependencies: Set<String> = []
             if let list = body.range(of: "dependencies: [") {
-                let items = balanced(body[list.upperBound...], open: "[", close: "]")
-                dependencies = Set(strings(in: items)).intersection(firstParty)
+                dependencies = Set(strings(in: balanced(body[list.upperBound...], open: "[", close: "]")))
             }
-            result[name] = dependencies
+            let directory = quoted(after: "path:", in: body) ?? (call == ".testTarget(" ? "Tests/\(name)" : "Sources/\(name)")
+            result.append(Target(name: name, directory: directory, dependencies: dependencies))
         }
         return result
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The Swift files of Sources/, read for the layering tests: each file's
+/// The package's Swift files, read for the layering tests: each file's
 /// imports and the type names it declares or names.
 enum SourceTree {
     /// The directories of Sources/: one per target.
@@ -10,21 +10,29 @@ enum SourceTree {
 
     /// Every .swift file of Sources/`target`, recursively.
     static func swiftFiles(of target: String, under root: URL) throws -> [SourceFile] {
-        let directory = root.appendingPathComponent("Sources").appendingPathComponent(target)
-        guard let walker = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        try swiftFiles(in: "Sources/\(target)", under: root, label: target)
+    }
+
+    /// Every .swift file under `directory` (relative to the package root),
+    /// recursively, named `label/...`.
+    static func swiftFiles(in directory: String, under root: URL, label: String) throws -> [SourceFile] {
+        let folder = root.appendingPathComponent(directory)
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         return try walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.sorted().map { path in
-            let url = directory.appendingPathComponent(path)
-            return SourceFile(relativePath: "\(target)/\(path)", text: try String(contentsOf: url, encoding: .utf8))
+            let url = folder.appendingPathComponent(path)
+            return SourceFile(relativePath: "\(label)/\(path)", text: try String(contentsOf: url, encoding: .utf8))
         }
     }
 }
 
 /// One Swift file's text, with what the layering tests read from it.
 struct SourceFile {
-    /// One `import` line: the module and its access level (nil when the line gives none).
+    /// One `import` line: the module, its access level (nil when the line
+    /// gives none) and its attributes (`@testable`, `@_exported`, ...).
     struct Import {
         var module: String
         var access: String?
+        var attributes: [String]
     }
 
     /// From Sources/, such as `Provisioning/Model/RoleTag.swift`.
@@ -33,9 +41,12 @@ struct SourceFile {
 
     var imports: [Import] {
         let importLine =
-            #/^\s*(?:@\w+\s+)*(?:(public|package|internal|fileprivate|private)\s+)?import\s+(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?(\w+)/#
+            #/^\s*((?:@\w+(?:\([^)]*\))?\s+)*)(?:(public|package|internal|fileprivate|private)\s+)?import\s+(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?(\w+)/#
         return text.split(separator: "\n").compactMap { line in
-            (try? importLine.prefixMatch(in: line)).map { Import(module: String($0.2), access: $0.1.map(String.init)) }
+            (try? importLine.prefixMatch(in: line)).map {
+                Import(module: String($0.3), access: $0.2.map(String.init),
+                       attributes: $0.1.split(whereSeparator: \.isWhitespace).map { String($0.prefix { $0 != "(" }) })
+            }
         }
     }
 
@@ -61,9 +72,10 @@ struct SourceFile {
 
     /// The text without comments and string literals (multi-line ones included).
     private var code: String {
+        // Strings go before comments: "arn:...:bucket/*" must not open one.
         var kept = text.replacing(#/"""[\s\S]*?"""/#, with: "\"\"")
-        kept = kept.replacing(#//\*[\s\S]*?\*//#, with: " ")
         kept = kept.replacing(#/"(?:[^"\\\n]|\\.)*"/#, with: "\"\"")
+        kept = kept.replacing(#//\*[\s\S]*?\*//#, with: " ")
         return kept.replacing(#///[^\n]*/#, with: "")
     }
 }

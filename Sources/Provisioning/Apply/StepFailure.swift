@@ -1,4 +1,4 @@
-public import IAMClient
+internal import IAMClient
 
 /// Why a step of an apply did not happen: the step and the AWS error code
 /// (or the kind of failure when IAM never answered).
@@ -14,10 +14,20 @@ public struct StepFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// The error's message as AWS or the transport gave it, for the person reading the summary.
     public var message: String
     /// The error IAM answered, when it did.
-    public var awsError: AWSError?
+    var awsError: AWSError?
+
+    /// What went wrong, for a person: IAM's answer with the advice the
+    /// command line gives (`AWSErrorAdvice`), or a transport failure as it is.
+    public var explanation: String {
+        awsError.map(AWSErrorAdvice.message(for:)) ?? "\(message) (\(code))"
+    }
 
     /// For a failure rolewiz decides itself, such as `unsupportedCode`; errors caught from calls are turned into one internally.
-    public init(step: ApplyStep, code: String, message: String, awsError: AWSError? = nil) {
+    public init(step: ApplyStep, code: String, message: String) {
+        self.init(step: step, code: code, message: message, awsError: nil)
+    }
+
+    init(step: ApplyStep, code: String, message: String, awsError: AWSError?) {
         self.step = step
         self.code = code
         self.message = message

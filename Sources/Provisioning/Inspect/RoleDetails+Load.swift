@@ -1,7 +1,7 @@
 public import IAMClient
 
-/// Reading a role's details from IAM: the one part of `RoleDetails` that
-/// names IAMClient, since the composition root hands it the connection.
+/// Reading a role's details from IAM: the one part of `RoleDetails` whose
+/// public API names IAMClient, since the composition root hands it the connection.
 extension RoleDetails {
     /// GetRole, ListAttachedRolePolicies, ListRolePolicies (then GetRolePolicy
     /// for each), ListRoleTags and ListInstanceProfilesForRole at once. A missing role is IAM's

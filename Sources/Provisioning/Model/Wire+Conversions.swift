@@ -2,8 +2,9 @@ internal import IAMClient
 
 // The one place Provisioning's own values meet IAMClient's wire types
 // (issue 15): RoleService, RoleDetails, RoleDeletion, the planner and the
-// applier convert here when they talk to IAMOperations, so no wire type
-// reaches the screens through Provisioning's public API.
+// applier convert here when they talk to IAMOperations. The screens get
+// only Provisioning's values; the IAMClient types left in its public API are
+// the connection types the commands wire (LayeringTests checks both).
 
 extension RoleTag {
     init(_ wire: Tag) {

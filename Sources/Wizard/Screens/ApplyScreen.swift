@@ -87,8 +87,7 @@ final class ApplyScreen: WizardScreen {
         case .succeeded(let step): if let i = index(step) { progress.setState(.succeeded, at: i) }
         case .failed(let failure, let reason):
             // IAM's answer in the command line's words, with its advice; a transport failure as it is.
-            let text = reason.awsError.map(AWSErrorAdvice.message(for:)) ?? "\(reason.message) (\(reason.code))"
-            if let i = index(failure) { progress.setState(.failed(text), at: i) }
+            if let i = index(failure) { progress.setState(.failed(reason.explanation), at: i) }
         case .cancelled(let notStarted):
             for step in notStarted { if let i = index(step) { progress.setState(.skipped, at: i) } }
         case .finished: break

@@ -93,7 +93,7 @@ final class StartScreen: WizardScreen {
             row += 1
             row += body.paragraph(reason.message + " You can still design a role and export it.",
                                   in: Rect(x: 0, y: row, columns: body.columns, rows: 3), style: .warning)
-            if !reason.attempts.isEmpty {
+            if !reason.triedSources.isEmpty {
                 _ = body.text("Sources tried:", at: Point(x: 0, y: row), style: .dim)
                 row += 1
                 for line in reason.triedSources.prefix(max(0, body.rows - row - 8)) {
