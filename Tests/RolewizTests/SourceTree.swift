@@ -3,11 +3,6 @@ import Foundation
 /// The package's Swift files, read for the layering tests: each file's
 /// imports and the type names it declares or names.
 enum SourceTree {
-    /// The directories of Sources/: one per target.
-    static func targets(under sources: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { !$0.hasPrefix(".") }.sorted()
-    }
-
     /// Every .swift file of Sources/`target`, recursively.
     static func swiftFiles(of target: String, under root: URL) throws -> [SourceFile] {
         try swiftFiles(in: "Sources/\(target)", under: root, label: target)

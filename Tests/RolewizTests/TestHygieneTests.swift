@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Rules every test file keeps, checked over the sources: each suite has a
 /// time limit (a hang is a failure, not a CI time-out), and no test returns
@@ -11,15 +12,11 @@ import Testing
 /// suites only (inside a suite with `.timeLimit` it would count the wait).
 @Suite(.timeLimit(.minutes(10)))
 struct TestHygieneTests {
-    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-
-    /// Every Swift file of the test targets, with its text.
+    /// Every Swift file of the test targets (not their helpers, fuzzers or demo), with its text.
     static func testSources() throws -> [(path: String, text: String)] {
-        let enumerator = try #require(FileManager.default.enumerator(at: testsFolder, includingPropertiesForKeys: nil))
-        return try enumerator.compactMap { $0 as? URL }
-            .filter { $0.pathExtension == "swift" && $0.path.contains("Tests/") && !$0.path.contains("/TestSupport/")
-                && !$0.path.contains("/Fuzz/") && !$0.path.contains("/TUIDemo/") }
-            .map { ($0.path, try String(contentsOf: $0, encoding: .utf8)) }
+        try SourceTree.swiftFiles(in: "Tests", under: Processes.packageRoot(), label: "Tests")
+            .filter { !["/TestSupport/", "/Fuzz/", "/TUIDemo/"].contains(where: $0.relativePath.contains) }
+            .map { ($0.relativePath, $0.text) }
     }
 
     @Test func everySuiteHasATimeLimitAndHeavyOnesOnlyTheirOwn() throws {
